@@ -1,0 +1,37 @@
+# Two commands do everything: `make lab` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+
+.PHONY: lab test present bench browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "backstretch needs Python 3.10 or newer")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[workbook,test]'
+	touch $@
+
+## make lab: install if needed, then open JupyterLab on the workbook
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+## make test: install if needed (Chromium too), then run every test
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+## make present: serve the class view with Voila on loopback (no code shown)
+present: $(STAMP)
+	$(BIN)/voila notebooks/05_class_mode.ipynb --Voila.ip=$(HOST) --no-browser
+
+## make bench: print the performance figures
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_all.py
+
+browser:
+	@bash scripts/ensure-chromium
+
+clean:
+	rm -rf $(VENV) test-artifacts

@@ -1,0 +1,59 @@
+"""HTML snippets for stretches and safety notes; every text is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from .catalogue import POSITIONS, Stretch
+from .muscles import MUSCLE_GROUPS
+from .safety import NOT_ADVICE, RED_FLAGS, STOP_SIGNS
+
+
+def _groups(ids: tuple[str, ...]) -> str:
+    return ", ".join(escape(MUSCLE_GROUPS[g].name) for g in ids) or "none"
+
+
+def stretch_card(stretch: Stretch) -> str:
+    """A card with a stretch's summary, facts, steps and cautions."""
+    sides = "each side" if stretch.per_side else "both sides together"
+    per = "hold" if stretch.is_static else "per slow repetition"
+    equipment = ", ".join(escape(e) for e in stretch.equipment) or "nothing"
+    steps = "".join(f"<li>{escape(s)}</li>" for s in stretch.steps)
+    cautions = "".join(f"<li>{escape(c)}</li>" for c in stretch.cautions)
+    return (
+        f'<div class="bs-card" data-stretch="{escape(stretch.id)}">'
+        f"<h4>{escape(stretch.name)}</h4>"
+        f"<p><em>{escape(stretch.summary)}</em></p>"
+        f'<p class="bs-facts">{escape(POSITIONS[stretch.position].capitalize())}; {sides}; '
+        f"{stretch.hold} {per} &times; {stretch.reps}; {escape(stretch.kind)}, "
+        f"{escape(stretch.level)}; needs {equipment}.<br>"
+        f"<b>Works</b> {_groups(stretch.primary)}"
+        f"{'; also ' + _groups(stretch.secondary) if stretch.secondary else ''}.</p>"
+        f"<ol>{steps}</ol>"
+        f'<div class="bs-caution"><b>Take care</b><ul>{cautions}</ul></div>'
+        "</div>"
+    )
+
+
+CARD_CSS = """
+.bs-card { border: 1px solid #bbb; border-radius: 8px; padding: 0.6em 1em; margin: 0.5em 0;
+           max-width: 46em; background: #fff; color: #222; }
+.bs-card h4 { margin: 0.2em 0; }
+.bs-caution { background: #fff4e5; border-left: 4px solid #b35806; padding: 0.3em 0.8em; }
+.bs-safety { border: 2px solid #b35806; border-radius: 8px; padding: 0.5em 1em; max-width: 46em;
+             background: #fffaf3; color: #222; }
+"""
+
+
+def safety_html() -> str:
+    """The not-advice note, when to stop, and the red flags, as an HTML block."""
+    stops = "".join(f"<li>{escape(s)}</li>" for s in STOP_SIGNS)
+    flags = "".join(f"<li>{escape(s)}</li>" for s in RED_FLAGS)
+    return (
+        '<div class="bs-safety">'
+        f"<p><b>{escape(NOT_ADVICE)}</b></p>"
+        "<p><b>Stop the stretch</b> if you feel any of these (a mild pull is normal, pain is "
+        f"not):</p><ul>{stops}</ul>"
+        "<p><b>See a clinician promptly, and do not stretch it out,</b> if you have:</p>"
+        f"<ul>{flags}</ul></div>"
+    )

@@ -1,0 +1,197 @@
+"""Charts of a routine, drawn with matplotlib: coverage bars, a body map, a timeline.
+
+Each function returns a ``matplotlib.figure.Figure`` (no pyplot state), which
+Jupyter shows inline. Shading uses the colour-blind-safe, grey-scale-monotonic
+``cividis`` map, and every "falls short" mark is a hatch and a word, not a colour.
+"""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Circle, FancyBboxPatch, Patch, Polygon, Rectangle
+
+from .dose import GROUP_TARGET
+from .muscles import MUSCLE_GROUPS
+from .routine import Routine
+
+PRIMARY_COLOUR = "#1f4e79"
+SECONDARY_COLOUR = "#8fb3d9"
+SHORT_COLOUR = "#b35806"
+STEP_COLOURS = {"get_ready": "#d9d9d9", "hold": "#1f4e79", "move": "#e08214",
+                "switch": "#b2abd2", "rest": "#f0f0f0"}
+STEP_NAMES = {"get_ready": "get ready", "hold": "static hold", "move": "moves",
+              "switch": "switch sides", "rest": "rest"}
+
+
+def _short_groups(routine: Routine) -> set[str]:
+    return {g.group for g in routine.dose_report().short}
+
+
+def coverage_chart(routine: Routine, width: float = 7.5) -> Figure:
+    """Seconds of static stretch per muscle group, primary and secondary stacked.
+
+    The dashed line marks the 60 s guideline; targeted groups that fall short are
+    hatched and labelled. Bars carry ``gid`` values (``primary:<group>``,
+    ``short:<group>``, ``guideline``) so tests and styling can find them.
+    """
+    coverage = routine.coverage()
+    short = _short_groups(routine)
+    groups = [g for g in MUSCLE_GROUPS if g in coverage]
+    fig = Figure(figsize=(width, 0.42 * max(len(groups), 3) + 1.4), layout="constrained")
+    ax = fig.add_subplot()
+    ys = range(len(groups))[::-1]
+    for y, g in zip(ys, groups):
+        c = coverage[g]
+        hatch = "///" if g in short else None
+        edge = SHORT_COLOUR if g in short else "white"
+        ax.barh(y, c.primary, color=PRIMARY_COLOUR, hatch=hatch, edgecolor=edge,
+                gid=f"primary:{g}")
+        ax.barh(y, c.secondary, left=c.primary, color=SECONDARY_COLOUR, hatch=hatch,
+                edgecolor=edge, gid=f"secondary:{g}")
+        note = f"{c.stretch:g} s"
+        if g in short:
+            note += f"  short by {GROUP_TARGET - c.stretch:g} s"
+        if c.active:
+            note += f"  (+{c.active:g} s active)"
+        ax.text(c.stretch + 1.5, y, note, va="center", fontsize=9,
+                color=SHORT_COLOUR if g in short else "black",
+                gid=f"short:{g}" if g in short else None)
+    ax.set_yticks(list(ys), [MUSCLE_GROUPS[g].name for g in groups])
+    for label, g in zip(ax.get_yticklabels(), groups):
+        if g in short:
+            label.set_fontweight("bold")
+            label.set_color(SHORT_COLOUR)
+    ax.axvline(GROUP_TARGET, color="black", linestyle="--", linewidth=1.2, gid="guideline")
+    top = max([GROUP_TARGET] + [c.stretch for c in coverage.values()])
+    ax.set_xlim(0, top * 1.45 + 5)
+    ax.set_xlabel("seconds of static stretch per side (secondary counts half)")
+    ax.set_title(f"Coverage: {routine.name}", loc="left", fontsize=11)
+    ax.legend(handles=[Patch(color=PRIMARY_COLOUR, label="primary"),
+                       Patch(color=SECONDARY_COLOUR, label="secondary (half)"),
+                       Patch(facecolor="white", edgecolor=SHORT_COLOUR, hatch="///",
+                             label="targeted, below 60 s"),
+                       Patch(facecolor="white", edgecolor="black", linestyle="--",
+                             label=f"{GROUP_TARGET} s guideline")],
+              loc="lower right", fontsize=8, framealpha=0.95)
+    if not groups:
+        ax.text(0.5, 0.5, "No stretches yet", transform=ax.transAxes, ha="center")
+    return fig
+
+
+# Body-map regions: (view, polygon in body units, label side). The figure is 2 units
+# wide (x from -1 to 1) and 8 tall (y from 0 at the feet to 8 at the top of the head).
+def _box(x0: float, x1: float, y0: float, y1: float) -> list[tuple[float, float]]:
+    return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+
+
+def _pair(x0: float, x1: float, y0: float, y1: float) -> list[list[tuple[float, float]]]:
+    return [_box(x0, x1, y0, y1), _box(-x1, -x0, y0, y1)]
+
+
+REGIONS: dict[str, tuple[list[list[tuple[float, float]]], float]] = {
+    "chest_shoulders": (_pair(0.08, 0.95, 5.75, 6.45), 1),
+    "abdominals": ([_box(-0.3, 0.3, 4.35, 5.65)], -1),
+    "obliques": (_pair(0.32, 0.72, 4.35, 5.6), 1),
+    "hip_flexors": ([[(0.15, 4.25), (0.72, 4.25), (0.6, 3.75), (0.2, 3.75)],
+                     [(-0.15, 4.25), (-0.72, 4.25), (-0.6, 3.75), (-0.2, 3.75)]], 1),
+    "adductors": (_pair(0.06, 0.24, 2.5, 3.7), -1),
+    "quadriceps": (_pair(0.26, 0.7, 2.3, 3.7), 1),
+    "mid_back": ([_box(-0.62, 0.62, 5.7, 6.4)], -1),
+    "lats": (_pair(0.42, 0.78, 4.95, 5.65), 1),
+    "lower_back": ([_box(-0.4, 0.4, 4.45, 5.6)], -1),
+    "flank": (_pair(0.42, 0.74, 4.35, 4.9), 1),
+    "glutes": (_pair(0.04, 0.74, 3.5, 4.3), -1),
+    "deep_hip_rotators": (_pair(0.22, 0.6, 3.82, 4.06), 1),
+    "hamstrings": (_pair(0.08, 0.7, 2.25, 3.45), -1),
+    "calves": (_pair(0.12, 0.58, 0.55, 1.95), 1),
+}
+
+
+def _silhouette(ax) -> None:  # noqa: ANN001 - a matplotlib Axes
+    grey = {"facecolor": "#f2f2f2", "edgecolor": "#7f7f7f", "linewidth": 1}
+    ax.add_patch(Circle((0, 7.35), 0.45, **grey))
+    ax.add_patch(Rectangle((-0.14, 6.75), 0.28, 0.2, **grey))
+    ax.add_patch(FancyBboxPatch((-0.8, 3.5), 1.6, 3.3, boxstyle="round,pad=0.05,rounding_size=0.25",
+                                **grey))
+    for sx in (1, -1):
+        ax.add_patch(Polygon([(sx * 0.82, 6.6), (sx * 1.05, 6.4), (sx * 1.2, 4.0),
+                              (sx * 0.98, 3.95), (sx * 0.86, 6.0)], **grey))
+        ax.add_patch(Polygon([(sx * 0.02, 3.55), (sx * 0.76, 3.55), (sx * 0.66, 0.35),
+                              (sx * 0.12, 0.35)], **grey))
+
+
+def body_map(routine: Routine, width: float = 8.0) -> Figure:
+    """Front and back figures, each muscle group shaded by its seconds of coverage.
+
+    Shade runs from light (none) to dark (60 s or more) on the ``cividis`` map;
+    targeted groups below 60 s are hatched and their labels say "short".
+    Regions carry ``gid`` values ``region:<group>``.
+    """
+    from matplotlib import colormaps
+    from matplotlib.colors import Normalize
+
+    coverage = routine.coverage()
+    short = _short_groups(routine)
+    cmap = colormaps["cividis_r"]
+    norm = Normalize(0, GROUP_TARGET, clip=True)
+    fig = Figure(figsize=(width, width * 0.72), layout="constrained")
+    axes = fig.subplots(1, 2)
+    for ax, view in zip(axes, ("front", "back")):
+        _silhouette(ax)
+        for group, (polys, side) in REGIONS.items():
+            if MUSCLE_GROUPS[group].view != view:
+                continue
+            seconds = coverage[group].stretch if group in coverage else 0.0
+            colour = cmap(norm(seconds)) if seconds else "#ffffff"
+            for poly in polys:
+                ax.add_patch(Polygon(poly, closed=True, facecolor=colour, edgecolor="#404040",
+                                     linewidth=0.8, hatch="////" if group in short else None,
+                                     gid=f"region:{group}"))
+            anchor = max(polys, key=lambda p: side * sum(x for x, _ in p))
+            ax_x = sum(x for x, _ in anchor) / len(anchor)
+            ax_y = sum(y for _, y in anchor) / len(anchor)
+            text = f"{MUSCLE_GROUPS[group].name}\n{seconds:g} s" + (" short" if group in short
+                                                                     else "")
+            ax.annotate(text, (ax_x, ax_y), xytext=(side * 1.45, ax_y),
+                        ha="left" if side > 0 else "right", va="center", fontsize=8,
+                        fontweight="bold" if group in short else "normal",
+                        arrowprops={"arrowstyle": "-", "color": "#7f7f7f", "linewidth": 0.6})
+        ax.set_xlim(-2.6, 2.6)
+        ax.set_ylim(0, 8)
+        ax.set_aspect("equal")
+        ax.axis("off")
+        ax.set_title(view.capitalize(), fontsize=11)
+    from matplotlib.cm import ScalarMappable
+
+    bar = fig.colorbar(ScalarMappable(norm, cmap), ax=axes, orientation="horizontal",
+                       fraction=0.04, pad=0.02, shrink=0.6)
+    bar.set_label(f"seconds of static stretch per side (dark = {GROUP_TARGET} s or more; "
+                  "hatched = targeted but short)", fontsize=8)
+    fig.suptitle(f"Body map: {routine.name}", fontsize=11)
+    return fig
+
+
+def timeline_chart(routine: Routine, width: float = 9.0) -> Figure:
+    """The routine as a time line: one row per stretch, coloured by step kind."""
+    steps = routine.steps()
+    rows = len(routine.items)
+    fig = Figure(figsize=(width, 0.38 * max(rows, 2) + 1.3), layout="constrained")
+    ax = fig.add_subplot()
+    for step in steps:
+        y = rows - 1 - step.item
+        ax.barh(y, step.seconds, left=step.start, color=STEP_COLOURS[step.kind],
+                edgecolor="#595959", linewidth=0.5, gid=f"step:{step.kind}")
+        if step.side and step.kind in ("hold", "move") and step.seconds >= 8:
+            ax.text(step.start + step.seconds / 2, y, step.side[0].upper(), ha="center",
+                    va="center", fontsize=7, color="white")
+    ax.set_yticks(range(rows), [routine.stretch(i).name for i in range(rows)][::-1], fontsize=8)
+    ax.set_xlim(0, max(routine.duration, 1))
+    ticks = range(0, routine.duration + 1, 60 if routine.duration > 300 else 30)
+    ax.set_xticks(list(ticks), [f"{t // 60}:{t % 60:02d}" for t in ticks])
+    ax.set_xlabel("minutes:seconds (L / R = side)")
+    ax.set_title(f"Timeline: {routine.name}", loc="left", fontsize=11)
+    kinds = [k for k in STEP_COLOURS if any(s.kind == k for s in steps)]
+    ax.legend(handles=[Patch(facecolor=STEP_COLOURS[k], edgecolor="#595959", label=STEP_NAMES[k])
+                       for k in kinds], ncols=len(kinds) or 1, fontsize=8, loc="upper center",
+              bbox_to_anchor=(0.5, -0.3 if rows > 3 else -0.45), frameon=False)
+    return fig

@@ -1,0 +1,79 @@
+"""A routine's checklist: one box per stretch and side, kept on disk across restarts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import BackstretchError
+from .routine import Routine
+from .userdata import data_home
+from .yamlio import atomic_write_text, read_text
+
+Box = tuple[int, "str | None"]
+
+
+def box_label(routine: Routine, box: Box) -> str:
+    """'Single knee to chest, left side' or 'Back rounders'."""
+    item, side = box
+    name = routine.stretch(item).name
+    return f"{name}, {side} side" if side else name
+
+
+def routine_key(routine: Routine) -> str:
+    """A short key that changes when the routine's stretches or sides change."""
+    boxes = [(routine.items[i].stretch, side) for i, side in routine.checklist_boxes()]
+    raw = json.dumps([routine.name, boxes], ensure_ascii=False).encode()
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+@dataclass
+class Checklist:
+    """Which boxes are ticked; every change is saved at once, atomically."""
+
+    routine: Routine
+    path: Path = field(default=None)  # type: ignore[assignment]
+    ticked: set[Box] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        if self.path is None:
+            self.path = data_home() / "checklists" / f"{routine_key(self.routine)}.json"
+        self.path = Path(self.path)
+        self.boxes = self.routine.checklist_boxes()
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(read_text(self.path))
+            stored = {(int(i), s) for i, s in data["ticked"]}
+        except BackstretchError:
+            return  # no file yet, or unreadable: start empty, rewrite on the next change
+        except (ValueError, KeyError, TypeError):
+            return
+        self.ticked = stored & set(self.boxes)
+
+    def _save(self) -> None:
+        data = {"routine": self.routine.name,
+                "ticked": [list(b) for b in self.boxes if b in self.ticked]}
+        atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+
+    def label(self, box: Box) -> str:
+        return box_label(self.routine, box)
+
+    def set(self, box: Box, done: bool = True) -> None:
+        if box not in self.boxes:
+            raise KeyError(box)
+        if (box in self.ticked) != done:
+            (self.ticked.add if done else self.ticked.discard)(box)
+            self._save()
+
+    def clear(self) -> None:
+        if self.ticked:
+            self.ticked.clear()
+            self._save()
+
+    @property
+    def done(self) -> int:
+        return len(self.ticked)

@@ -1,0 +1,164 @@
+"""The ``backstretch`` command: list stretches, show and check routines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from .catalogue import EQUIPMENT, POSITIONS, Catalogue, load_catalogue
+from .errors import BackstretchError, Problem
+from .muscles import MUSCLE_GROUPS
+from .routine import Routine, format_duration, load_routine, resolve_routine_path
+from .yamlio import parse_yaml, read_text
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="backstretch",
+        description="Build, follow and check a stretching routine for the lower back. "
+        "Not medical advice: stop if pain sharpens or spreads down a leg.",
+    )
+    p.add_argument("--catalogue", metavar="FILE", help="use this stretch catalogue instead "
+                   "of the shipped one")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ls = sub.add_parser("list", help="list the stretches, optionally filtered")
+    ls.add_argument("--position", choices=list(POSITIONS))
+    ls.add_argument("--equipment", choices=[*EQUIPMENT, "none"],
+                    help="keep stretches needing nothing more than this")
+    ls.add_argument("--muscle", choices=list(MUSCLE_GROUPS))
+    ls.add_argument("--json", action="store_true", help="print JSON")
+
+    for name, text in (("show", "print a routine's timeline and total time"),
+                       ("coverage", "print seconds per muscle group and the dose check")):
+        c = sub.add_parser(name, help=text)
+        c.add_argument("routine", metavar="ROUTINE",
+                       help="a routine file, or a ready routine's name such as source-article")
+        c.add_argument("--json", action="store_true", help="print JSON")
+
+    chk = sub.add_parser("check", help="validate routine or catalogue files")
+    chk.add_argument("files", nargs="+", metavar="FILE")
+    return p
+
+
+def _clock(seconds: int) -> str:
+    return f"{seconds // 60:d}:{seconds % 60:02d}"
+
+
+def cmd_list(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    found = catalogue.filter(args.position, args.equipment, args.muscle)
+    if args.json:
+        print(json.dumps([{"id": s.id, "name": s.name, "position": s.position,
+                           "equipment": list(s.equipment), "kind": s.kind,
+                           "primary": list(s.primary), "secondary": list(s.secondary)}
+                          for s in found], indent=2, ensure_ascii=False))
+        return 0
+    width = max((len(s.id) for s in found), default=0)
+    for s in found:
+        print(f"{s.id:<{width}}  {s.name}  [{s.position}; {', '.join(s.primary)}]")
+    print(f"{len(found)} of {len(catalogue)} stretches")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    routine = load_routine(args.routine, catalogue)
+    steps = routine.steps()
+    if args.json:
+        print(json.dumps({
+            "name": routine.name, "duration": routine.duration,
+            "steps": [{"start": s.start, "seconds": s.seconds, "kind": s.kind,
+                       "stretch": s.stretch.id, "side": s.side, "rep": s.rep,
+                       "reps": s.reps, "label": s.label} for s in steps],
+        }, indent=2, ensure_ascii=False))
+        return 0
+    print(routine.name)
+    print("=" * len(routine.name))
+    for s in steps:
+        what = s.stretch.name if s.kind == "get_ready" else f"  {s.label}"
+        print(f"{_clock(s.start):>6}  {s.seconds:>4} s  {what}")
+    print(f"Total: {format_duration(routine.duration)} ({routine.duration} s), "
+          f"{len(routine.items)} stretches")
+    return 0
+
+
+def cmd_coverage(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    routine = load_routine(args.routine, catalogue)
+    coverage = routine.coverage()
+    report = routine.dose_report()
+    if args.json:
+        print(json.dumps({
+            "name": routine.name,
+            "coverage": {g: {"primary": c.primary, "secondary": c.secondary,
+                             "stretch": c.stretch, "active": c.active}
+                         for g, c in coverage.items()},
+            "dose": {"groups": [{"group": d.group, "seconds": d.seconds, "target": d.target,
+                                 "met": d.met} for d in report.groups],
+                     "holds": [str(h) for h in report.holds], "ok": report.ok},
+        }, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{routine.name}: seconds of static stretch per muscle group "
+          "(primary full, secondary half, less-worked side)")
+    for g in MUSCLE_GROUPS.values():
+        if g.id in coverage:
+            c = coverage[g.id]
+            active = f"  (+{c.active:g} s active)" if c.active else ""
+            print(f"  {g.name:<20} {c.stretch:>6g} s{active}")
+    print("\nDose check (ACSM: 10 to 30 s holds, 60 s per muscle group, 2 to 3 days a week):")
+    for line in report.lines():
+        print(f"  {line}")
+    return 0
+
+
+def check_file(path: str, catalogue: Catalogue | None) -> list[Problem]:
+    """Problems of one routine or catalogue file; [] when it is valid."""
+    try:
+        data = parse_yaml(read_text(path), path)
+        if isinstance(data, dict) and "stretches" in data:
+            Catalogue.from_dict(data, path)
+        else:
+            Routine.from_dict(data, catalogue if catalogue is not None else load_catalogue(), path)
+    except BackstretchError as exc:
+        return exc.problems
+    return []
+
+
+def cmd_check(args: argparse.Namespace, catalogue: Catalogue | None) -> int:
+    bad = 0
+    for path in args.files:
+        problems = check_file(str(resolve_routine_path(path)), catalogue)
+        for problem in problems:
+            print(_one_line(problem))
+        if problems:
+            bad += 1
+        else:
+            print(f"{path}: ok")
+    return 1 if bad else 0
+
+
+def _one_line(text: Any) -> str:
+    return " ".join(str(text).split())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 1 invalid input, 2 usage)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    args = _parser().parse_args(argv)
+    try:
+        catalogue = load_catalogue(args.catalogue) if args.catalogue else None
+        if args.command == "check":
+            return cmd_check(args, catalogue)
+        command = {"list": cmd_list, "show": cmd_show, "coverage": cmd_coverage}[args.command]
+        return command(args, catalogue if catalogue is not None else load_catalogue())
+    except BackstretchError as exc:
+        for problem in exc.problems:
+            print(_one_line(problem), file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130

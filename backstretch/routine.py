@@ -1,0 +1,396 @@
+"""Routines: an ordered list of stretches, its timeline, duration and coverage."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from .catalogue import FORMAT_VERSION, MAX_HOLD, MAX_REPS, Catalogue, Stretch, load_catalogue
+from .errors import BackstretchError, Problem
+from .fields import Fields, Missing
+from .resources import ready_routines
+from .yamlio import atomic_write_text, read_yaml
+
+SIDES = ("both", "left", "right")
+MAX_ITEMS = 100
+StepKind = Literal["get_ready", "hold", "move", "switch", "rest"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Timings between the stretches, in seconds."""
+
+    get_ready: int = 10
+    """Time to get into position before each stretch."""
+    switch_sides: int = 5
+    rest: int = 5
+    """Rest between repetitions of a static hold."""
+
+
+@dataclass(frozen=True)
+class RoutineItem:
+    """A stretch in a routine, with optional overrides of the catalogue's defaults."""
+
+    stretch: str
+    """The stretch's id."""
+    hold: int | None = None
+    reps: int | None = None
+    sides: str | None = None
+    """``both``, ``left`` or ``right`` for per-side stretches; None means both."""
+    rest: int | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One timed step of a routine's timeline."""
+
+    kind: StepKind
+    """``get_ready``, ``hold`` (static), ``move`` (dynamic or strengthening
+    repetitions), ``switch`` (change sides) or ``rest``."""
+    seconds: int
+    start: int
+    """Seconds from the start of the routine."""
+    item: int
+    """Index of the routine item it belongs to."""
+    stretch: Stretch
+    side: str | None = None
+    rep: int = 1
+    reps: int = 1
+
+    @property
+    def end(self) -> int:
+        return self.start + self.seconds
+
+    @property
+    def label(self) -> str:
+        """A short line saying what to do, like 'Hold, left side (1 of 2)'."""
+        side = f", {self.side} side" if self.side else ""
+        count = f" ({self.rep} of {self.reps})" if self.reps > 1 else ""
+        if self.kind == "get_ready":
+            return f"Get ready: {self.stretch.name}"
+        if self.kind == "hold":
+            return f"Hold{side}{count}"
+        if self.kind == "move":
+            return f"{self.reps} slow repetitions{side}"
+        if self.kind == "switch":
+            return f"Switch to the {self.side} side"
+        return "Rest"
+
+    @property
+    def completes(self) -> tuple[int, str | None] | None:
+        """The checklist box this step completes, (item, side), if it is the last of a side."""
+        if self.kind == "move" or (self.kind == "hold" and self.rep == self.reps):
+            return (self.item, self.side)
+        return None
+
+
+@dataclass(frozen=True)
+class GroupCoverage:
+    """Seconds one muscle group is worked by a routine, on its less-worked side."""
+
+    primary: float = 0.0
+    """Static stretch time where the group is primary."""
+    secondary: float = 0.0
+    """Static stretch time where it is secondary, already halved."""
+    active: float = 0.0
+    """Dynamic and strengthening time (primary full, secondary half), kept apart."""
+
+    @property
+    def stretch(self) -> float:
+        """Static stretch seconds counted against the 60 s guideline."""
+        return self.primary + self.secondary
+
+
+def format_duration(seconds: float) -> str:
+    """'4 min 05 s', or '45 s' under a minute."""
+    total = round(seconds)
+    minutes, secs = divmod(total, 60)
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
+@dataclass(frozen=True)
+class Routine:
+    """An ordered list of stretches with overrides; immutable, edit by ``with_...``."""
+
+    name: str
+    items: tuple[RoutineItem, ...]
+    catalogue: Catalogue = field(repr=False, compare=False)
+    description: str = ""
+    settings: Settings = Settings()
+
+    def __post_init__(self) -> None:
+        problems = _item_problems(self.items, self.catalogue, "<routine>")
+        if problems:
+            raise BackstretchError(problems)
+
+    # -- what each item resolves to -------------------------------------------------
+    def stretch(self, index: int) -> Stretch:
+        return self.catalogue[self.items[index].stretch]
+
+    def hold(self, index: int) -> int:
+        item = self.items[index]
+        return item.hold if item.hold is not None else self.stretch(index).hold.low
+
+    def reps(self, index: int) -> int:
+        item = self.items[index]
+        return item.reps if item.reps is not None else self.stretch(index).reps
+
+    def sides(self, index: int) -> tuple[str | None, ...]:
+        """The sides done, in order: ('left', 'right'), one of them, or (None,)."""
+        if not self.stretch(index).per_side:
+            return (None,)
+        chosen = self.items[index].sides or "both"
+        return ("left", "right") if chosen == "both" else (chosen,)
+
+    def rest(self, index: int) -> int:
+        item = self.items[index]
+        return item.rest if item.rest is not None else self.settings.rest
+
+    # -- timeline -------------------------------------------------------------------
+    def steps(self) -> list[Step]:
+        """The timeline: every get-ready, hold, move, switch and rest, with start times."""
+        return list(self._steps)
+
+    @cached_property
+    def _steps(self) -> tuple[Step, ...]:
+        out: list[Step] = []
+        clock = 0
+
+        def add(kind: StepKind, seconds: int, i: int, side: str | None = None,
+                rep: int = 1, reps: int = 1) -> None:
+            nonlocal clock
+            if seconds > 0:
+                out.append(Step(kind, seconds, clock, i, self.stretch(i), side, rep, reps))
+                clock += seconds
+
+        for i in range(len(self.items)):
+            add("get_ready", self.settings.get_ready, i)
+            hold, reps, rest = self.hold(i), self.reps(i), self.rest(i)
+            for n, side in enumerate(self.sides(i)):
+                if n:
+                    add("switch", self.settings.switch_sides, i, side)
+                if self.stretch(i).is_static:
+                    for rep in range(1, reps + 1):
+                        if rep > 1:
+                            add("rest", rest, i, side)
+                        add("hold", hold, i, side, rep, reps)
+                else:
+                    add("move", hold * reps, i, side, 1, reps)
+        return tuple(out)
+
+    @property
+    def duration(self) -> int:
+        """Total seconds, from the first get-ready to the end of the last step."""
+        return self._steps[-1].end if self._steps else 0
+
+    def checklist_boxes(self) -> list[tuple[int, str | None]]:
+        """One (item, side) box per stretch and side, in routine order."""
+        return [(i, side) for i in range(len(self.items)) for side in self.sides(i)]
+
+    # -- coverage -------------------------------------------------------------------
+    def coverage(self) -> dict[str, GroupCoverage]:
+        """Seconds per muscle group worked, on its less-worked side.
+
+        Static holds count fully for primary groups and half for secondary ones.
+        A per-side stretch gives its time to each side once; a two-sided stretch
+        (both knees) gives it to both. Dynamic and strengthening time is ``active``,
+        apart from the static time the guideline counts.
+        """
+        totals: dict[str, dict[str, list[float]]] = {}
+        for i in range(len(self.items)):
+            s = self.stretch(i)
+            seconds = self.hold(i) * self.reps(i)
+            bucket_for = ("primary", "secondary") if s.is_static else ("active", "active")
+            for side in self.sides(i):
+                touched = ("left", "right") if side is None else (side,)
+                for groups, weight, bucket in ((s.primary, 1.0, bucket_for[0]),
+                                               (s.secondary, 0.5, bucket_for[1])):
+                    for g in groups:
+                        sides = totals.setdefault(g, {}).setdefault(bucket, [0.0, 0.0])
+                        for t in touched:
+                            sides[0 if t == "left" else 1] += seconds * weight
+        out = {}
+        for g, buckets in totals.items():
+            static = [buckets.get("primary", [0, 0])[k] + buckets.get("secondary", [0, 0])[k]
+                      for k in (0, 1)]
+            k = 0 if static[0] <= static[1] else 1
+            out[g] = GroupCoverage(*(buckets.get(b, [0.0, 0.0])[k]
+                                     for b in ("primary", "secondary", "active")))
+        return out
+
+    def dose_report(self):  # noqa: ANN201 - DoseReport, imported lazily below
+        """How the routine measures against the ACSM flexibility guideline."""
+        from .dose import dose_report
+
+        return dose_report(self)
+
+    # -- editing (each returns a new routine) -----------------------------------------
+    def with_items(self, items: list[RoutineItem] | tuple[RoutineItem, ...]) -> Routine:
+        return dataclasses.replace(self, items=tuple(items))
+
+    def added(self, stretch_id: str, index: int | None = None) -> Routine:
+        items = list(self.items)
+        items.insert(len(items) if index is None else index, RoutineItem(stretch_id))
+        return self.with_items(items)
+
+    def removed(self, index: int) -> Routine:
+        return self.with_items(self.items[:index] + self.items[index + 1:])
+
+    def moved(self, index: int, to: int) -> Routine:
+        items = list(self.items)
+        items.insert(max(0, min(to, len(items) - 1)), items.pop(index))
+        return self.with_items(items)
+
+    def changed(self, index: int, **overrides: Any) -> Routine:
+        """Set overrides (hold, reps, sides, rest) of one item; None restores the default."""
+        items = list(self.items)
+        items[index] = dataclasses.replace(items[index], **overrides)
+        return self.with_items(items)
+
+    # -- files ----------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """The routine as plain data, overrides only, ready for YAML."""
+        data: dict[str, Any] = {"version": FORMAT_VERSION, "name": self.name}
+        if self.description:
+            data["description"] = self.description
+        if self.settings != Settings():
+            data["settings"] = dataclasses.asdict(self.settings)
+        data["items"] = [
+            {k: v for k, v in dataclasses.asdict(item).items() if v is not None}
+            for item in self.items
+        ]
+        return data
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the routine as YAML, atomically: a crash leaves the old file intact."""
+        if not self.items:
+            raise BackstretchError(Problem(str(path), "items", "add at least one stretch first"))
+        text = yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=88)
+        atomic_write_text(path, text)
+
+    @classmethod
+    def from_dict(cls, data: Any, catalogue: Catalogue | None = None,
+                  file: str = "<routine>") -> Routine:
+        """Build a routine from parsed YAML; raise BackstretchError listing every fault."""
+        catalogue = catalogue if catalogue is not None else load_catalogue()
+        top = Fields(file, "", data)
+        top.raise_if_any()
+        top.unknown(("version", "name", "description", "settings", "items"))
+        values: dict[str, Any] = {}
+        for key, read in {
+            "version": lambda: top.version(FORMAT_VERSION),
+            "name": lambda: top.text("name", max_len=120),
+            "description": lambda: top.text("description", required=False) or "",
+            "settings": lambda: _settings(top),
+            "items": lambda: _items(top, catalogue),
+        }.items():
+            try:
+                values[key] = read()
+            except Missing:
+                pass
+        top.raise_if_any()
+        values.pop("version")
+        return cls(catalogue=catalogue, **values)
+
+
+def _settings(top: Fields) -> Settings:
+    raw = top.raw("settings", False)
+    if raw is None:
+        return Settings()
+    f = top.child("settings", raw)
+    f.unknown(Settings.__dataclass_fields__)
+    values = {}
+    for key in Settings.__dataclass_fields__:
+        try:
+            v = f.integer(key, 0, MAX_HOLD, required=False, unit=" of seconds")
+        except Missing:
+            continue
+        if v is not None:
+            values[key] = v
+    return Settings(**values)
+
+
+def _items(top: Fields, catalogue: Catalogue) -> tuple[RoutineItem, ...]:
+    raw = top.raw("items", True)
+    if not isinstance(raw, list) or not raw:
+        top.fail("items", "must be a non-empty list of stretches, like '- stretch: knee-to-chest'")
+        raise Missing
+    if len(raw) > MAX_ITEMS:
+        top.fail("items", f"has {len(raw)} stretches; at most {MAX_ITEMS} are allowed")
+        raise Missing
+    items = []
+    before = len(top.problems)
+    for i, entry in enumerate(raw):
+        if isinstance(entry, str):
+            entry = {"stretch": entry}
+        f = top.child(f"items[{i}]", entry)
+        f.unknown(RoutineItem.__dataclass_fields__)
+        values: dict[str, Any] = {}
+        for key, read in {
+            "stretch": lambda: f.text("stretch", max_len=60),
+            "hold": lambda: f.integer("hold", 1, MAX_HOLD, False, " of seconds"),
+            "reps": lambda: f.integer("reps", 1, MAX_REPS, False),
+            "sides": lambda: f.choice("sides", SIDES, False),
+            "rest": lambda: f.integer("rest", 0, MAX_HOLD, False, " of seconds"),
+        }.items():
+            try:
+                values[key] = read()
+            except Missing:
+                pass
+        if "stretch" in values:
+            item = RoutineItem(**values)
+            top.problems.extend(_item_problems((item,), catalogue, top.file, start=i))
+            items.append(item)
+    if len(top.problems) > before:
+        raise Missing
+    return tuple(items)
+
+
+def _item_problems(items: tuple[RoutineItem, ...], catalogue: Catalogue, file: str,
+                   start: int = 0) -> list[Problem]:
+    problems = []
+    limits = {"hold": (1, MAX_HOLD), "reps": (1, MAX_REPS), "rest": (0, MAX_HOLD)}
+    for i, item in enumerate(items, start):
+        for key, (low, high) in limits.items():
+            value = getattr(item, key)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                      or not low <= value <= high):
+                problems.append(Problem(file, f"items[{i}].{key}",
+                                        f"{value!r} is not valid; use a whole number "
+                                        f"from {low} to {high}"))
+        if item.sides not in (None, *SIDES):
+            problems.append(Problem(file, f"items[{i}].sides",
+                                    f"{item.sides!r} is not valid; use one of: {', '.join(SIDES)}"))
+        if item.stretch not in catalogue:
+            try:
+                catalogue[item.stretch]
+            except BackstretchError as exc:
+                problems.append(Problem(file, f"items[{i}].stretch", exc.problems[0].message))
+        elif item.sides not in (None, "both") and not catalogue[item.stretch].per_side:
+            problems.append(Problem(file, f"items[{i}].sides",
+                                    f"{item.stretch!r} is done on both sides at once; "
+                                    "remove 'sides'"))
+    return problems
+
+
+def resolve_routine_path(name: str | os.PathLike[str]) -> Path:
+    """A routine file path, or the path of the ready routine with that name."""
+    path = Path(name)
+    if path.exists() or path.suffix in (".yaml", ".yml") or os.sep in str(name):
+        return path
+    ready = ready_routines()
+    if str(name) in ready:
+        return ready[str(name)]
+    return path
+
+
+def load_routine(path: str | os.PathLike[str], catalogue: Catalogue | None = None) -> Routine:
+    """Load a routine file (or a ready routine by name, like ``source-article``)."""
+    file = resolve_routine_path(path)
+    return Routine.from_dict(read_yaml(file), catalogue, str(file))

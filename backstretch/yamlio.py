@@ -1,0 +1,116 @@
+"""Reading YAML files with clear errors, and writing files atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode
+
+from .errors import BackstretchError, Problem
+
+MAX_FILE_BYTES = 2_000_000
+"""Larger files are refused: no routine or catalogue is anywhere near this."""
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A safe loader that refuses duplicate keys and aliases (no YAML bombs)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                "while reading", None, "aliases (*name) are not supported", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                duplicate = key in seen
+                seen.add(key)
+            except TypeError:
+                raise yaml.MarkedYAMLError(
+                    "while reading", None, "a key must be plain text", key_node.start_mark
+                ) from None
+            if duplicate:
+                raise yaml.MarkedYAMLError(
+                    "while reading", None, f"the key {key!r} appears twice", key_node.start_mark
+                )
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read a UTF-8 text file, or raise BackstretchError saying why not."""
+    p = Path(path)
+    name = str(path)
+    try:
+        if p.is_dir():
+            raise BackstretchError(Problem(name, "", "is a folder; give a YAML file"))
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BackstretchError(
+                Problem(name, "", f"is {size:,} bytes; at most {MAX_FILE_BYTES:,} are read")
+            )
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise BackstretchError(Problem(name, "", "no such file")) from None
+    except OSError as exc:
+        raise BackstretchError(Problem(name, "", f"cannot be read ({exc.strerror})")) from None
+    if b"\0" in raw:
+        raise BackstretchError(Problem(name, "", "is binary, not a YAML text file"))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BackstretchError(
+            Problem(name, "", f"is not UTF-8 text (bad byte at offset {exc.start})")
+        ) from None
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    """Parse YAML text; ``name`` is the file named in errors."""
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        what = (exc.problem or exc.context or "invalid YAML").strip()
+        raise BackstretchError(Problem(name, where, f"invalid YAML: {what}")) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise BackstretchError(Problem(name, "", f"invalid YAML: {exc}")) from None
+
+
+def read_yaml(path: str | os.PathLike[str]) -> Any:
+    """Read and parse a YAML file, raising BackstretchError for any fault."""
+    return parse_yaml(read_text(path), str(path))
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` so that a crash leaves the old file or the new, never half."""
+    target = Path(path)
+    if target.is_dir():
+        raise BackstretchError(Problem(str(path), "", "is a folder; give a file name to save to"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(target.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

@@ -1,0 +1,68 @@
+"""Chart functions: the right groups highlighted, the guideline line present."""
+
+from __future__ import annotations
+
+import pytest
+
+from backstretch import Routine, RoutineItem, load_routine
+
+pytest.importorskip("matplotlib")
+from matplotlib.figure import Figure  # noqa: E402
+
+from backstretch import charts  # noqa: E402
+
+
+def _gids(fig: Figure, prefix: str) -> set[str]:
+    return {a.get_gid()[len(prefix):] for a in fig.findobj() if (a.get_gid() or "").startswith(prefix)}
+
+
+@pytest.fixture
+def article(catalogue):
+    return load_routine("source-article", catalogue)
+
+
+def test_coverage_chart_marks_the_guideline_and_the_short_groups(article):
+    fig = charts.coverage_chart(article)
+    assert isinstance(fig, Figure)
+    line = next(a for a in fig.findobj() if a.get_gid() == "guideline")
+    assert list(line.get_xdata()) == [60, 60]
+    assert _gids(fig, "short:") == {"lower_back", "glutes", "deep_hip_rotators", "hamstrings"}
+    bars = {a.get_gid(): a for a in fig.findobj() if (a.get_gid() or "").startswith("primary:")}
+    assert bars["primary:lower_back"].get_width() == 10
+    bold = {t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_fontweight() == "bold"}
+    assert bold == {"Lower back", "Glutes", "Deep hip rotators", "Hamstrings"}
+
+
+def test_a_routine_that_meets_the_guideline_has_nothing_short(catalogue):
+    r = Routine("r", (RoutineItem("seated-hamstring", hold=30, reps=2),), catalogue)
+    fig = charts.coverage_chart(r)
+    assert _gids(fig, "short:") == set()
+    assert "hamstrings" in _gids(fig, "primary:")
+
+
+def test_body_map_shades_every_group_and_hatches_the_short(article):
+    fig = charts.body_map(article)
+    regions = [a for a in fig.findobj() if (a.get_gid() or "").startswith("region:")]
+    assert {a.get_gid()[7:] for a in regions} == set(__import__("backstretch").MUSCLE_GROUPS)
+    hatched = {a.get_gid()[7:] for a in regions if a.get_hatch()}
+    assert hatched == {"lower_back", "glutes", "deep_hip_rotators", "hamstrings"}
+    shade = {a.get_gid()[7:]: a.get_facecolor() for a in regions}
+    assert shade["hip_flexors"] == (1.0, 1.0, 1.0, 1.0)  # not covered: white
+    # more seconds, darker: lower back (40 s) is darker than hamstrings (32.5 s)
+    lum = {g: 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2] for g, c in shade.items()}
+    assert lum["lower_back"] < lum["hamstrings"] < lum["hip_flexors"]
+    texts = " ".join(t.get_text() for t in fig.findobj() if hasattr(t, "get_text"))
+    assert "Lower back\n40 s short" in texts and "Front" in texts and "Back" in texts
+
+
+def test_timeline_chart_has_one_bar_per_step(article):
+    fig = charts.timeline_chart(article)
+    bars = [a for a in fig.findobj() if (a.get_gid() or "").startswith("step:")]
+    assert len(bars) == len(article.steps())
+    assert sum(b.get_width() for b in bars) == article.duration
+
+
+def test_charts_of_an_empty_routine_draw(catalogue):
+    empty = Routine("empty", (), catalogue)
+    for draw in (charts.coverage_chart, charts.body_map, charts.timeline_chart):
+        assert isinstance(draw(empty), Figure)

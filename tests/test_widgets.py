@@ -1,0 +1,167 @@
+"""The widgets, driven as a person would (click, set values) without a front end."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from backstretch import load_routine
+
+pytest.importorskip("ipywidgets")
+from backstretch.checklist import Checklist  # noqa: E402
+from backstretch.widgets import CatalogueBrowser, RoutineBuilder, SessionTimer  # noqa: E402
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def article(catalogue):
+    return load_routine("source-article", catalogue)
+
+
+def _classes(widget) -> set[str]:
+    return set(widget._dom_classes)
+
+
+def test_timer_has_the_stable_css_classes(article, tmp_path):
+    t = SessionTimer(article, FakeClock(), Checklist(article, tmp_path / "c.json"))
+    assert "bs-timer" in _classes(t.widget)
+    assert "bs-countdown" in _classes(t.countdown) and "bs-current" in _classes(t.title)
+    for name in ("start", "pause", "skip", "back", "reset"):
+        assert f"bs-{name}" in _classes(getattr(t, f"{name}_button"))
+    assert "bs-checklist" in _classes(t.checklist_box)
+    assert all("bs-check" in _classes(cb) for cb in t.boxes.values())
+    assert len(t.boxes) == 9
+
+
+def test_timer_runs_with_a_fake_clock_and_ticks_the_checklist(article, tmp_path):
+    clock = FakeClock()
+    t = SessionTimer(article, clock, Checklist(article, tmp_path / "c.json"))
+    assert t.countdown.value == "0:10" and "Get ready" in t.title.value
+    t.start_button.click()  # no asyncio loop running here: the test ticks by hand
+    clock.now = 10.5
+    t.tick()
+    assert t.countdown.value == "0:05" and "left side" in t.title.value
+    assert t.audio.value.startswith(b"RIFF") and "bs-flash" in _classes(t.widget)
+    clock.now = 15.0
+    t.tick()
+    assert t.boxes[(0, "left")].value is True
+    assert Checklist(article, tmp_path / "c.json").ticked == {(0, "left")}
+    t.pause_button.click()
+    assert t.pause_button.description == "Resume" and "bs-paused" in _classes(t.countdown)
+    clock.now = 100.0
+    t.tick()
+    assert t.countdown.value == "0:05"
+
+
+def test_mute_keeps_the_flash_but_no_sound(article, tmp_path):
+    clock = FakeClock()
+    t = SessionTimer(article, clock, Checklist(article, tmp_path / "c.json"))
+    t.mute.value = True
+    t.start()
+    t.skip_button.click()
+    assert t.audio.value == b"" and "bs-flash" in _classes(t.widget)
+
+
+def test_reset_stops_and_reports_the_session(article, tmp_path):
+    seen = []
+    clock = FakeClock()
+    t = SessionTimer(article, clock, Checklist(article, tmp_path / "c.json"), on_finish=seen.append)
+    t.start()
+    clock.now = 30
+    t.tick()
+    t.reset_button.click()
+    assert len(seen) == 1 and t.session.state == "ready" and t.countdown.value == "0:10"
+    assert t.start_button.disabled is False
+
+
+def test_tick_by_hand_on_the_checklist_is_saved(article, tmp_path):
+    t = SessionTimer(article, FakeClock(), Checklist(article, tmp_path / "c.json"))
+    t.boxes[(4, "right")].value = True
+    assert Checklist(article, tmp_path / "c.json").ticked == {(4, "right")}
+    t.clear_button.click()
+    assert Checklist(article, tmp_path / "c.json").ticked == set()
+
+
+def test_timer_ticks_on_the_asyncio_loop_and_start_twice_is_one_task(catalogue, tmp_path):
+    from backstretch import Routine, RoutineItem, Settings
+
+    r = Routine("quick", (RoutineItem("back-rounders", hold=1),), catalogue,
+                settings=Settings(get_ready=1))
+
+    async def scenario():
+        t = SessionTimer(r, checklist=Checklist(r, tmp_path / "c.json"))
+        t.start_button.click()
+        first = t._task
+        t.start()
+        assert t._task is first
+        other_work = 0
+        while t.session.state != "finished":
+            other_work += 1  # the loop stays free for other work while the timer counts
+            await asyncio.sleep(0.05)
+        return t, other_work
+
+    t, other = asyncio.run(asyncio.wait_for(scenario(), 10))
+    assert t.session.state == "finished" and other >= 20
+    assert t.boxes[(0, None)].value is True and "Done" in t.title.value
+
+
+def test_browser_filters(catalogue):
+    b = CatalogueBrowser(catalogue)
+    everything = len(b.shown)
+    b.position.value = "standing"
+    assert 0 < len(b.shown) < everything
+    assert all(catalogue[i].position == "standing" for i in b.shown)
+    assert b.cards.value.count('class="bs-card"') == len(b.shown)
+    b.muscle.value = "calves"
+    assert all("calves" in catalogue[i].primary + catalogue[i].secondary for i in b.shown)
+
+
+def test_builder_edits_update_totals_and_charts(catalogue, tmp_path):
+    b = RoutineBuilder(catalogue, save_path=str(tmp_path / "mine.yaml"))
+    assert "0 stretches" in b.total.value
+    b.start_from.value = "source-article"
+    b.start_button.click()
+    assert "4 min 05 s" in b.total.value
+    chart_before = b.charts.children[0].value
+    hold = b.rows.children[0].children[1]
+    hold.value = 20
+    assert b.routine.hold(0) == 20 and "4 min 35 s" in b.total.value
+    assert b.charts.children[0].value != chart_before
+    b.rows.children[4].children[6].click()  # remove the last stretch
+    assert len(b.routine.items) == 4 and len(b.rows.children) == 4
+    b.rows.children[0].children[5].click()  # move the first one down
+    assert b.routine.items[1].stretch == "knee-to-chest"
+    b.to_add.value = "seated-hamstring"
+    b.add_button.click()
+    assert b.routine.items[-1].stretch == "seated-hamstring"
+
+
+def test_builder_save_and_load_back(catalogue, tmp_path):
+    path = tmp_path / "mine.yaml"
+    b = RoutineBuilder(catalogue, load_routine("desk-break", catalogue), save_path=str(path))
+    b.name.value = "<script>alert(1)</script> desk"
+    b.save_button.click()
+    assert "Saved" in b.status.value and path.exists()
+    other = RoutineBuilder(catalogue, save_path=str(path))
+    other.load_button.click()
+    assert other.routine.items == b.routine.items
+    assert other.routine.name == "<script>alert(1)</script> desk"
+    assert "<script>" not in other.status.value + other.total.value
+
+
+def test_builder_reports_a_bad_file_without_a_traceback(catalogue, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nname: x\nitems:\n  - stretch: <img src=x onerror=alert(1)>\n")
+    b = RoutineBuilder(catalogue, save_path=str(bad))
+    b.load_button.click()
+    assert "Not loaded" in b.status.value and "no stretch with id" in b.status.value
+    assert "<img" not in b.status.value
+    assert b.routine.items == ()
