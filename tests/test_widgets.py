@@ -49,7 +49,7 @@ def test_timer_runs_with_a_fake_clock_and_ticks_the_checklist(article, tmp_path)
     clock.now = 10.5
     t.tick()
     assert t.countdown.value == "0:05" and "left side" in t.title.value
-    assert t.audio.value.startswith(b"RIFF") and "bs-flash" in _classes(t.widget)
+    assert bytes(t.audio.value).startswith(b"RIFF") and "bs-flash" in _classes(t.widget)
     clock.now = 15.0
     t.tick()
     assert t.boxes[(0, "left")].value is True
@@ -67,7 +67,7 @@ def test_mute_keeps_the_flash_but_no_sound(article, tmp_path):
     t.mute.value = True
     t.start()
     t.skip_button.click()
-    assert t.audio.value == b"" and "bs-flash" in _classes(t.widget)
+    assert bytes(t.audio.value) == b"" and "bs-flash" in _classes(t.widget)
 
 
 def test_reset_stops_and_reports_the_session(article, tmp_path):
