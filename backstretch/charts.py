@@ -1,12 +1,14 @@
 """Charts of a routine, drawn with matplotlib: coverage bars, a body map, a timeline.
 
 Each function returns a ``matplotlib.figure.Figure`` (no pyplot state), which
-Jupyter shows inline. Shading uses the colour-blind-safe, grey-scale-monotonic
-``cividis`` map, and every "falls short" mark is a hatch and a word, not a colour.
+Jupyter shows inline. Shading is one hue from light to dark (``Blues``), so it
+reads in grey-scale and for colour-blind people; every "falls short" mark is a
+hatch and a word, not only a colour.
 """
 
 from __future__ import annotations
 
+import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch, Patch, Polygon, Rectangle
 
@@ -123,16 +125,16 @@ def _silhouette(ax) -> None:  # noqa: ANN001 - a matplotlib Axes
 def body_map(routine: Routine, width: float = 8.0) -> Figure:
     """Front and back figures, each muscle group shaded by its seconds of coverage.
 
-    Shade runs from light (none) to dark (60 s or more) on the ``cividis`` map;
+    Shade runs from light (none) to dark (60 s or more);
     targeted groups below 60 s are hatched and their labels say "short".
     Regions carry ``gid`` values ``region:<group>``.
     """
     from matplotlib import colormaps
-    from matplotlib.colors import Normalize
+    from matplotlib.colors import ListedColormap, Normalize
 
     coverage = routine.coverage()
     short = _short_groups(routine)
-    cmap = colormaps["cividis_r"]
+    cmap = ListedColormap(colormaps["Blues"](np.linspace(0.15, 1.0, 256)))  # 1 s shows a tint
     norm = Normalize(0, GROUP_TARGET, clip=True)
     fig = Figure(figsize=(width, width * 0.72), layout="constrained")
     axes = fig.subplots(1, 2)
@@ -191,7 +193,7 @@ def timeline_chart(routine: Routine, width: float = 9.0) -> Figure:
     ax.set_xlabel("minutes:seconds (L / R = side)")
     ax.set_title(f"Timeline: {routine.name}", loc="left", fontsize=11)
     kinds = [k for k in STEP_COLOURS if any(s.kind == k for s in steps)]
-    ax.legend(handles=[Patch(facecolor=STEP_COLOURS[k], edgecolor="#595959", label=STEP_NAMES[k])
-                       for k in kinds], ncols=len(kinds) or 1, fontsize=8, loc="upper center",
-              bbox_to_anchor=(0.5, -0.3 if rows > 3 else -0.45), frameon=False)
+    fig.legend(handles=[Patch(facecolor=STEP_COLOURS[k], edgecolor="#595959", label=STEP_NAMES[k])
+                        for k in kinds], ncols=len(kinds) or 1, fontsize=8,
+               loc="outside lower center", frameon=False)
     return fig
