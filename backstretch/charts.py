@@ -25,6 +25,18 @@ STEP_NAMES = {"get_ready": "get ready", "hold": "static hold", "move": "moves",
               "switch": "switch sides", "rest": "rest"}
 
 
+def _margins(fig: Figure, labels: list[str], fontsize: float, bottom: float,
+             top: float = 0.4) -> None:
+    """Fixed margins in inches, the left one wide enough for ``labels``.
+
+    Cheaper than a layout engine, which measures every text twice per draw.
+    """
+    width, height = fig.get_size_inches()
+    left = 0.25 + 0.0075 * fontsize * max((len(t) for t in labels), default=4)
+    fig.subplots_adjust(left=left / width, right=1 - 0.35 / width, bottom=bottom / height,
+                        top=1 - top / height)
+
+
 def _short_groups(routine: Routine) -> set[str]:
     return {g.group for g in routine.dose_report().short}
 
@@ -39,7 +51,9 @@ def coverage_chart(routine: Routine, width: float = 7.5) -> Figure:
     coverage = routine.coverage()
     short = _short_groups(routine)
     groups = [g for g in MUSCLE_GROUPS if g in coverage]
-    fig = Figure(figsize=(width, 0.42 * max(len(groups), 3) + 1.4), layout="constrained")
+    fig = Figure(figsize=(width, 0.42 * max(len(groups), 3) + 1.4))
+    names = [MUSCLE_GROUPS[g].name for g in groups]
+    _margins(fig, names, 10, bottom=0.6)
     ax = fig.add_subplot()
     ys = range(len(groups))[::-1]
     for y, g in zip(ys, groups):
@@ -58,7 +72,7 @@ def coverage_chart(routine: Routine, width: float = 7.5) -> Figure:
         ax.text(c.stretch + 1.5, y, note, va="center", fontsize=9,
                 color=SHORT_COLOUR if g in short else "black",
                 gid=f"short:{g}" if g in short else None)
-    ax.set_yticks(list(ys), [MUSCLE_GROUPS[g].name for g in groups])
+    ax.set_yticks(list(ys), names)
     for label, g in zip(ax.get_yticklabels(), groups):
         if g in short:
             label.set_fontweight("bold")
@@ -136,7 +150,8 @@ def body_map(routine: Routine, width: float = 8.0) -> Figure:
     short = _short_groups(routine)
     cmap = ListedColormap(colormaps["Blues"](np.linspace(0.15, 1.0, 256)))  # 1 s shows a tint
     norm = Normalize(0, GROUP_TARGET, clip=True)
-    fig = Figure(figsize=(width, width * 0.72), layout="constrained")
+    fig = Figure(figsize=(width, width * 0.72))
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.9, bottom=0.13, wspace=0.02)
     axes = fig.subplots(1, 2)
     for ax, view in zip(axes, ("front", "back")):
         _silhouette(ax)
@@ -165,8 +180,8 @@ def body_map(routine: Routine, width: float = 8.0) -> Figure:
         ax.set_title(view.capitalize(), fontsize=11)
     from matplotlib.cm import ScalarMappable
 
-    bar = fig.colorbar(ScalarMappable(norm, cmap), ax=axes, orientation="horizontal",
-                       fraction=0.04, pad=0.02, shrink=0.6)
+    bar = fig.colorbar(ScalarMappable(norm, cmap), cax=fig.add_axes((0.25, 0.08, 0.5, 0.025)),
+                       orientation="horizontal")
     bar.set_label(f"seconds of static stretch per side (dark = {GROUP_TARGET} s or more; "
                   "hatched = targeted but short)", fontsize=8)
     fig.suptitle(f"Body map: {routine.name}", fontsize=11)
@@ -177,7 +192,9 @@ def timeline_chart(routine: Routine, width: float = 9.0) -> Figure:
     """The routine as a time line: one row per stretch, coloured by step kind."""
     steps = routine.steps()
     rows = len(routine.items)
-    fig = Figure(figsize=(width, 0.38 * max(rows, 2) + 1.3), layout="constrained")
+    fig = Figure(figsize=(width, 0.38 * max(rows, 2) + 1.5))
+    names = [routine.stretch(i).name for i in range(rows)]
+    _margins(fig, names, 8, bottom=0.85)
     ax = fig.add_subplot()
     for step in steps:
         y = rows - 1 - step.item
@@ -186,7 +203,7 @@ def timeline_chart(routine: Routine, width: float = 9.0) -> Figure:
         if step.side and step.kind in ("hold", "move") and step.seconds >= 8:
             ax.text(step.start + step.seconds / 2, y, step.side[0].upper(), ha="center",
                     va="center", fontsize=7, color="white")
-    ax.set_yticks(range(rows), [routine.stretch(i).name for i in range(rows)][::-1], fontsize=8)
+    ax.set_yticks(range(rows), names[::-1], fontsize=8)
     ax.set_xlim(0, max(routine.duration, 1))
     ticks = range(0, routine.duration + 1, 60 if routine.duration > 300 else 30)
     ax.set_xticks(list(ticks), [f"{t // 60}:{t % 60:02d}" for t in ticks])
@@ -195,5 +212,5 @@ def timeline_chart(routine: Routine, width: float = 9.0) -> Figure:
     kinds = [k for k in STEP_COLOURS if any(s.kind == k for s in steps)]
     fig.legend(handles=[Patch(facecolor=STEP_COLOURS[k], edgecolor="#595959", label=STEP_NAMES[k])
                         for k in kinds], ncols=len(kinds) or 1, fontsize=8,
-               loc="outside lower center", frameon=False)
+               loc="lower center", frameon=False)
     return fig

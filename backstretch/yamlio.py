@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from .errors import BackstretchError, Problem
 
@@ -16,16 +16,28 @@ MAX_FILE_BYTES = 2_000_000
 """Larger files are refused: no routine or catalogue is anywhere near this."""
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """A safe loader that refuses duplicate keys and aliases (no YAML bombs)."""
+def _refuse_aliases(root: Node) -> None:
+    """Raise at the first node reached twice: an alias (no YAML bombs, no cycles)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise yaml.MarkedYAMLError("while reading", None, "aliases (*name) are not supported",
+                                       node.start_mark)
+        seen.add(id(node))
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                "while reading", None, "aliases (*name) are not supported", event.start_mark
-            )
-        return super().compose_node(parent, index)
+
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader (libyaml's when present) refusing aliases and duplicate keys."""
+
+    def construct_document(self, node: Node) -> Any:
+        _refuse_aliases(node)
+        return super().construct_document(node)
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
