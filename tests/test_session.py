@@ -177,3 +177,47 @@ def test_progress_runs_from_zero_to_one(catalogue, clock):
     clock.advance(10)
     s.tick()
     assert s.progress == 0.75 and s.step_progress == 0.5
+
+
+def _in_state(routine, clock, state):
+    s = Session(routine, clock)
+    if state in ("running", "paused"):
+        s.start()
+        clock.advance(12)  # into the first hold
+        s.tick()
+    if state == "paused":
+        s.pause()
+    if state == "finished":
+        s.start()
+        clock.advance(routine.duration)
+        s.tick()
+    assert s.state == state
+    return s
+
+
+# state before -> control -> (state after, step index after); index 1 is the first hold
+CONTROL_TABLE = {
+    "ready": {"start": ("running", 0), "pause": ("ready", 0), "resume": ("ready", 0),
+              "toggle": ("running", 0), "skip": ("ready", 1), "back": ("ready", 0),
+              "reset": ("ready", 0)},
+    "running": {"start": ("running", 1), "pause": ("paused", 1), "resume": ("running", 1),
+                "toggle": ("paused", 1), "skip": ("running", 2), "back": ("running", 0),
+                "reset": ("ready", 0)},
+    "paused": {"start": ("running", 1), "pause": ("paused", 1), "resume": ("running", 1),
+               "toggle": ("running", 1), "skip": ("paused", 2), "back": ("paused", 0),
+               "reset": ("ready", 0)},
+    "finished": {"start": ("finished", None), "pause": ("finished", None),
+                 "resume": ("finished", None), "toggle": ("finished", None),
+                 "skip": ("finished", None), "back": ("paused", 17), "reset": ("ready", 0)},
+}
+
+
+@pytest.mark.parametrize("state,control", [(s, c) for s, row in CONTROL_TABLE.items() for c in row])
+def test_every_control_in_every_state(article, clock, state, control):
+    s = _in_state(article, clock, state)
+    getattr(s, control)()
+    expected_state, expected_index = CONTROL_TABLE[state][control]
+    assert s.state == expected_state
+    if expected_index is not None:
+        assert s.index == expected_index
+    assert len(article.steps()) == 18
