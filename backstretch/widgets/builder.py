@@ -176,7 +176,7 @@ class RoutineBuilder:
             stretch = self.routine.stretch(i)
             label = w.HTML(f"<b>{i + 1}.</b> {escape(stretch.name)}",
                            layout=w.Layout(width="16em"))
-            per = "s hold" if stretch.is_static else "s per rep"
+            per = "hold (s)" if stretch.is_static else "s per rep"
             hold = w.BoundedIntText(value=self.routine.hold(i), min=1, max=MAX_HOLD,
                                     description=per, layout=w.Layout(width="9em"),
                                     style={"description_width": "initial"})
@@ -195,11 +195,12 @@ class RoutineBuilder:
             if stretch.per_side:
                 sides.observe(lambda c, i=i: self.change(i, sides=c["new"]), names="value")
             buttons = []
-            for icon, css, action in (("arrow-up", "bs-up", lambda _b, i=i: self.move(i, i - 1)),
-                                      ("arrow-down", "bs-down",
-                                       lambda _b, i=i: self.move(i, i + 1)),
-                                      ("trash", "bs-remove", lambda _b, i=i: self.remove(i))):
-                b = w.Button(icon=icon, layout=w.Layout(width="2.6em"))
+            for icon, css, tip, action in (
+                ("arrow-up", "bs-up", "Move up", lambda _b, i=i: self.move(i, i - 1)),
+                ("arrow-down", "bs-down", "Move down", lambda _b, i=i: self.move(i, i + 1)),
+                ("trash", "bs-remove", "Remove", lambda _b, i=i: self.remove(i)),
+            ):
+                b = w.Button(icon=icon, tooltip=tip, layout=w.Layout(width="2.6em"))
                 b.add_class(css)
                 b.on_click(action)
                 buttons.append(b)

@@ -19,11 +19,13 @@ TIMER_CSS = """
 .bs-timer { border: 2px solid #1f4e79; border-radius: 10px; padding: 10px 16px; max-width: 760px;
             background: #fff; color: #1a1a1a; transition: background 0.25s; }
 .bs-timer.bs-flash { background: #ffe9a8; }
-.bs-current { font-size: 1.5em; font-weight: 600; line-height: 1.3; }
+.bs-timer .widget-html, .bs-timer .widget-html-content { height: auto; line-height: 1.3; }
+.bs-current { font-size: 1.5em; font-weight: 600; }
 .bs-current .bs-side { color: #b35806; }
 .bs-cue { font-size: 1.05em; color: #333; }
-.bs-countdown { font-size: 5em; font-weight: 700; font-variant-numeric: tabular-nums;
-                line-height: 1.1; color: #1f4e79; }
+.bs-countdown, .bs-timer .bs-countdown .widget-html-content {
+                font-size: 5rem; font-weight: 700; font-variant-numeric: tabular-nums;
+                line-height: 1.15; color: #1f4e79; }
 .bs-countdown.bs-paused { color: #7f7f7f; }
 .bs-next { color: #444; }
 .bs-checklist { margin-top: 8px; }
@@ -81,7 +83,8 @@ class SessionTimer:
         self.back_button = self._button("Back", "backward", "bs-back", self.back)
         self.reset_button = self._button("Reset", "undo", "bs-reset", self.reset, "warning")
         self.mute = w.ToggleButton(value=False, description="Mute", icon="volume-off",
-                                   tooltip="Turn the beeps off (the flash stays)")
+                                   tooltip="Turn the beeps off (the flash stays)",
+                                   layout=w.Layout(width="auto"))
         self.mute.add_class("bs-mute")
         self.audio = w.Audio(value=b"", format="wav", autoplay=True, loop=False,
                              controls=False, layout=w.Layout(width="0px", height="0px"))
@@ -93,7 +96,8 @@ class SessionTimer:
             cb.add_class("bs-check")
             cb.observe(self._on_box(box), names="value")
             self.boxes[box] = cb
-        self.clear_button = w.Button(description="Clear the checklist", icon="eraser")
+        self.clear_button = w.Button(description="Clear the checklist", icon="eraser",
+                                     layout=w.Layout(width="max-content"))
         self.clear_button.on_click(lambda _b: self.clear_checklist())
         self.checklist_box = w.VBox([w.HTML("<b>Checklist</b> (ticked as each side's hold ends;"
                                             " tick by hand too)"),
