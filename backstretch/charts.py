@@ -8,6 +8,8 @@ hatch and a word, not only a colour.
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch, Patch, Polygon, Rectangle
@@ -23,6 +25,28 @@ STEP_COLOURS = {"get_ready": "#d9d9d9", "hold": "#1f4e79", "move": "#e08214",
                 "switch": "#b2abd2", "rest": "#f0f0f0"}
 STEP_NAMES = {"get_ready": "get ready", "hold": "static hold", "move": "moves",
               "switch": "switch sides", "rest": "rest"}
+
+
+def _show_inline() -> None:
+    """Let a Jupyter kernel show a returned Figure as a picture, without pyplot or a magic.
+
+    IPython registers its PNG formatter for figures only once pyplot's inline backend
+    starts; these charts never touch pyplot, so register it here (if nothing has).
+    """
+    if "IPython" not in sys.modules:
+        return
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "kernel"):
+        return
+    from IPython.core.pylabtools import select_figure_formats
+
+    if Figure not in shell.display_formatter.formatters["image/png"].type_printers:
+        select_figure_formats(shell, {"png"})
+
+
+_show_inline()
 
 
 def _margins(fig: Figure, labels: list[str], fontsize: float, bottom: float,

@@ -1,4 +1,4 @@
-"""The ``backstretch`` command: list stretches, show and check routines."""
+"""The ``backstretch`` command: list stretches, show and check routines, write handouts."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from .catalogue import EQUIPMENT, POSITIONS, Catalogue, load_catalogue
@@ -41,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
 
     chk = sub.add_parser("check", help="validate routine or catalogue files")
     chk.add_argument("files", nargs="+", metavar="FILE")
+
+    ho = sub.add_parser("handout", help="write a printable handout (HTML or PDF) of a routine")
+    ho.add_argument("routine", metavar="ROUTINE",
+                    help="a routine file, or a ready routine's name such as source-article")
+    ho.add_argument("-o", "--output", required=True, metavar="FILE",
+                    help="where to write it; the suffix, .html or .pdf, picks the format")
     return p
 
 
@@ -112,6 +119,15 @@ def cmd_coverage(args: argparse.Namespace, catalogue: Catalogue) -> int:
     return 0
 
 
+def cmd_handout(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from .handout import save_handout
+
+    routine = load_routine(args.routine, catalogue)
+    path = save_handout(routine, args.output)
+    print(f"Wrote {path}: a handout of {routine.name!r}")
+    return 0
+
+
 def check_file(path: str, catalogue: Catalogue | None) -> list[Problem]:
     """Problems of one routine or catalogue file; [] when it is valid."""
     try:
@@ -147,12 +163,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "handout":
+        from .handout import SUFFIXES
+
+        if Path(args.output).suffix.lower() not in SUFFIXES:
+            parser.error(f"-o {args.output}: end the file name in .html or .pdf")
     try:
         catalogue = load_catalogue(args.catalogue) if args.catalogue else None
         if args.command == "check":
             return cmd_check(args, catalogue)
-        command = {"list": cmd_list, "show": cmd_show, "coverage": cmd_coverage}[args.command]
+        command = {"list": cmd_list, "show": cmd_show, "coverage": cmd_coverage,
+                   "handout": cmd_handout}[args.command]
         return command(args, catalogue if catalogue is not None else load_catalogue())
     except BackstretchError as exc:
         for problem in exc.problems:

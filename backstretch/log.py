@@ -137,16 +137,19 @@ class PainPoint:
 def completed_group_seconds(session: Session) -> dict[str, float]:
     """Seconds of static stretch per group that ``session`` actually held.
 
-    A hold counts when its checklist box (stretch and side) is in
-    ``session.completed`` and the hold itself was not skipped. Primary groups count
-    fully, secondary half; like ``Routine.coverage`` each group reports its
-    less-stretched side, so a finished session gives exactly the routine's coverage.
+    A hold counts when it was not skipped and either the session has passed it
+    or its checklist box (stretch and side) is done; the hold in progress does not.
+    Primary groups count fully, secondary half; like ``Routine.coverage`` each group
+    reports its less-stretched side, so a finished session gives exactly the
+    routine's coverage.
     """
     boxes = set(session.completed)
     skipped = set(session.skipped)
+    passed = len(session.steps) if session.state == "finished" else session.index
     sides: dict[str, list[float]] = {}
     for index, step in enumerate(session.steps):
-        if step.kind != "hold" or index in skipped or (step.item, step.side) not in boxes:
+        held = index < passed or (step.item, step.side) in boxes
+        if step.kind != "hold" or index in skipped or not held:
             continue
         s = step.stretch
         touched = (0, 1) if step.side is None else (0 if step.side == "left" else 1,)
@@ -162,13 +165,11 @@ def _utc(value: Any, name: str, file: str) -> datetime:
         try:
             value = datetime.fromisoformat(value)
         except ValueError:
-            value = None
+            pass
     if not isinstance(value, datetime):
         raise BackstretchError(Problem(file, name, f"{value!r} is not a time; use a datetime "
                                        "or an ISO 8601 text like 2026-11-24T18:30:00+00:00"))
-    if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+    return value.astimezone(timezone.utc)  # a naive time is this computer's local time
 
 
 def _whole(value: Any, name: str, low: int, high: int, file: str,
@@ -211,6 +212,11 @@ def _groups(value: Any, file: str) -> dict[str, float]:
     return out
 
 
+def _cell(text: str) -> str:
+    """``text`` made safe to open in a spreadsheet: no leading formula character."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 class SessionLog:
     """The session log at ``path`` (default ``data_home() / "sessions.sqlite"``).
 
@@ -240,19 +246,20 @@ class SessionLog:
 
     def _setup(self) -> None:
         conn = self._conn
-        conn.execute("PRAGMA journal_mode=WAL").fetchone()
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA foreign_keys=ON")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise BackstretchError(Problem(self._name, "", f"was written by a newer backstretch "
                                            f"(schema {version}; this one reads up to "
                                            f"{SCHEMA_VERSION}); update backstretch"))
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if (tables and version == 0) or (version and not {"sessions", "group_seconds"} <= tables):
+            raise BackstretchError(Problem(self._name, "", "is an SQLite file but not a "
+                                           "backstretch session log; give another path"))
+        # only a file known to be a session log (or a new, empty one) is changed
+        conn.execute("PRAGMA journal_mode=WAL").fetchone()
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
         if version == 0:
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if tables:
-                raise BackstretchError(Problem(self._name, "", "is an SQLite file but not a "
-                                               "backstretch session log; give another path"))
             conn.executescript("BEGIN IMMEDIATE;" + _SCHEMA
                                + f"PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
 
@@ -277,7 +284,11 @@ class SessionLog:
                steps_skipped: int = 0, group_seconds: Mapping[str, float] | None = None,
                pain_before: int | None = None, pain_after: int | None = None,
                note: str = "") -> SessionRecord:
-        """Validate and store one session in a single transaction; return it with its id."""
+        """Validate and store one session in a single transaction; return it with its id.
+
+        Times are datetimes or ISO 8601 texts; one without a zone is this computer's
+        local time. They are stored in UTC.
+        """
         f = self._name
         start, end = _utc(started_at, "started_at", f), _utc(ended_at, "ended_at", f)
         if not timedelta(0) <= end - start <= timedelta(seconds=MAX_SECONDS):
@@ -339,26 +350,50 @@ class SessionLog:
             group_seconds=completed_group_seconds(session),
             pain_before=pain_before, pain_after=pain_after, note=note)
 
+    def amend(self, session_id: int, pain_before: int | None, pain_after: int | None,
+              note: str) -> SessionRecord:
+        """Set the pain scores and note of a recorded session (in one transaction)."""
+        f = self._name
+        values = (_whole(pain_before, "pain_before", PAIN_MIN, PAIN_MAX, f, True),
+                  _whole(pain_after, "pain_after", PAIN_MIN, PAIN_MAX, f, True),
+                  _text(note, "note", MAX_NOTE, f, required=False))
+        try:
+            with self._conn:
+                cur = self._conn.execute("UPDATE sessions SET pain_before = ?, pain_after = ?, "
+                                         "note = ? WHERE id = ?", (*values, session_id))
+        except sqlite3.Error as exc:
+            raise BackstretchError(Problem(f, "", f"cannot be written ({exc})")) from None
+        if not cur.rowcount:
+            raise BackstretchError(Problem(f, "id", f"{session_id!r} is not a recorded session"))
+        return self._records("WHERE s.id = ?", (session_id,))[0]
+
     # -- reading ----------------------------------------------------------------------
     def sessions(self) -> list[SessionRecord]:
         """Every session, oldest first."""
-        groups: dict[int, dict[str, float]] = {}
-        for sid, g, seconds in self._query(
-                "SELECT session_id, muscle_group, seconds FROM group_seconds"):
-            groups.setdefault(sid, {})[g] = seconds
-        rows = self._query(
-            "SELECT id, routine, routine_key, started_at, ended_at, planned_seconds, "
-            "steps_completed, steps_skipped, pain_before, pain_after, note FROM sessions "
-            "ORDER BY started_at, id")
+        return self._records()
+
+    def _records(self, where: str = "", args: tuple[Any, ...] = ()) -> list[SessionRecord]:
+        rows = self._query(  # one statement reads one snapshot, even while another writes
+            "SELECT s.id, routine, routine_key, started_at, ended_at, planned_seconds, "
+            "steps_completed, steps_skipped, pain_before, pain_after, note, muscle_group, "
+            f"seconds FROM sessions s LEFT JOIN group_seconds g ON g.session_id = s.id {where} "
+            "ORDER BY started_at, s.id", args)
+        out: dict[int, tuple[tuple[Any, ...], dict[str, float]]] = {}
+        for r in rows:
+            groups = out.setdefault(r[0], (r[:11], {}))[1]
+            if r[11] is not None:
+                groups[r[11]] = r[12]
         return [SessionRecord(r[0], r[1], r[2], datetime.fromisoformat(r[3]),
                               datetime.fromisoformat(r[4]), r[5], r[6], r[7],
-                              MappingProxyType(groups.get(r[0], {})), r[8], r[9], r[10])
-                for r in rows]
+                              MappingProxyType(groups), r[8], r[9], r[10])
+                for r, groups in out.values()]
 
-    def weekly(self, tz: tzinfo | None = None) -> list[Week]:
+    def weekly(self, tz: tzinfo | None = None, until: date | None = None) -> list[Week]:
         """Per ISO week from the first session's to the last's, empty weeks included.
 
-        Days and weeks are those of ``tz`` (default: this computer's time zone).
+        ``until`` (like ``date.today()``) extends the list through that day's week,
+        so weeks without a session since the last one show too. Days and weeks are
+        those of ``tz`` (default: this computer's time zone).
         """
         weeks: dict[tuple[int, int], dict[str, Any]] = {}
         for rec in self.sessions():
@@ -374,6 +409,8 @@ class SessionLog:
         if not weeks:
             return []
         first, last = min(weeks), max(weeks)
+        if until is not None:
+            last = max(last, tuple(until.isocalendar()[:2]))
         out = []
         monday = date.fromisocalendar(*first, 1)
         while monday.isocalendar()[:2] <= last:
@@ -394,7 +431,8 @@ class SessionLog:
         """Write every session as one CSV row, atomically; return the path.
 
         Columns: the session fields, ``minutes``, then ``seconds_<group>`` for every
-        muscle group.
+        muscle group. A routine name or note starting with ``= + - @`` gets a leading
+        ``'`` so that a spreadsheet shows it as text instead of running it as a formula.
         """
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
@@ -402,11 +440,15 @@ class SessionLog:
                          "planned_seconds", "steps_completed", "steps_skipped", "pain_before",
                          "pain_after", "note", *(f"seconds_{g}" for g in MUSCLE_GROUPS)])
         for r in self.sessions():
-            writer.writerow([r.id, r.routine, r.routine_key, r.started_at.isoformat(),
+            writer.writerow([r.id, _cell(r.routine), r.routine_key, r.started_at.isoformat(),
                              r.ended_at.isoformat(), f"{r.minutes:.2f}", r.planned_seconds,
                              r.steps_completed, r.steps_skipped,
                              "" if r.pain_before is None else r.pain_before,
-                             "" if r.pain_after is None else r.pain_after, r.note,
+                             "" if r.pain_after is None else r.pain_after, _cell(r.note),
                              *(f"{r.group_seconds.get(g, 0):g}" for g in MUSCLE_GROUPS)])
-        atomic_write_text(path, buf.getvalue())
+        try:
+            atomic_write_text(path, buf.getvalue())
+        except OSError as exc:
+            raise BackstretchError(Problem(str(path), "", f"cannot be written "
+                                           f"({exc.strerror or exc})")) from None
         return Path(path)

@@ -66,3 +66,16 @@ def test_charts_of_an_empty_routine_draw(catalogue):
     empty = Routine("empty", (), catalogue)
     for draw in (charts.coverage_chart, charts.body_map, charts.timeline_chart):
         assert isinstance(draw(empty), Figure)
+
+
+def test_a_chart_returned_by_a_cell_shows_as_a_picture_in_jupyter():
+    """The charts never use pyplot, so the package itself registers the PNG display."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    book = nbformat.v4.new_notebook()
+    book.cells = [nbformat.v4.new_code_cell(
+        "import backstretch\nfrom backstretch import charts\n"
+        "charts.body_map(backstretch.load_routine('source-article'))")]
+    nbclient.NotebookClient(book, kernel_name="python3", timeout=120).execute()
+    shown = [o for o in book.cells[0].outputs if o.output_type == "execute_result"]
+    assert shown and "image/png" in shown[0].data

@@ -14,7 +14,8 @@ nbformat = pytest.importorskip("nbformat")
 
 def test_the_workbook_is_all_there():
     names = [p.stem for p in NOTEBOOKS]
-    for expected in ("00_start_here", "01_catalogue", "02_build_a_routine", "03_guided_session"):
+    for expected in ("00_start_here", "01_catalogue", "02_build_a_routine", "03_guided_session",
+                     "04_progress", "05_class_mode"):
         assert expected in names
 
 

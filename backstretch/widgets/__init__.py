@@ -2,6 +2,10 @@
 
 from .builder import RoutineBuilder
 from .catalogue_browser import CatalogueBrowser
+from .class_view import ClassView
+from .handout_panel import HandoutPanel
+from .log_panel import SessionLogPanel
 from .timer import SessionTimer
 
-__all__ = ["CatalogueBrowser", "RoutineBuilder", "SessionTimer"]
+__all__ = ["CatalogueBrowser", "ClassView", "HandoutPanel", "RoutineBuilder", "SessionLogPanel",
+           "SessionTimer"]

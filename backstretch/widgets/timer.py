@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
 import math
 import time
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from ..checklist import Checklist
 from ..routine import Routine, Step
 from ..session import Event, Session
-from .sound import beep
+from .cues import Cues, cue_kind
+from .ticker import Ticker
+
+if TYPE_CHECKING:
+    import asyncio
 
 TIMER_CSS = """
 .bs-timer { border: 2px solid #1f4e79; border-radius: 10px; padding: 10px 16px; max-width: 760px;
@@ -32,7 +36,8 @@ TIMER_CSS = """
 """
 
 
-def _fmt(seconds: float) -> str:
+def clock_text(seconds: float) -> str:
+    """Seconds as 'm:ss', rounded up, so a countdown shows 0:00 only at the end."""
     whole = math.ceil(seconds - 1e-9)
     return f"{whole // 60}:{whole % 60:02d}"
 
@@ -44,6 +49,15 @@ def step_title(step: Step | None) -> str:
     if step.kind == "get_ready":
         return f"Get ready: {step.stretch.name}"
     return f"{step.stretch.name}: {step.label}"
+
+
+def control_button(text: str, icon: str, css: str, action: Callable[[], object],
+                   style: str = "") -> w.Button:
+    """A control button with a stable CSS class (``bs-start`` ...) that calls ``action``."""
+    b = w.Button(description=text, icon=icon, button_style=style, layout=w.Layout(width="auto"))
+    b.add_class(css)
+    b.on_click(lambda _b: action())
+    return b
 
 
 class SessionTimer:
@@ -60,8 +74,8 @@ class SessionTimer:
         self.session = Session(routine, clock)
         self.checklist = checklist if checklist is not None else Checklist(routine)
         self.on_finish = on_finish
-        self._task: asyncio.Task[None] | None = None
-        self._beeps = 0
+        self.ticker = Ticker(self.session, self.tick)
+        self.cues = Cues()
 
         self.style = w.HTML(f"<style>{TIMER_CSS}</style>")
         self.title = w.HTML()
@@ -77,17 +91,13 @@ class SessionTimer:
         self.next_label = w.HTML()
         self.next_label.add_class("bs-next")
 
-        self.start_button = self._button("Start", "play", "bs-start", self.start, "success")
-        self.pause_button = self._button("Pause", "pause", "bs-pause", self.toggle_pause)
-        self.skip_button = self._button("Skip", "forward", "bs-skip", self.skip)
-        self.back_button = self._button("Back", "backward", "bs-back", self.back)
-        self.reset_button = self._button("Reset", "undo", "bs-reset", self.reset, "warning")
-        self.mute = w.ToggleButton(value=False, description="Mute", icon="volume-off",
-                                   tooltip="Turn the beeps off (the flash stays)",
-                                   layout=w.Layout(width="auto"))
-        self.mute.add_class("bs-mute")
-        self.audio = w.Audio(value=b"", format="wav", autoplay=True, loop=False,
-                             controls=False, layout=w.Layout(width="0px", height="0px"))
+        self.start_button = control_button("Start", "play", "bs-start", self.start, "success")
+        self.pause_button = control_button("Pause", "pause", "bs-pause", self.toggle_pause)
+        self.skip_button = control_button("Skip", "forward", "bs-skip", self.skip)
+        self.back_button = control_button("Back", "backward", "bs-back", self.back)
+        self.reset_button = control_button("Reset", "undo", "bs-reset", self.reset, "warning")
+        self.mute = self.cues.mute
+        self.audio = self.cues.audio
 
         self.boxes: dict[tuple[int, str | None], w.Checkbox] = {}
         for box in self.checklist.boxes:
@@ -110,16 +120,8 @@ class SessionTimer:
                               self.total_bar, self.next_label, controls, self.audio,
                               self.checklist_box])
         self.widget.add_class("bs-timer")
+        self.cues.target = self.widget
         self.render()
-
-    @staticmethod
-    def _button(text: str, icon: str, css: str, action: Callable[[], object],
-                style: str = "") -> w.Button:
-        b = w.Button(description=text, icon=icon, button_style=style,
-                     layout=w.Layout(width="auto"))
-        b.add_class(css)
-        b.on_click(lambda _b: action())
-        return b
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
@@ -130,7 +132,7 @@ class SessionTimer:
     def start(self) -> None:
         """Start or resume; a second press never starts a second timer."""
         self._handle(self.session.start())
-        self._ensure_ticking()
+        self.ticker.ensure()
         self.render()
 
     def toggle_pause(self) -> None:
@@ -154,9 +156,7 @@ class SessionTimer:
         if was_started and self.on_finish is not None:
             self.on_finish(self.session)
         self.session.reset()
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        self.ticker.cancel()
         self.render()
 
     def clear_checklist(self) -> None:
@@ -175,46 +175,18 @@ class SessionTimer:
             self.checklist.set(box, bool(change["new"]))
         return changed
 
-    def _ensure_ticking(self) -> None:
-        if self.session.state != "running" or (self._task is not None and not self._task.done()):
-            return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            loop = asyncio.get_event_loop()
-        self._task = loop.create_task(self._run())
-
-    async def _run(self) -> None:
-        while self.session.state == "running":
-            self.tick()
-            left = self.session.remaining
-            # wake when the shown whole second changes, at the absolute deadline
-            await asyncio.sleep(max(0.005, (left % 1.0) or 1.0))
-        self.tick()
+    @property
+    def _task(self) -> asyncio.Task[None] | None:
+        """The running tick loop, if any (tests check a second Start adds none)."""
+        return self.ticker.task
 
     def _handle(self, events: list[Event]) -> None:
         for event in events:
             if event.completed is not None:
                 self.boxes[event.completed].value = True  # saves through the observer
-            if event.kind == "finished":
-                self._cue("finished")
-                if self.on_finish is not None:
-                    self.on_finish(self.session)
-            elif event.step is not None:
-                kind = {"switch": "switch", "rest": "rest"}.get(event.step.kind, "go")
-                self._cue(kind)
-
-    def _cue(self, kind: str) -> None:
-        """A beep (unless muted) and a short visual flash."""
-        self._beeps += 1
-        if not self.mute.value:
-            self.audio.value = beep(kind, self._beeps)
-        self.widget.add_class("bs-flash")
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return
-        loop.call_later(0.6, self.widget.remove_class, "bs-flash")
+            self.cues.cue(cue_kind(event))
+            if event.kind == "finished" and self.on_finish is not None:
+                self.on_finish(self.session)
 
     def render(self) -> None:
         """Redraw every part from the session's state."""
@@ -236,7 +208,7 @@ class SessionTimer:
         else:
             cue = "Rest and breathe."
         self.cue.value = cue
-        self.countdown.value = _fmt(s.remaining)
+        self.countdown.value = clock_text(s.remaining)
         if s.state == "paused":
             self.countdown.add_class("bs-paused")
         else:

@@ -1,0 +1,158 @@
+"""Lay a :class:`~backstretch.handout.Handout` out as an A4 PDF with fpdf2.
+
+Text is set in DejaVu Sans, which matplotlib ships, so names in any Latin,
+Greek or Cyrillic script (and marks like ✓) print; a glyph the font lacks is
+left out with a warning rather than failing.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+if TYPE_CHECKING:
+    from .handout import Handout
+
+BLUE = (31, 78, 121)
+ORANGE = (179, 88, 6)
+CAUTION_FILL = (255, 244, 229)
+LINE = 5.2
+"""Line height in millimetres for body text."""
+
+logging.getLogger("fpdf").setLevel(logging.ERROR)  # a missing glyph is not worth a warning line
+
+
+def _font_dir() -> Path:
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+class _Page(FPDF):
+    def __init__(self, title: str):
+        super().__init__(format="A4")
+        self.handout_title = title
+        fonts = _font_dir()
+        for style, file in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf"),
+                            ("I", "DejaVuSans-Oblique.ttf")):
+            self.add_font("DejaVu", style, str(fonts / file))
+        self.set_margins(16, 14, 16)
+        self.set_auto_page_break(True, margin=16)
+        self.set_title(title)
+        self.set_creator("backstretch")
+
+    def footer(self) -> None:
+        self.set_y(-11)
+        self.set_font("DejaVu", "", 8)
+        self.set_text_color(110, 110, 110)
+        title = self.handout_title if len(self.handout_title) <= 70 else \
+            self.handout_title[:69] + "…"
+        self.cell(0, 5, f"{title}  ·  page {self.page_no()} of {{nb}}", align="C")
+
+    # -- building blocks --------------------------------------------------------------
+    def text_block(self, text: str, style: str = "", size: float = 10,
+                   colour: tuple[int, int, int] = (26, 26, 26), fill: bool = False) -> None:
+        self.set_font("DejaVu", style, size)
+        self.set_text_color(*colour)
+        self.multi_cell(0, LINE * size / 10, text, fill=fill, align="L",
+                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def heading(self, text: str, size: float = 13) -> None:
+        if self.will_page_break(30):
+            self.add_page()
+        self.ln(3)
+        self.text_block(text, "B", size, BLUE)
+        self.set_draw_color(*BLUE)
+        self.set_line_width(0.5)
+        self.line(self.l_margin, self.get_y() + 0.5, self.w - self.r_margin, self.get_y() + 0.5)
+        self.ln(2.5)
+
+    def items(self, lines: tuple[str, ...], numbered: bool = False, fill: bool = False) -> None:
+        self.set_font("DejaVu", "", 10)
+        self.set_text_color(26, 26, 26)
+        self.set_fill_color(*CAUTION_FILL)
+        for n, line in enumerate(lines, 1):
+            self.set_x(self.l_margin + 3)
+            self.cell(6, LINE, f"{n}." if numbered else "•", fill=fill)
+            self.multi_cell(0, LINE, line, fill=fill, align="L",
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def tick_box(self, label: str) -> None:
+        if self.will_page_break(8):
+            self.add_page()
+        y = self.get_y() + 1.2
+        self.set_draw_color(26, 26, 26)
+        self.set_line_width(0.35)
+        self.rect(self.l_margin + 3, y, 4.2, 4.2)
+        self.set_x(self.l_margin + 10)
+        self.set_font("DejaVu", "", 10.5)
+        self.set_text_color(26, 26, 26)
+        self.multi_cell(0, 6.6, label, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def picture(self, caption: str, png: bytes) -> None:
+        from PIL import Image
+
+        with Image.open(io.BytesIO(png)) as img:
+            ratio = img.height / img.width
+        width = self.epw
+        height = width * ratio
+        if self.will_page_break(height + 8):
+            self.add_page()
+        self.image(io.BytesIO(png), x=self.l_margin, w=width, h=height, alt_text=caption)
+        self.text_block(caption, "I", 9, (90, 90, 90))
+        self.ln(3)
+
+
+def render_pdf(h: Handout, charts: list[tuple[str, bytes]],
+               safety: tuple[str, tuple[str, ...], tuple[str, ...]]) -> bytes:
+    """The handout as PDF bytes; ``safety`` is (not-advice note, stop signs, red flags)."""
+    not_advice, stop_signs, red_flags = safety
+    pdf = _Page(h.title)
+    pdf.add_page()
+    pdf.text_block(h.title, "B", 20, BLUE)
+    pdf.ln(1)
+    if h.description:
+        pdf.text_block(h.description)
+    pdf.text_block(h.total, "B")
+
+    pdf.heading("Safety first")
+    pdf.text_block(not_advice, "B")
+    pdf.ln(1)
+    pdf.text_block("Stop the stretch if you feel any of these (a mild pull is normal, "
+                   "pain is not):")
+    pdf.items(stop_signs)
+    pdf.ln(1)
+    pdf.text_block("See a clinician promptly, and do not stretch it out, if you have:", "B")
+    pdf.items(red_flags)
+
+    pdf.heading("The stretches")
+    for n, s in enumerate(h.stretches, 1):
+        if pdf.will_page_break(40):
+            pdf.add_page()
+        pdf.ln(1.5)
+        pdf.text_block(f"{n}. {s.name}", "B", 11.5)
+        pdf.text_block(s.dose, "B", 10, BLUE)
+        pdf.text_block(s.summary, "I")
+        pdf.items(s.steps, numbered=True)
+        pdf.set_fill_color(*CAUTION_FILL)
+        pdf.text_block("Take care", "B", 10, ORANGE, fill=True)
+        pdf.items(s.cautions, fill=True)
+
+    pdf.heading("Checklist")
+    pdf.text_block("Tick each box as you finish that stretch or side.")
+    pdf.ln(1)
+    for label in h.checklist:
+        pdf.tick_box(label)
+
+    pdf.heading("Against the guideline")
+    pdf.items(h.dose)
+
+    pdf.heading("What it stretches")
+    for caption, png in charts:
+        pdf.picture(caption, png)
+    return bytes(pdf.output())

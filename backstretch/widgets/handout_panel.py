@@ -1,0 +1,77 @@
+"""Save a routine's handout, as HTML or PDF, from a notebook."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+import ipywidgets as w
+
+from ..errors import BackstretchError
+from ..handout import save_handout
+from ..routine import Routine
+from .timer import control_button
+
+HandoutSource = Routine | Callable[[], Routine]
+
+
+def slug(name: str) -> str:
+    """A file-name-safe version of a routine's name: 'Daily back care' -> 'daily-back-care'."""
+    return re.sub(r"[^\w]+", "-", name.lower()).strip("-_") or "handout"
+
+
+class HandoutPanel:
+    """A file name, two buttons (HTML, PDF) and a status line saying where it went.
+
+    ``routine`` is a routine, or a function returning the current one (say, the
+    builder's), called at each press. The suffix of the file name is set by the
+    button pressed.
+    """
+
+    def __init__(self, routine: HandoutSource, file_name: str | None = None):
+        self.source = routine
+        if file_name is None:
+            file_name = f"handouts/{slug(self.routine().name)}"
+        self.file_name = w.Text(value=file_name, description="File name",
+                                tooltip="Where to save; .html or .pdf is added for you",
+                                layout=w.Layout(width="32em"))
+        self.html_button = control_button("Save HTML handout", "file-code-o", "bs-handout-html",
+                                          lambda: self.save(".html"))
+        self.pdf_button = control_button("Save PDF handout", "file-pdf-o", "bs-handout-pdf",
+                                         lambda: self.save(".pdf"))
+        self.status = w.HTML()
+        self.status.add_class("bs-handout-status")
+        self.widget = w.VBox([self.file_name, w.HBox([self.html_button, self.pdf_button]),
+                              self.status])
+        self.widget.add_class("bs-handout")
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+    def routine(self) -> Routine:
+        """The routine a press saves: the one given, or what the function returns now."""
+        return self.source() if callable(self.source) else self.source
+
+    def path_for(self, suffix: str) -> Path:
+        """The file name typed, with ``suffix`` in place of any .html or .pdf ending."""
+        path = Path(self.file_name.value.strip() or "handout").expanduser()
+        if path.suffix.lower() in (".html", ".htm", ".pdf"):
+            path = path.with_suffix("")
+        return path.with_name(path.name + suffix)
+
+    def save(self, suffix: str) -> Path | None:
+        """Write the handout; report where, or the problem, in the status line."""
+        path = self.path_for(suffix)
+        self.status.value = "Saving…"
+        try:
+            saved = save_handout(self.routine(), path)
+        except BackstretchError as exc:
+            self.status.value = "<b>Not saved:</b> " + "<br>".join(
+                escape(str(p)) for p in exc.problems)
+            return None
+        self.status.value = f"Saved <code>{escape(str(saved.resolve()))}</code>"
+        return saved

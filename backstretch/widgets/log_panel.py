@@ -1,0 +1,120 @@
+"""Pain scores and a note beside the guided-session timer, saved to the session log."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+from html import escape
+
+import ipywidgets as w
+
+from ..errors import BackstretchError
+from ..log import SessionLog, SessionRecord
+from ..routine import format_duration
+from ..session import Session
+from .timer import SessionTimer
+
+NOT_RECORDED = ""
+"""The pain choice meaning "not recorded" (a score is optional)."""
+PAIN_CHOICES = [("not recorded", NOT_RECORDED), ("0 (no pain)", 0),
+                *((str(n), n) for n in range(1, 10)), ("10 (worst)", 10)]
+
+
+def _pain(dropdown: w.Dropdown) -> int | None:
+    return None if dropdown.value == NOT_RECORDED else dropdown.value
+
+
+class SessionLogPanel:
+    """Pain before and after (0 to 10, optional) and a note, recorded with the session.
+
+    It takes over ``timer.on_finish`` (calling any earlier callback after it), so the
+    session is written to the log the moment it ends or is stopped by Reset. Pain
+    after and the note can still be set then: **Save** updates that session's row.
+    ``now`` is injectable for tests.
+    """
+
+    def __init__(self, timer: SessionTimer, path: str | os.PathLike[str] | None = None,
+                 now: Callable[[], datetime] | None = None):
+        self.timer = timer
+        self.path = path
+        self.now = now
+        self.last: SessionRecord | None = None
+        self._earlier = timer.on_finish
+        timer.on_finish = self._on_finish
+
+        layout = w.Layout(width="max-content")
+        style = {"description_width": "initial"}
+        self.pain_before = w.Dropdown(options=PAIN_CHOICES, value=NOT_RECORDED,
+                                      description="Pain before (0 to 10)", style=style,
+                                      layout=layout)
+        self.pain_before.add_class("bs-pain-before")
+        self.pain_after = w.Dropdown(options=PAIN_CHOICES, value=NOT_RECORDED,
+                                     description="Pain after (0 to 10)", style=style,
+                                     layout=layout)
+        self.pain_after.add_class("bs-pain-after")
+        self.note = w.Text(placeholder="How did it go? (optional)", description="Note",
+                           layout=w.Layout(width="95%"))
+        self.note.add_class("bs-note")
+        self.save_button = w.Button(description="Save pain after and note", icon="save",
+                                    disabled=True, layout=w.Layout(width="max-content"),
+                                    tooltip="Update the session just recorded")
+        self.save_button.add_class("bs-log-save")
+        self.save_button.on_click(lambda _b: self.save())
+        self.status = w.HTML("The session is recorded in your log when it ends or you press "
+                             "Reset.")
+        self.status.add_class("bs-log-status")
+        self.widget = w.VBox([w.HTML("<b>Session log</b>"),
+                              w.HBox([self.pain_before, self.pain_after]), self.note,
+                              self.save_button, self.status])
+        self.widget.add_class("bs-log-panel")
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+    def _on_finish(self, session: Session) -> None:
+        self.record(session)
+        if self._earlier is not None:
+            self._earlier(session)
+
+    def _open(self) -> SessionLog:
+        return SessionLog(self.path)
+
+    def record(self, session: Session) -> None:
+        """Write ``session`` with the pain scores and note shown; report on the status line."""
+        try:
+            with self._open() as log:
+                self.last = log.record_session(
+                    session, _pain(self.pain_before), _pain(self.pain_after), self.note.value,
+                    ended_at=self.now() if self.now else None)
+        except BackstretchError as exc:
+            self.status.value = f"<b>Not recorded:</b> {escape(str(exc))}"
+            return
+        self.save_button.disabled = False
+        self.status.value = f"<b>Recorded:</b> {escape(self._describe(self.last))}. " \
+            "Set pain after and a note now if you like, then press Save."
+
+    def save(self) -> None:
+        """Put the pain scores and note shown into the session last recorded."""
+        if self.last is None:
+            return
+        try:
+            with self._open() as log:
+                self.last = log.amend(self.last.id, _pain(self.pain_before),
+                                      _pain(self.pain_after), self.note.value)
+        except BackstretchError as exc:
+            self.status.value = f"<b>Not saved:</b> {escape(str(exc))}"
+            return
+        self.status.value = f"<b>Saved:</b> {escape(self._describe(self.last))}."
+
+    @staticmethod
+    def _describe(rec: SessionRecord) -> str:
+        def score(v: int | None) -> str:
+            return "-" if v is None else str(v)
+        done = format_duration((rec.ended_at - rec.started_at).total_seconds())
+        text = f"{rec.routine}, {done}, {rec.steps_completed} stretch sides done"
+        if rec.pain_before is not None or rec.pain_after is not None:
+            text += f", pain {score(rec.pain_before)} to {score(rec.pain_after)}"
+        return text + (f', note "{rec.note}"' if rec.note else "")

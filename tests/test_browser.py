@@ -1,0 +1,428 @@
+"""Real-browser tests: the workbook's widgets in JupyterLab, the class view in Voila, handouts.
+
+Chromium (Debian's ``/usr/bin/chromium``, or ``$BACKSTRETCH_CHROMIUM``) is driven by
+Playwright; every server listens on 127.0.0.1 only. Screenshots of each stage land in
+``test-artifacts/``. Without Chromium these tests skip, or fail under
+``BACKSTRETCH_REQUIRE_BROWSER=1`` (as in ``.ci/run``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+import browser_fixtures as bf
+from browser_fixtures import browser, lab_server, page, voila_server, workdir  # noqa: F401
+from browser_fixtures import KERNEL_TIMEOUT_MS, UI_TIMEOUT_MS, shot
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the fixtures skip (or fail) with the reason
+    expect = None
+
+
+# -- the skipping rule itself -------------------------------------------------------------
+def test_missing_chromium_skips_with_advice(monkeypatch, tmp_path):
+    monkeypatch.setenv("BACKSTRETCH_CHROMIUM", str(tmp_path / "no-chromium"))
+    monkeypatch.delenv("BACKSTRETCH_REQUIRE_BROWSER", raising=False)
+    with pytest.raises(pytest.skip.Exception) as info:
+        bf.require_browser()
+    message = str(info.value)
+    assert f"Chromium not found at {tmp_path / 'no-chromium'}" in message
+    assert "make test" in message and "BACKSTRETCH_CHROMIUM" in message
+
+
+def test_missing_chromium_fails_when_the_browser_is_required(monkeypatch, tmp_path):
+    monkeypatch.setenv("BACKSTRETCH_CHROMIUM", str(tmp_path / "no-chromium"))
+    monkeypatch.setenv("BACKSTRETCH_REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception) as info:
+        bf.require_browser()
+    assert "BACKSTRETCH_REQUIRE_BROWSER" in str(info.value)
+    assert "Chromium not found" in str(info.value)
+
+
+def test_missing_playwright_is_a_reason_too(monkeypatch, tmp_path):
+    fake = tmp_path / "chromium"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("BACKSTRETCH_CHROMIUM", str(fake))
+    monkeypatch.setitem(sys.modules, "playwright.sync_api", None)  # import now fails
+    assert "playwright" in (bf.browser_missing_reason() or "")
+
+
+def test_chromium_is_used_from_the_default_path(monkeypatch):
+    monkeypatch.delenv("BACKSTRETCH_CHROMIUM", raising=False)
+    assert bf.chromium_path() == Path("/usr/bin/chromium")
+
+
+# -- helpers --------------------------------------------------------------------------------
+def seconds(text: str) -> int:
+    """'1:05' -> 65."""
+    m = re.search(r"(\d+):(\d{2})", text)
+    assert m, f"no m:ss countdown in {text!r}"
+    return int(m.group(1)) * 60 + int(m.group(2))
+
+
+def wait_for_text_change(locator, old: str, timeout_s: float = 15.0) -> str:
+    """Poll until the locator's text differs from ``old``; return the new text."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        now = locator.inner_text().strip()
+        if now != old:
+            return now
+        time.sleep(0.1)
+    raise AssertionError(f"text stayed {old!r} for {timeout_s} s")
+
+
+def assert_holds(locator, value: str, for_s: float = 1.6) -> None:
+    """The text stays ``value`` for ``for_s`` seconds (sampled every 0.1 s)."""
+    end = time.monotonic() + for_s
+    while time.monotonic() < end:
+        assert locator.inner_text().strip() == value, "the countdown moved while paused"
+        time.sleep(0.1)
+
+
+def open_notebook(page, lab, name: str, workspace: str) -> None:
+    """Open a notebook in its own Lab workspace and wait until its kernel is ready."""
+    page.goto(lab.url(f"lab/workspaces/{workspace}/tree/{name}"))
+    toolbar = page.locator(".jp-NotebookPanel-toolbar")
+    # ready to run: the kernel is idle and the debugger button is enabled
+    expect(toolbar.locator(".jp-DebuggerBugButton[aria-disabled='false']")).to_be_visible(
+        timeout=KERNEL_TIMEOUT_MS)
+    expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first
+           ).to_be_attached(timeout=KERNEL_TIMEOUT_MS)
+
+
+def run_all_cells(page) -> None:
+    """Run > Run All Cells, through the menu, then wait for every cell to finish."""
+    page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-item .lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    cells = page.locator(".jp-Notebook .jp-CodeCell")
+    n = cells.count()
+    assert n > 0
+    # wait until every prompt shows a number (nothing left unrun "[ ]" or running "[*]"),
+    # or a cell has failed (Run All stops there)
+    page.wait_for_function(
+        """() => {
+            const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+            if (!nb) return false;
+            const prompts = [...nb.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
+            const failed = [...nb.querySelectorAll('.jp-OutputArea-output')]
+                .some(o => o.textContent.includes('Traceback'));
+            return failed || (prompts.length > 0
+                              && prompts.every(p => /\\[\\d+\\]/.test(p.textContent)));
+        }""", timeout=KERNEL_TIMEOUT_MS)
+    # Lab shows errors (tracebacks) with the stderr mime type
+    outputs = page.locator(".jp-Notebook .jp-OutputArea-output").all_inner_texts()
+    tracebacks = [t for t in outputs if "Traceback" in t]
+    assert not tracebacks, f"a cell failed: {tracebacks[0][:2000]}"
+
+
+def shutdown_kernels(server) -> None:
+    """Stop the server's kernels (a running timer would keep a core busy)."""
+    def call(method: str, path: str) -> bytes:
+        req = urllib.request.Request(f"{server.base}{path}", method=method,
+                                     headers={"Authorization": f"token {server.token}"})
+        with urllib.request.urlopen(req, timeout=20) as resp:
+            return resp.read()
+
+    try:
+        for session in json.loads(call("GET", "/api/sessions")):
+            call("DELETE", f"/api/sessions/{session['id']}")
+    except OSError:
+        pass
+
+
+@pytest.fixture
+def lab(lab_server):
+    yield lab_server
+    shutdown_kernels(lab_server)
+
+
+# -- 03: the guided session in JupyterLab ----------------------------------------------------
+@pytest.mark.browser
+def test_guided_session_timer_in_lab(page, lab):
+    open_notebook(page, lab, "03_guided_session.ipynb", "t03")
+    shot(page, "03-1-opened")
+    run_all_cells(page)
+
+    timer = page.locator(".bs-timer")
+    expect(timer).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
+    timer.scroll_into_view_if_needed()
+    countdown = timer.locator(".bs-countdown")
+    current = timer.locator(".bs-current")
+    expect(countdown).to_have_text(re.compile(r"\d+:\d\d"))
+    first_title = current.inner_text().strip()
+    assert first_title.startswith("Get ready"), first_title
+    initial = countdown.inner_text().strip()
+    shot(page, "03-2-ran-all")
+
+    # Start: the countdown moves down
+    timer.locator(".bs-start").click()
+    expect(timer.locator(".bs-start")).to_be_disabled()
+    before = countdown.inner_text().strip()
+    after = wait_for_text_change(countdown, before)
+    assert seconds(after) < seconds(before), (before, after)
+    shot(page, "03-3-running")
+
+    # Pause: the button turns into Resume and the time holds for 1.5 s and more
+    pause = timer.locator(".bs-pause")
+    pause.click()
+    expect(pause).to_have_text(re.compile("Resume"))
+    expect(countdown).to_have_class(re.compile(r"\bbs-paused\b"))
+    held = countdown.inner_text().strip()
+    assert_holds(countdown, held, 1.6)
+    shot(page, "03-4-paused")
+
+    # Resume: it moves again
+    pause.click()
+    expect(pause).to_have_text(re.compile("Pause"))
+    moved = wait_for_text_change(countdown, held)
+    assert seconds(moved) < seconds(held), (held, moved)
+
+    # Skip (paused, so the step cannot end by itself meanwhile): the next step becomes current
+    pause.click()
+    expect(pause).to_have_text(re.compile("Resume"))
+    next_text = timer.locator(".bs-next").inner_text().strip()
+    assert next_text.startswith("Next: "), next_text
+    timer.locator(".bs-skip").click()
+    expect(current).not_to_have_text(first_title)
+    expect(current).to_have_text(next_text.removeprefix("Next: "))
+    shot(page, "03-5-skipped")
+
+    # Back: the first step again, at its full length
+    timer.locator(".bs-back").click()
+    expect(current).to_have_text(first_title)
+    expect(countdown).to_have_text(initial)
+
+    # Tick a checklist box by hand: it shows ticked and is saved under BACKSTRETCH_DATA_DIR
+    box = timer.locator(".bs-checklist .bs-check input[type=checkbox]").first
+    label = timer.locator(".bs-checklist .bs-check").first.inner_text().strip()
+    expect(box).not_to_be_checked()
+    box.click()
+    expect(box).to_be_checked()
+    box.scroll_into_view_if_needed()
+    shot(page, "03-6-ticked")
+    saved = wait_for_file(lab.data_dir / "checklists", "*.json")
+    data = json.loads(saved.read_text())
+    assert data["routine"] == "The five from the article"
+    assert len(data["ticked"]) == 1, (label, data)
+    assert not page.page_errors, page.page_errors
+
+
+def wait_for_file(folder: Path, pattern: str, timeout_s: float = 20.0) -> Path:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        found = sorted(folder.glob(pattern)) if folder.is_dir() else []
+        if found:
+            return found[0]
+        time.sleep(0.1)
+    raise AssertionError(f"nothing matching {pattern} appeared in {folder}")
+
+
+# -- 02: the routine builder in JupyterLab ---------------------------------------------------
+CHART_DIGEST = """async (img) => {
+    const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+    const digest = await crypto.subtle.digest('SHA-256', bytes);
+    return [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('');
+}"""
+
+
+@pytest.mark.browser
+def test_builder_updates_total_and_chart_in_lab(page, lab):
+    open_notebook(page, lab, "02_build_a_routine.ipynb", "t02")
+    run_all_cells(page)
+
+    builder = page.locator(".bs-builder")
+    expect(builder).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
+    builder.scroll_into_view_if_needed()
+    total = builder.locator(".bs-total")
+    expect(total).to_contain_text("Total")
+    chart = builder.locator(".bs-charts img").first
+    expect(chart).to_be_visible()
+    page.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=chart.element_handle())
+    total_before = total.inner_text().strip()
+    src_before = chart.get_attribute("src")
+    digest_before = chart.evaluate(CHART_DIGEST)
+    shot(page, "02-1-builder")
+
+    hold = builder.locator(".bs-hold input").first
+    old_hold = int(hold.input_value())
+    new_hold = old_hold + 20
+    hold.fill(str(new_hold))
+    hold.press("Enter")
+
+    expect(total).not_to_have_text(total_before, timeout=UI_TIMEOUT_MS)
+    total_after = total.inner_text().strip()
+    m_before = re.search(r"\((\d+) s", total_before)
+    m_after = re.search(r"\((\d+) s", total_after)
+    assert m_before and m_after, (total_before, total_after)
+    assert int(m_after.group(1)) > int(m_before.group(1)), (total_before, total_after)
+    expect(chart).not_to_have_attribute("src", src_before or "")
+    page.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=chart.element_handle())
+    assert chart.evaluate(CHART_DIGEST) != digest_before, "the chart image did not change"
+    assert int(hold.input_value()) == new_hold
+    shot(page, "02-2-hold-changed")
+    assert not page.page_errors, page.page_errors
+
+
+# -- 05: the class view, served by Voila (no code shown) -------------------------------------
+def code_lines(notebook: Path) -> list[str]:
+    book = json.loads(notebook.read_text())
+    lines = []
+    for cell in book["cells"]:
+        if cell["cell_type"] == "code":
+            src = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            lines += [ln.strip() for ln in src.splitlines() if len(ln.strip()) >= 12]
+    return lines
+
+
+def shot_view(page, view, name: str) -> None:
+    """A screenshot with the class view's top edge at the top of the window."""
+    view.evaluate("(el) => el.scrollIntoView({block: 'start'})")
+    shot(page, name)
+
+
+def press_key(page, view, key: str) -> None:
+    """Press a key as a presenter would: pointer over the class view, no button focused."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    view.locator(".bs-class-countdown").click()
+    page.keyboard.press(key)
+
+
+@pytest.mark.browser
+def test_class_view_in_voila(page, voila_server, workdir):
+    page.goto(voila_server.url("/"))
+    view = page.locator(".bs-class-view")
+    expect(view).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
+    countdown = view.locator(".bs-class-countdown")
+    current = view.locator(".bs-class-current")
+    expect(countdown).to_have_text(re.compile(r"\d+:\d\d"))
+    for part in ("bs-class-next", "bs-class-progress", "bs-class-side"):
+        expect(view.locator(f".{part}")).to_be_attached()
+    shot_view(page, view, "05-1-voila-class-view")
+
+    # no code: no editors or input areas, and none of the notebook's code as text
+    assert page.locator(".jp-InputArea-editor, .cm-editor, .CodeMirror").count() == 0
+    text = page.locator("body").inner_text()
+    shown = [ln for ln in code_lines(workdir / "notebooks" / "05_class_mode.ipynb") if ln in text]
+    assert not shown, f"code is visible in the class view: {shown}"
+
+    # the countdown is readable across a room
+    size = countdown.evaluate("""(el) => Math.max(...[el, ...el.querySelectorAll('*')]
+        .filter(e => e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize)))""")
+    assert size >= 100, f"countdown font-size {size}px"
+
+    # Start by mouse
+    first_title = current.inner_text().strip()
+    before = countdown.inner_text().strip()
+    view.locator(".bs-start").click()
+    after = wait_for_text_change(countdown, before)
+    assert seconds(after) < seconds(before), (before, after)
+    shot_view(page, view, "05-2-voila-running")
+
+    # Space pauses: the time holds
+    press_key(page, view, " ")
+    expect(view.locator(".bs-pause")).to_have_text(re.compile("Resume"))
+    held = countdown.inner_text().strip()
+    assert_holds(countdown, held, 1.6)
+    shot_view(page, view, "05-3-voila-paused-by-space")
+
+    # Space resumes: it moves again
+    press_key(page, view, " ")
+    expect(view.locator(".bs-pause")).to_have_text(re.compile("Pause"))
+    moved = wait_for_text_change(countdown, held)
+    assert seconds(moved) < seconds(held), (held, moved)
+
+    # pause by Space, then ArrowRight (or N) skips a step and ArrowLeft (or B) comes back
+    press_key(page, view, " ")
+    expect(view.locator(".bs-pause")).to_have_text(re.compile("Resume"))
+    progress = view.locator(".bs-class-progress")
+    expect(progress).to_contain_text("step 1 of ")
+    for forward, backward in (("ArrowRight", "ArrowLeft"), ("n", "b")):
+        press_key(page, view, forward)
+        expect(progress).to_contain_text("step 2 of ")
+        if forward == "ArrowRight":
+            shot_view(page, view, "05-4-voila-skipped-by-arrow")
+        press_key(page, view, backward)
+        expect(progress).to_contain_text("step 1 of ")
+        expect(current).to_have_text(first_title)
+
+    # R resets to the very start: the first step, at its full length, ready to start again
+    press_key(page, view, "r")
+    expect(countdown).to_have_text(before)
+    expect(view.locator(".bs-start")).to_be_enabled()
+    shot_view(page, view, "05-5-voila-reset")
+
+    # the handout buttons write the files beside the notebook (our temporary copy)
+    panel = page.locator(".bs-handout")
+    status = panel.locator(".bs-handout-status")
+    for css, suffix in (("bs-handout-html", ".html"), ("bs-handout-pdf", ".pdf")):
+        panel.locator(f".{css}").click()
+        expect(status).to_contain_text("Saved", timeout=KERNEL_TIMEOUT_MS)
+        expect(status).to_contain_text(suffix)
+        written = Path(status.locator("code").inner_text().strip())
+        assert written.is_file() and written.is_relative_to(workdir), written
+        head = written.read_bytes()[:64]
+        assert head.startswith(b"%PDF") if suffix == ".pdf" else b"<" in head, head
+        written.unlink()  # the next click must write it again to pass
+        status.evaluate("(el) => el.scrollIntoView({block: 'center'})")
+        shot(page, f"05-6-voila-handout{suffix.replace('.', '-')}")
+    assert not page.page_errors, page.page_errors
+
+
+# -- handouts: user text is shown literally, never run -----------------------------------------
+NASTY_NAME = '<img src=x onerror="window.__pwned=1">'
+NASTY_DESCRIPTION = "Before <script>window.__pwned=2</script> after"
+
+
+@pytest.mark.browser
+def test_handout_shows_user_text_literally(page, tmp_path):
+    routine = tmp_path / "nasty.yaml"
+    routine.write_text(
+        "version: 1\n"
+        f"name: {json.dumps(NASTY_NAME)}\n"
+        f"description: {json.dumps(NASTY_DESCRIPTION)}\n"
+        "items:\n  - stretch: knee-to-chest\n  - stretch: figure-four-glute\n    hold: 20\n",
+        encoding="utf-8")
+    out = tmp_path / "handout.html"
+    result = subprocess.run([sys.executable, "-m", "backstretch", "handout", str(routine),
+                             "-o", str(out)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert out.is_file()
+
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(out.as_uri())
+    page.wait_for_load_state("load")
+    # a probe image that fails to load, like the user's: once its onerror has fired,
+    # any onerror smuggled in through the name would have fired too
+    page.evaluate("""() => new Promise((resolve) => {
+        const probe = new Image();
+        probe.onerror = probe.onload = () => resolve(true);
+        probe.src = 'x-probe-' + Date.now();
+        document.body.appendChild(probe);
+        setTimeout(() => resolve(false), 5000);
+    })""")
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+
+    body = page.locator("body")
+    expect(body).to_contain_text(NASTY_NAME)
+    expect(page.get_by_text(NASTY_NAME).first).to_be_visible()
+    expect(body).to_contain_text("window.__pwned=2")
+    scripts = page.evaluate("""() => [...document.querySelectorAll('script')]
+        .filter(s => s.textContent.includes('__pwned')).length""")
+    assert scripts == 0, "user text became a <script> element"
+    assert page.locator("img[onerror], [onerror]").count() == 0
+    # self-contained: nothing but the file itself (and inline data) was fetched
+    outside = [u for u in requests if not u.startswith(("file://", "data:", "blob:"))]
+    assert not outside, outside
+    shot(page, "handout-1-literal-user-text")
+    assert not page.page_errors, page.page_errors
