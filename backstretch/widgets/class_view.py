@@ -86,7 +86,7 @@ class ClassView:
             return h
 
         self.title = html("bs-class-title")
-        self.title.value = f"{escape(routine.name)} · {format_duration(routine.duration)}"
+        self._show_title()
         self.current, self.cue, self.side = (html(c) for c in
                                              ("bs-class-current", "bs-class-cue", "bs-class-side"))
         self.countdown = html("bs-class-countdown")
@@ -157,6 +157,15 @@ class ClassView:
         self.session.reset()
         self.render()
 
+    def set_routine(self, routine: Routine) -> None:
+        """Teach ``routine`` instead: stop, and start over at its first step."""
+        self.ticker.cancel()
+        self.routine = routine
+        self.session = Session(routine, self.session.clock)
+        self.ticker = Ticker(self.session, self.tick)
+        self._show_title()
+        self.render()
+
     def on_key(self, key: str) -> bool:
         """Do what ``key`` (a browser key name) means; False when it means nothing here."""
         action = KEYS.get(key)
@@ -171,6 +180,10 @@ class ClassView:
         self.render()
 
     # -- inside -------------------------------------------------------------------------
+    def _show_title(self) -> None:
+        r = self.routine
+        self.title.value = f"{escape(r.name)} · {format_duration(r.duration)}"
+
     def _on_dom_event(self, event: dict) -> None:
         if event.get("event") != "keydown" or event.get("repeat"):
             return  # a held key acts once

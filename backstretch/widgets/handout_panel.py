@@ -52,6 +52,12 @@ class HandoutPanel:
 
         display(self.widget)
 
+    def set_routine(self, routine: Routine) -> None:
+        """Save handouts of ``routine`` from now on; a default file name follows it."""
+        if self.file_name.value == f"handouts/{slug(self.routine().name)}":
+            self.file_name.value = f"handouts/{slug(routine.name)}"
+        self.source = routine
+
     def routine(self) -> Routine:
         """The routine a press saves: the one given, or what the function returns now."""
         return self.source() if callable(self.source) else self.source

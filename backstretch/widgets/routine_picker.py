@@ -1,0 +1,93 @@
+"""Pick a routine without code: the ready ones and the files saved in a folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+import ipywidgets as w
+
+from ..catalogue import Catalogue
+from ..errors import BackstretchError
+from ..resources import ready_routines
+from ..routine import Routine, format_duration, load_routine
+from .timer import control_button
+
+
+class RoutinePicker:
+    """A dropdown of the ready routines and the ``*.yaml`` files in ``folder``.
+
+    Choosing one loads it; every function given to ``on_change`` is then called with
+    it. A file that does not load leaves the routine as it was and says why.
+    **Refresh** looks in the folder again, for routines saved since.
+    """
+
+    def __init__(self, routine: str = "source-article", folder: str | os.PathLike[str] =
+                 "my-routines", catalogue: Catalogue | None = None):
+        self.folder = Path(folder)
+        self.catalogue = catalogue
+        self.listeners: list[Callable[[Routine], None]] = []
+        self._quiet = False
+        self.routine = load_routine(routine, catalogue)
+        self.choice = w.Dropdown(description="Routine", layout=w.Layout(width="32em"))
+        self.choice.add_class("bs-pick")
+        self.refresh_button = control_button("Refresh", "refresh", "bs-pick-refresh",
+                                             self.refresh)
+        self.status = w.HTML()
+        self.status.add_class("bs-pick-status")
+        self.refresh(select=routine)
+        self.choice.observe(self._on_choice, names="value")
+        self.widget = w.VBox([w.HBox([self.choice, self.refresh_button]), self.status])
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+    def options(self) -> list[tuple[str, str]]:
+        """(label, name or path) for every ready routine, then every file in the folder."""
+        ready = [(f"{name} (ready)", name) for name in ready_routines()]
+        saved = sorted(self.folder.glob("*.y*ml")) if self.folder.is_dir() else []
+        return ready + [(str(p), str(p)) for p in saved if p.suffix in (".yaml", ".yml")]
+
+    def refresh(self, select: str | None = None) -> None:
+        """List the routines again, keeping the current choice when it is still there."""
+        keep = select if select is not None else self.choice.value
+        options = self.options()
+        values = [v for _, v in options]
+        if keep not in values:
+            options.append((keep, keep))
+        self._quiet = True  # a new list of options may pass through other values
+        try:
+            self.choice.options = options
+            self.choice.value = keep
+        finally:
+            self._quiet = False
+        self._describe()
+
+    def pick(self, name: str) -> None:
+        """Load the routine ``name`` (a ready name or a file) and tell the listeners."""
+        try:
+            routine = load_routine(name, self.catalogue)
+        except BackstretchError as exc:
+            self.status.value = "<b>Not loaded:</b> " + "<br>".join(
+                escape(str(p)) for p in exc.problems)
+            return
+        self.routine = routine
+        self._describe()
+        for listener in self.listeners:
+            listener(routine)
+
+    def on_change(self, listener: Callable[[Routine], None]) -> None:
+        self.listeners.append(listener)
+
+    def _on_choice(self, change: dict) -> None:
+        if not self._quiet and change["new"] is not None:
+            self.pick(change["new"])
+
+    def _describe(self) -> None:
+        r = self.routine
+        self.status.value = (f"<b>{escape(r.name)}</b>: {format_duration(r.duration)}, "
+                             f"{len(r.items)} stretches")
