@@ -130,3 +130,22 @@ def test_the_default_log_lives_in_the_data_folder(quick, tmp_path):
     _finish(panel.timer, clock)
     with SessionLog(data_home() / "sessions.sqlite") as log:
         assert [r.routine for r in log.sessions()] == ["<i>quick</i> one"]
+
+
+def test_a_second_session_does_not_inherit_the_last_ones_pain_after_or_note(quick, tmp_path):
+    clock = FakeClock()
+    path = tmp_path / "log.sqlite"
+    timer = _timer(quick, tmp_path, clock)
+    panel = SessionLogPanel(timer, path, now=lambda: END)
+    panel.pain_before.value = 6
+    _finish(timer, clock)
+    panel.pain_after.value = 3
+    panel.note.value = "better"
+    panel.save_button.click()
+    timer.reset_button.click()
+    panel.pain_before.value = 4          # set before pressing Start, as a person would
+    _finish(timer, clock)
+    with SessionLog(path) as log:
+        first, second = log.sessions()
+    assert (first.pain_before, first.pain_after, first.note) == (6, 3, "better")
+    assert (second.pain_before, second.pain_after, second.note) == (4, None, "")

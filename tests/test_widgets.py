@@ -99,9 +99,9 @@ def test_timer_ticks_on_the_asyncio_loop_and_start_twice_is_one_task(catalogue, 
     async def scenario():
         t = SessionTimer(r, checklist=Checklist(r, tmp_path / "c.json"))
         t.start_button.click()
-        first = t._task
+        first = t.ticker.task
         t.start()
-        assert t._task is first
+        assert first is not None and t.ticker.task is first
         other_work = 0
         while t.session.state != "finished":
             other_work += 1  # the loop stays free for other work while the timer counts
@@ -165,3 +165,22 @@ def test_builder_reports_a_bad_file_without_a_traceback(catalogue, tmp_path):
     assert "Not loaded" in b.status.value and "no stretch with id" in b.status.value
     assert "<img" not in b.status.value
     assert b.routine.items == ()
+
+
+def test_changing_the_routine_stops_reports_and_swaps_the_checklist(catalogue):
+    clock = FakeClock()
+    article = load_routine("source-article", catalogue)
+    desk = load_routine("desk-break", catalogue)
+    stopped = []
+    t = SessionTimer(article, clock, on_finish=stopped.append)
+    t.boxes[(0, "left")].value = True
+    t.start_button.click()
+    clock.now += 3
+    t.tick()
+    t.set_routine(desk)
+    assert stopped and stopped[0].routine == article  # the session under way is reported
+    assert t.session.routine == desk and t.session.state == "ready" and t.ticker.task is None
+    assert set(t.boxes) == set(desk.checklist_boxes())
+    assert len(t.checklist_box.children) == len(desk.checklist_boxes()) + 2
+    t.set_routine(article)  # each routine keeps its own saved checklist
+    assert t.boxes[(0, "left")].value is True

@@ -31,6 +31,8 @@ class SessionLogPanel:
     It takes over ``timer.on_finish`` (calling any earlier callback after it), so the
     session is written to the log the moment it ends or is stopped by Reset. Pain
     after and the note can still be set then: **Save** updates that session's row.
+    It also takes ``timer.on_start``: a new session clears the pain after and note
+    left from the last one (pain before is set before Start, so it stays).
     ``now`` is injectable for tests.
     """
 
@@ -42,6 +44,7 @@ class SessionLogPanel:
         self.last: SessionRecord | None = None
         self._earlier = timer.on_finish
         timer.on_finish = self._on_finish
+        timer.on_start = self._on_start
 
         layout = w.Layout(width="max-content")
         style = {"description_width": "initial"}
@@ -73,6 +76,14 @@ class SessionLogPanel:
         from IPython.display import display
 
         display(self.widget)
+
+    def _on_start(self, _session: Session) -> None:
+        if self.last is not None:
+            self.last = None
+            self.pain_after.value = NOT_RECORDED
+            self.note.value = ""
+            self.save_button.disabled = True
+            self.status.value = "A new session: it is recorded when it ends or you press Reset."
 
     def _on_finish(self, session: Session) -> None:
         self.record(session)

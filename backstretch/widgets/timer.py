@@ -6,8 +6,6 @@ import math
 import time
 from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING
-
 import ipywidgets as w
 
 from ..checklist import Checklist
@@ -15,9 +13,6 @@ from ..routine import Routine, Step
 from ..session import Event, Session
 from .cues import Cues, cue_kind
 from .ticker import Ticker
-
-if TYPE_CHECKING:
-    import asyncio
 
 TIMER_CSS = """
 .bs-timer { border: 2px solid #1f4e79; border-radius: 10px; padding: 10px 16px; max-width: 760px;
@@ -65,15 +60,18 @@ class SessionTimer:
 
     ``clock`` is injectable (tests pass a fake one); the countdown ticks on the
     kernel's asyncio loop against absolute deadlines, so the kernel stays free.
-    ``on_finish`` is called with the session when it ends or is stopped by Reset.
+    ``on_start`` is called with the session when it starts from the beginning, and
+    ``on_finish`` when it ends or is stopped by Reset.
     """
 
     def __init__(self, routine: Routine, clock: Callable[[], float] = time.monotonic,
                  checklist: Checklist | None = None,
-                 on_finish: Callable[[Session], None] | None = None):
+                 on_finish: Callable[[Session], None] | None = None,
+                 on_start: Callable[[Session], None] | None = None):
         self.session = Session(routine, clock)
         self.checklist = checklist if checklist is not None else Checklist(routine)
         self.on_finish = on_finish
+        self.on_start = on_start
         self.ticker = Ticker(self.session, self.tick)
         self.cues = Cues()
 
@@ -100,19 +98,12 @@ class SessionTimer:
         self.audio = self.cues.audio
 
         self.boxes: dict[tuple[int, str | None], w.Checkbox] = {}
-        for box in self.checklist.boxes:
-            cb = w.Checkbox(value=box in self.checklist.ticked, description=self.checklist.label(box),
-                            indent=False, layout=w.Layout(width="auto"))
-            cb.add_class("bs-check")
-            cb.observe(self._on_box(box), names="value")
-            self.boxes[box] = cb
         self.clear_button = w.Button(description="Clear the checklist", icon="eraser",
                                      layout=w.Layout(width="max-content"))
         self.clear_button.on_click(lambda _b: self.clear_checklist())
-        self.checklist_box = w.VBox([w.HTML("<b>Checklist</b> (ticked as each side's hold ends;"
-                                            " tick by hand too)"),
-                                     *self.boxes.values(), self.clear_button])
+        self.checklist_box = w.VBox()
         self.checklist_box.add_class("bs-checklist")
+        self._build_checklist()
 
         controls = w.HBox([self.start_button, self.pause_button, self.back_button,
                            self.skip_button, self.reset_button, self.mute])
@@ -131,7 +122,10 @@ class SessionTimer:
     # -- controls -----------------------------------------------------------------------
     def start(self) -> None:
         """Start or resume; a second press never starts a second timer."""
-        self._handle(self.session.start())
+        events = self.session.start()
+        if self.on_start is not None and any(e.kind == "started" for e in events):
+            self.on_start(self.session)
+        self._handle(events)
         self.ticker.ensure()
         self.render()
 
@@ -159,6 +153,16 @@ class SessionTimer:
         self.ticker.cancel()
         self.render()
 
+    def set_routine(self, routine: Routine) -> None:
+        """Follow ``routine`` instead: a session under way is stopped (and reported to
+        ``on_finish``), and the checklist becomes the new routine's own, as saved."""
+        self.reset()
+        self.session = Session(routine, self.session.clock)
+        self.ticker = Ticker(self.session, self.tick)
+        self.checklist = Checklist(routine)
+        self._build_checklist()
+        self.render()
+
     def clear_checklist(self) -> None:
         self.checklist.clear()
         for cb in self.boxes.values():
@@ -175,10 +179,18 @@ class SessionTimer:
             self.checklist.set(box, bool(change["new"]))
         return changed
 
-    @property
-    def _task(self) -> asyncio.Task[None] | None:
-        """The running tick loop, if any (tests check a second Start adds none)."""
-        return self.ticker.task
+    def _build_checklist(self) -> None:
+        self.boxes = {}
+        for box in self.checklist.boxes:
+            cb = w.Checkbox(value=box in self.checklist.ticked,
+                            description=self.checklist.label(box), indent=False,
+                            layout=w.Layout(width="auto"))
+            cb.add_class("bs-check")
+            cb.observe(self._on_box(box), names="value")
+            self.boxes[box] = cb
+        self.checklist_box.children = [
+            w.HTML("<b>Checklist</b> (ticked as each side's hold ends; tick by hand too)"),
+            *self.boxes.values(), self.clear_button]
 
     def _handle(self, events: list[Event]) -> None:
         for event in events:
