@@ -375,6 +375,14 @@ def test_class_view_in_voila(page, voila_server, workdir):
         written.unlink()  # the next click must write it again to pass
         status.evaluate("(el) => el.scrollIntoView({block: 'center'})")
         shot(page, f"05-6-voila-handout{suffix.replace('.', '-')}")
+
+    # picking another routine in the page (no code) changes what the class view teaches
+    page.locator(".bs-pick select").select_option(label="desk-break (ready)")
+    expect(page.locator(".bs-pick-status")).to_contain_text("Desk break")
+    expect(view.locator(".bs-class-title")).to_contain_text("Desk break")
+    expect(countdown).to_have_text("0:10")
+    expect(panel.locator("input")).to_have_value("handouts/desk-break")
+    shot_view(page, view, "05-7-voila-picked-desk-break")
     assert not page.page_errors, page.page_errors
 
 
