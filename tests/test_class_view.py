@@ -13,16 +13,9 @@ from backstretch.resources import data_dir
 pytest.importorskip("ipywidgets")
 pytest.importorskip("ipyevents")
 from backstretch.widgets import ClassView  # noqa: E402
+from fakes import FakeClock  # noqa: E402
 
 SCRIPT = "<script>alert(1)</script>"
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

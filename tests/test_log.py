@@ -20,6 +20,7 @@ from backstretch.checklist import routine_key
 from backstretch.demo import DEMO_DAYS, demo_log
 from backstretch.log import SCHEMA_VERSION, SessionLog
 from backstretch.session import Session
+from fakes import FakeClock  # noqa: E402
 
 UTC = timezone.utc
 T0 = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)  # a Monday, ISO week 2026-W48
@@ -35,14 +36,6 @@ def _record(log: SessionLog, start: datetime = T0, minutes: float = 10, **kw):
 def log(tmp_path):
     with SessionLog(tmp_path / "log.sqlite") as opened:
         yield opened
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def _run(session: Session, clock: FakeClock, until: float | None = None) -> None:

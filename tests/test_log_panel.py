@@ -13,16 +13,9 @@ pytest.importorskip("ipywidgets")
 from backstretch.checklist import Checklist  # noqa: E402
 from backstretch.userdata import data_home  # noqa: E402
 from backstretch.widgets import SessionLogPanel, SessionTimer  # noqa: E402
+from fakes import FakeClock  # noqa: E402
 
 END = datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

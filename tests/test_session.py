@@ -6,22 +6,12 @@ import pytest
 
 from backstretch import Routine, RoutineItem, Settings, load_routine
 from backstretch.session import Session
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from fakes import FakeClock
 
 
 @pytest.fixture
 def clock():
-    return FakeClock()
+    return FakeClock(1000.0)
 
 
 @pytest.fixture

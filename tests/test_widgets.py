@@ -11,14 +11,7 @@ from backstretch import load_routine
 pytest.importorskip("ipywidgets")
 from backstretch.checklist import Checklist  # noqa: E402
 from backstretch.widgets import CatalogueBrowser, RoutineBuilder, SessionTimer  # noqa: E402
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
+from fakes import FakeClock  # noqa: E402
 
 
 @pytest.fixture
@@ -49,7 +42,7 @@ def test_timer_runs_with_a_fake_clock_and_ticks_the_checklist(article, tmp_path)
     clock.now = 10.5
     t.tick()
     assert t.countdown.value == "0:05" and "left side" in t.title.value
-    assert bytes(t.audio.value).startswith(b"RIFF") and "bs-flash" in _classes(t.widget)
+    assert bytes(t.cues.audio.value).startswith(b"RIFF") and "bs-flash" in _classes(t.widget)
     clock.now = 15.0
     t.tick()
     assert t.boxes[(0, "left")].value is True
@@ -64,10 +57,10 @@ def test_timer_runs_with_a_fake_clock_and_ticks_the_checklist(article, tmp_path)
 def test_mute_keeps_the_flash_but_no_sound(article, tmp_path):
     clock = FakeClock()
     t = SessionTimer(article, clock, Checklist(article, tmp_path / "c.json"))
-    t.mute.value = True
+    t.cues.mute.value = True
     t.start()
     t.skip_button.click()
-    assert bytes(t.audio.value) == b"" and "bs-flash" in _classes(t.widget)
+    assert bytes(t.cues.audio.value) == b"" and "bs-flash" in _classes(t.widget)
 
 
 def test_reset_stops_and_reports_the_session(article, tmp_path):

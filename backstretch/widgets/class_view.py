@@ -11,10 +11,7 @@ from ipyevents import Event as DomEvent
 
 from ..routine import Routine, format_duration
 from ..safety import STOP_SIGNS
-from ..session import Event, Session
-from .cues import Cues, cue_kind
-from .ticker import Ticker
-from .timer import clock_text, control_button, step_title
+from .controls import SessionControls, clock_text
 
 CLASS_CSS = """
 .bs-class-view { border: 3px solid #1f4e79; border-radius: 14px; padding: 14px 28px;
@@ -66,7 +63,7 @@ def _what(step_kind: str, rep: int, reps: int, paused: bool) -> str:
     return what + (" · paused" if paused else "")
 
 
-class ClassView:
+class ClassView(SessionControls):
     """A big countdown for a room: stretch, side, next stretch, progress, safety line.
 
     Driven by :class:`~backstretch.session.Session` with an injectable ``clock``; ticks
@@ -75,10 +72,7 @@ class ClassView:
     """
 
     def __init__(self, routine: Routine, clock: Callable[[], float] = time.monotonic):
-        self.routine = routine
-        self.session = Session(routine, clock)
-        self.ticker = Ticker(self.session, self.tick)
-        self.cues = Cues()
+        super().__init__(routine, clock)
 
         def html(css: str) -> w.HTML:
             h = w.HTML(layout=w.Layout(width="100%"))
@@ -86,7 +80,6 @@ class ClassView:
             return h
 
         self.title = html("bs-class-title")
-        self._show_title()
         self.current, self.cue, self.side = (html(c) for c in
                                              ("bs-class-current", "bs-class-cue", "bs-class-side"))
         self.countdown = html("bs-class-countdown")
@@ -103,18 +96,9 @@ class ClassView:
         keys_help = html("bs-class-keys")
         keys_help.value = KEYS_HELP
 
-        button = control_button
-        self.start_button = button("Start", "play", "bs-start", self.start, "success")
-        self.pause_button = button("Pause", "pause", "bs-pause", self.toggle)
-        self.back_button = button("Back", "backward", "bs-back", self.back)
-        self.skip_button = button("Skip", "forward", "bs-skip", self.skip)
-        self.reset_button = button("Reset", "undo", "bs-reset", self.reset, "warning")
-        controls = w.HBox([self.start_button, self.pause_button, self.back_button,
-                           self.skip_button, self.reset_button, self.cues.mute])
-
         self.widget = w.VBox([w.HTML(f"<style>{CLASS_CSS}</style>"), self.title, self.current,
                               self.side, self.cue, self.countdown, self.progress,
-                              self.next_label, self.reminder, controls, keys_help,
+                              self.next_label, self.reminder, self.controls, keys_help,
                               self.cues.audio])
         self.widget.add_class("bs-class-view")
         self.cues.target = self.widget
@@ -123,49 +107,7 @@ class ClassView:
         self.keys.on_dom_event(self._on_dom_event)
         self.render()
 
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
-
     # -- controls -----------------------------------------------------------------------
-    def start(self) -> None:
-        """Start or resume; a second press never starts a second timer."""
-        self._handle(self.session.start())
-        self.ticker.ensure()
-        self.render()
-
-    def toggle(self) -> None:
-        """Space: pause when running, otherwise start or resume."""
-        if self.session.state == "running":
-            self.session.pause()
-            self.render()
-        else:
-            self.start()
-
-    def skip(self) -> None:
-        self._handle(self.session.skip())
-        self.render()
-
-    def back(self) -> None:
-        self.session.back()
-        self.render()
-
-    def reset(self) -> None:
-        """Stop and go back to the first step."""
-        self.ticker.cancel()
-        self.session.reset()
-        self.render()
-
-    def set_routine(self, routine: Routine) -> None:
-        """Teach ``routine`` instead: stop, and start over at its first step."""
-        self.ticker.cancel()
-        self.routine = routine
-        self.session = Session(routine, self.session.clock)
-        self.ticker = Ticker(self.session, self.tick)
-        self._show_title()
-        self.render()
-
     def on_key(self, key: str) -> bool:
         """Do what ``key`` (a browser key name) means; False when it means nothing here."""
         action = KEYS.get(key)
@@ -174,16 +116,7 @@ class ClassView:
         getattr(self, action)()
         return True
 
-    def tick(self) -> None:
-        """Catch up with the clock and redraw (the asyncio loop calls this)."""
-        self._handle(self.session.tick())
-        self.render()
-
     # -- inside -------------------------------------------------------------------------
-    def _show_title(self) -> None:
-        r = self.routine
-        self.title.value = f"{escape(r.name)} · {format_duration(r.duration)}"
-
     def _on_dom_event(self, event: dict) -> None:
         if event.get("event") != "keydown" or event.get("repeat"):
             return  # a held key acts once
@@ -195,10 +128,6 @@ class ClassView:
             return  # leave the browser's own shortcuts alone
         self.on_key(str(event.get("key", "")))
 
-    def _handle(self, events: list[Event]) -> None:
-        for event in events:
-            self.cues.cue(cue_kind(event))
-
     def render(self) -> None:
         """Redraw every part from the session's state."""
         s = self.session
@@ -209,7 +138,7 @@ class ClassView:
             self.cue.value = "Take a moment to notice how your back feels now."
         else:
             self.current.value = escape(step.stretch.name)
-            sides = self.routine.sides(step.item)
+            sides = s.routine.sides(step.item)
             if step.side:
                 self.side.value = f"{step.side} side"
             elif step.kind == "get_ready" and sides[0] is not None:
@@ -217,22 +146,11 @@ class ClassView:
             else:
                 self.side.value = "&nbsp;"  # keeps the countdown from jumping
             self.cue.value = _what(step.kind, step.rep, step.reps, s.state == "paused")
-        self.countdown.value = clock_text(s.remaining)
-        if s.state == "paused":
-            self.countdown.add_class("bs-paused")
-        else:
-            self.countdown.remove_class("bs-paused")
-        number = (step.item + 1) if step is not None else len(self.routine.items)
+        routine = s.routine
+        self.title.value = f"{escape(routine.name)} · {format_duration(routine.duration)}"
+        number = (step.item + 1) if step is not None else len(routine.items)
         self.progress_text.value = (
-            f"Stretch {number} of {len(self.routine.items)} · step "
+            f"Stretch {number} of {len(routine.items)} · step "
             f"{min(s.index + 1, len(s.steps))} of {len(s.steps)} · "
-            f"{clock_text(int(s.elapsed))} of {clock_text(self.routine.duration)}")
-        self.step_bar.value = s.step_progress
-        self.total_bar.value = s.progress
-        nxt = s.next
-        self.next_label.value = ("Next: " + escape(step_title(nxt))) if nxt else "Next: the end"
-        self.start_button.disabled = s.state in ("running", "finished")
-        self.pause_button.description = "Resume" if s.state == "paused" else "Pause"
-        self.pause_button.icon = "play" if s.state == "paused" else "pause"
-        self.pause_button.disabled = s.state in ("ready", "finished")
-        self.skip_button.disabled = s.state == "finished"
+            f"{clock_text(int(s.elapsed))} of {clock_text(routine.duration)}")
+        self._show_progress()

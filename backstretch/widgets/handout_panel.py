@@ -12,7 +12,7 @@ import ipywidgets as w
 from ..errors import BackstretchError
 from ..handout import save_handout
 from ..routine import Routine
-from .timer import control_button
+from .controls import control_button
 
 HandoutSource = Routine | Callable[[], Routine]
 

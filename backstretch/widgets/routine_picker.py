@@ -13,7 +13,7 @@ from ..catalogue import Catalogue
 from ..errors import BackstretchError
 from ..resources import ready_routines
 from ..routine import Routine, format_duration, load_routine
-from .timer import control_button
+from .controls import control_button
 
 
 class RoutinePicker:

@@ -8,7 +8,8 @@ import struct
 import wave
 
 RATE = 22050
-TONES = {"go": (880.0,), "switch": (660.0, 880.0), "rest": (440.0,), "finished": (523.0, 659.0, 784.0)}
+TONES = {"go": (880.0,), "switch": (660.0, 880.0), "rest": (440.0,),
+         "finished": (523.0, 659.0, 784.0)}
 
 
 def beep(kind: str = "go", variant: int = 0) -> bytes:

@@ -1,0 +1,155 @@
+"""What the timer and the class view share: a session, its ticker, cues and the controls."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from html import escape
+
+import ipywidgets as w
+
+from ..routine import Routine, Step
+from ..session import Event, Session
+from .cues import Cues, cue_kind
+from .ticker import Ticker
+
+
+def clock_text(seconds: float) -> str:
+    """Seconds as 'm:ss', rounded up, so a countdown shows 0:00 only at the end."""
+    whole = math.ceil(seconds - 1e-9)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def step_title(step: Step | None) -> str:
+    """Plain text naming a step's stretch and what to do now."""
+    if step is None:
+        return "Done. Well done."
+    if step.kind == "get_ready":
+        return f"Get ready: {step.stretch.name}"
+    return f"{step.stretch.name}: {step.label}"
+
+
+def control_button(text: str, icon: str, css: str, action: Callable[[], object],
+                   style: str = "") -> w.Button:
+    """A control button with a stable CSS class (``bs-start`` ...) that calls ``action``."""
+    b = w.Button(description=text, icon=icon, button_style=style, layout=w.Layout(width="auto"))
+    b.add_class(css)
+    b.on_click(lambda _b: action())
+    return b
+
+
+class SessionControls:
+    """A :class:`~backstretch.session.Session` with Start, Pause, Back, Skip, Reset and Mute.
+
+    It ticks on the kernel's asyncio loop (:class:`Ticker`) and cues each step change.
+    ``on_start`` is called with the session when it starts from the beginning, and
+    ``on_finish`` when it ends or is stopped by Reset. Subclasses draw it (``render``)
+    and may react to each event (``_on_event``).
+    """
+
+    def __init__(self, routine: Routine, clock: Callable[[], float],
+                 on_start: Callable[[Session], None] | None = None,
+                 on_finish: Callable[[Session], None] | None = None):
+        self.on_start = on_start
+        self.on_finish = on_finish
+        self.cues = Cues()
+        self._follow(routine, clock)
+        self.start_button = control_button("Start", "play", "bs-start", self.start, "success")
+        self.pause_button = control_button("Pause", "pause", "bs-pause", self.toggle)
+        self.back_button = control_button("Back", "backward", "bs-back", self.back)
+        self.skip_button = control_button("Skip", "forward", "bs-skip", self.skip)
+        self.reset_button = control_button("Reset", "undo", "bs-reset", self.reset, "warning")
+        self.controls = w.HBox([self.start_button, self.pause_button, self.back_button,
+                                self.skip_button, self.reset_button, self.cues.mute])
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+    # -- controls -----------------------------------------------------------------------
+    def start(self) -> None:
+        """Start or resume; a second press never starts a second timer."""
+        events = self.session.start()
+        if self.on_start is not None and any(e.kind == "started" for e in events):
+            self.on_start(self.session)
+        self._handle(events)
+        self.ticker.ensure()
+        self.render()
+
+    def toggle(self) -> None:
+        """Pause when running, otherwise start or resume."""
+        if self.session.state == "running":
+            self.session.pause()
+            self.render()
+        else:
+            self.start()
+
+    def skip(self) -> None:
+        self._handle(self.session.skip())
+        self.render()
+
+    def back(self) -> None:
+        self.session.back()
+        self.render()
+
+    def reset(self) -> None:
+        """Stop everything and go back to the first step."""
+        was_started = self.session.started_at is not None and self.session.state != "finished"
+        if was_started and self.on_finish is not None:
+            self.on_finish(self.session)
+        self.session.reset()
+        self.ticker.cancel()
+        self.render()
+
+    def set_routine(self, routine: Routine) -> None:
+        """Follow ``routine`` instead: a session under way is stopped (and reported to
+        ``on_finish``), and the new one waits at its first step."""
+        self.reset()
+        self._follow(routine, self.session.clock)
+        self.render()
+
+    def tick(self) -> None:
+        """Catch up with the clock and redraw (the asyncio loop calls this)."""
+        self._handle(self.session.tick())
+        self.render()
+
+    def render(self) -> None:
+        raise NotImplementedError
+
+    # -- inside -------------------------------------------------------------------------
+    def _follow(self, routine: Routine, clock: Callable[[], float]) -> None:
+        self.session = Session(routine, clock)
+        self.ticker = Ticker(self.session, self.tick)
+
+    def _on_event(self, event: Event) -> None:
+        """React to one event before its cue (the timer ticks its checklist here)."""
+
+    def _handle(self, events: list[Event]) -> None:
+        for event in events:
+            self._on_event(event)
+            self.cues.cue(cue_kind(event))
+            if event.kind == "finished" and self.on_finish is not None:
+                self.on_finish(self.session)
+
+    def _show_progress(self) -> None:
+        """Redraw what both views show alike: countdown, progress bars, next step, buttons.
+
+        Subclasses make ``countdown``, ``step_bar``, ``total_bar`` and ``next_label``.
+        """
+        s = self.session
+        self.countdown.value = clock_text(s.remaining)
+        if s.state == "paused":
+            self.countdown.add_class("bs-paused")
+        else:
+            self.countdown.remove_class("bs-paused")
+        self.step_bar.value = s.step_progress
+        self.total_bar.value = s.progress
+        nxt = s.next
+        self.next_label.value = ("Next: " + escape(step_title(nxt))) if nxt else "Next: the end"
+        state = s.state
+        self.start_button.disabled = state in ("running", "finished")
+        self.pause_button.description = "Resume" if state == "paused" else "Pause"
+        self.pause_button.icon = "play" if state == "paused" else "pause"
+        self.pause_button.disabled = state in ("ready", "finished")
+        self.skip_button.disabled = state == "finished"
