@@ -20,7 +20,7 @@ from backstretch.checklist import routine_key
 from backstretch.demo import DEMO_DAYS, demo_log
 from backstretch.log import SCHEMA_VERSION, SessionLog
 from backstretch.session import Session
-from fakes import FakeClock  # noqa: E402
+from fakes import FakeClock
 
 UTC = timezone.utc
 T0 = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)  # a Monday, ISO week 2026-W48
