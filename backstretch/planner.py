@@ -23,41 +23,47 @@ The algorithm
        second added*. A move raises one stretch (in the routine or not) to the
        lowest level that brings one of its unreached groups to 60 s; every group the
        move brings to 60 s counts. Ties go to more progress (seconds added toward 60 s
-       over all unreached targets) per second. Stop when no move that reaches a group
-       fits the remaining budget.
+       over all unreached targets) per second, then to the gentler, earlier stretch.
+       Stop when no move that reaches a group fits the remaining budget.
     3. Improvement: trim each stretch to the lowest level that keeps every reached
-       group reached (greedy steps can overshoot once later stretches help), then
-       try dropping each stretch and refilling greedily, then raising one stretch
-       to any level that reaches a new group and trimming the others (which may
-       now need less); keep a change when it reaches more groups, or as many in
-       less time. Repeat until nothing improves.
+       group reached (greedy steps can overshoot once later stretches help). Then
+       try, for each stretch, taking it out or lowering it to a level that keeps just
+       one of its groups, and refilling greedily; then raising one stretch to any
+       level that reaches a new group and trimming the others (which may now need
+       less). Keep a change when it reaches more groups, or as many in less time.
+       Repeat until nothing improves.
     4. Fill: spend the time left on unreached targets, by progress per second, so a
        group that cannot reach 60 s still gets what the budget allows.
     5. Order: standing, then seated on a chair, seated on the floor, kneeling,
        prone, supine, so you get down to the floor once; gentle before moderate
        before advanced within a position.
 
+    Speed: the greedy scans promising stretches first and skips any whose every group
+    reached at its cheapest move could not beat the best move so far; a raise is
+    tried only when trimming could pay for it. Neither changes which moves are chosen.
+
 Where it is not optimal
     Choosing stretches to cover groups within a time budget is a budgeted set
-    cover, NP-hard; greedy with local improvement is a heuristic. On thousands of
-    small generated catalogues compared with an exhaustive search over the same
-    levels (``tests/test_planner.py``, ``docs/planner.md``) it reaches the optimum's
-    number of groups in almost all cases and never more than one group fewer. It
-    does not try a second stretch of an identical projection, nor two stretches of
-    one group when a single stretch's top level (4 x 30 s) would do.
+    cover, NP-hard; greedy with local improvement is a heuristic. On random small
+    catalogues compared with an exhaustive search over the same levels
+    (``tests/test_planner.py``, ``benchmarks/bench_planner.py``) it reaches the
+    optimum's number of groups in over 99 % of cases and never more than one group
+    fewer (figures in ``docs/planner.md``). It does not try a second stretch of an
+    identical projection, nor two stretches of one group when a single stretch's
+    top level (4 x 30 s) would do.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .catalogue import EQUIPMENT, FLAGS, LEVELS, POSITIONS, Catalogue, Stretch
 from .dose import GROUP_TARGET, HOLD_MAX, HOLD_MIN
 from .errors import BackstretchError, Problem
 from .muscles import MUSCLE_GROUPS
-from .routine import MAX_ITEMS, Routine, RoutineItem, Settings
+from .routine import MAX_ITEMS, Routine, RoutineItem, Settings, format_duration
 
 GOALS: dict[str, tuple[str, ...]] = {
     "lower back spasm": ("lower_back", "glutes", "hamstrings", "hip_flexors",
@@ -72,6 +78,16 @@ GOALS: dict[str, tuple[str, ...]] = {
     "whole body": tuple(MUSCLE_GROUPS),
 }
 """Goals a person can pick instead of muscle groups, and the groups each targets."""
+AVOID_WORDS: dict[str, str] = {
+    "flexion": "rounding the lower back",
+    "deep-flexion": "deep flexion (knees hugged to the chest, folding far forward)",
+    "extension": "arching the back",
+    "rotation": "twisting the spine",
+    "kneeling": "weight on the knees",
+    "balance": "balancing (one leg, or a limb lifted on all fours)",
+    "load": "body weight through a bridge or plank",
+}
+"""How each movement flag (``FLAGS``) reads when a person chooses to avoid it."""
 DEFAULT_GOAL = "lower back spasm"
 """The goal used when neither targets nor a goal is given."""
 HOLD_STEP = 5
@@ -79,6 +95,7 @@ HOLD_STEP = 5
 MAX_PLAN_REPS = 4
 """4 reps of 30 s give 120 s, enough for a group the stretch works only as secondary."""
 MAX_BUDGET = 7200
+"""The longest budget accepted, in seconds: two hours."""
 POSITION_ORDER = ("standing", "seated", "kneeling", "prone", "supine")
 """From standing down to lying, so the floor is reached once."""
 
@@ -102,7 +119,11 @@ class Level:
 
 
 def levels(per_side: bool, settings: Settings) -> tuple[Level, ...]:
-    """The useful doses of a stretch, in increasing dose and cost (none dominated)."""
+    """The useful doses of a stretch, in increasing dose and cost (none dominated).
+
+    Both sidednesses get the same doses: a per-side cost is the same sum doubled, plus
+    the switch, so the same doses are dominated.
+    """
     sides = 2 if per_side else 1
     best: dict[int, Level] = {}
     for reps in range(1, MAX_PLAN_REPS + 1):
@@ -131,11 +152,32 @@ class _Candidate:
     """0, then each level's dose."""
     costs: tuple[int, ...]
     """0, then each level's cost."""
+    keys: tuple[int, ...]
+    """For each term, ``t`` at weight 1 or ``n_targets + t`` at 0.5: a lookup key."""
+    mask: int
+    """Bit ``t`` set for each target it works."""
+    rank: int
+    """Its place in gentle-first catalogue order: ties go to the lower rank."""
 
 
-def _candidate(stretch: Stretch, terms: tuple[tuple[int, float], ...],
-               lv: tuple[Level, ...]) -> _Candidate:
-    return _Candidate(stretch, terms, lv, (0, *(x.dose for x in lv)), (0, *(x.cost for x in lv)))
+def _candidate(stretch: Stretch, terms: tuple[tuple[int, float], ...], n_targets: int,
+               ladder: tuple[tuple[Level, ...], tuple[int, ...], tuple[int, ...]],
+               rank: int) -> _Candidate:
+    """``ladder`` is the stretch's levels, then 0 and their doses, then 0 and their costs."""
+    return _Candidate(stretch, terms, *ladder,
+                      tuple(t if w == 1 else n_targets + t for t, w in terms),
+                      sum(1 << t for t, _ in terms), rank)
+
+
+def _promise(c: _Candidate) -> float:
+    """Target weight per second at a 60 s dose: scanning promising stretches first lets
+    the greedy's bound skip most of the others."""
+    return sum(w for _, w in c.terms) / c.costs[bisect_left(c.doses, GROUP_TARGET)]
+
+
+def _by_rank(cands: list[_Candidate]) -> list[int]:
+    """Candidate indices in rank order, for the passes where the first found wins."""
+    return sorted(range(len(cands)), key=lambda i: cands[i].rank)
 
 
 class _State:
@@ -180,30 +222,57 @@ def _gain(state: _State, c: _Candidate, extra: int) -> tuple[int, float]:
 
 
 def _greedy(state: _State, cands: list[_Candidate], budget: int, banned: int = -1) -> None:
-    """Add the moves with the most newly reached groups per second, while they fit."""
-    cover = state.cover
+    """Add the moves with the most newly reached groups per second, while they fit.
+
+    Ties go to more progress per second, then to the lower rank.
+    """
+    cover, chosen = state.cover, state.chosen
+    doses = cands[0].doses  # the same for every stretch (see ``levels``)
+    top = len(doses)
     while True:
-        best_rate, best_progress, move = 0.0, 0.0, None
-        full = len(state.chosen) >= MAX_ITEMS
+        best_rate, best_progress, best_rank, move = 0.0, 0.0, -1, None
+        full = len(chosen) >= MAX_ITEMS
         room = budget - state.cost
+        # the level at which a stretch not yet in the routine brings each target to 60 s,
+        # at weight 1 (first n) and 0.5 (next n); 0 for a target already there
+        fresh = [bisect_left(doses, (GROUP_TARGET - x) / w - _EPS) if x < _TARGET else 0
+                 for w in (1.0, 0.5) for x in cover]
         for i, c in enumerate(cands):
-            cur = state.chosen.get(i, 0)
+            cur = chosen.get(i, 0)
             if i == banned or (full and not cur):
                 continue
-            doses, costs = c.doses, c.costs
-            for t, w in c.terms:
-                if cover[t] >= _TARGET:
+            costs = c.costs
+            if cur + 1 == top or costs[cur + 1] - costs[cur] > room:
+                continue  # not even its next level fits
+            if cur:
+                lvs = [bisect_left(doses, doses[cur] + (GROUP_TARGET - cover[t]) / w - _EPS)
+                       for t, w in c.terms if cover[t] < _TARGET]
+            else:
+                lvs = [lv for k in c.keys if (lv := fresh[k])]
+            # each unreached group's lowest level: a move to it reaches every group at or below
+            if not lvs:
+                continue
+            cheapest = costs[min(lvs)] - costs[cur]
+            if cheapest > room or len(lvs) / cheapest < best_rate:
+                continue  # no move fits, or even reaching all its groups that cheaply would lose
+            ranked = sorted(lvs)
+            tried = set()
+            for lv in lvs:  # never past the top level: 120 s alone brings a group to 60 s
+                if lv in tried:
                     continue
-                lv = bisect_left(doses, doses[cur] + (GROUP_TARGET - cover[t]) / w - _EPS)
-                if lv <= cur or lv >= len(doses):
-                    continue
+                tried.add(lv)
                 added = costs[lv] - costs[cur]
                 if added > room:
                     continue
-                reached, progress = _gain(state, c, doses[lv] - doses[cur])
-                rate = reached / added
-                if rate > best_rate or (rate == best_rate and progress / added > best_progress):
-                    best_rate, best_progress, move = rate, progress / added, (i, lv)
+                rate = bisect_right(ranked, lv) / added
+                if rate < best_rate:
+                    continue  # progress only breaks ties: most moves never need it
+                extra = doses[lv] - doses[cur]
+                progress = sum(min(w * extra, GROUP_TARGET - cover[t]) for t, w in c.terms
+                               if cover[t] < _TARGET) / added
+                if (rate > best_rate or progress > best_progress
+                        or (progress == best_progress and c.rank < best_rank)):
+                    best_rate, best_progress, best_rank, move = rate, progress, c.rank, (i, lv)
         if move is None:
             return
         state.set(cands, *move)
@@ -226,13 +295,14 @@ def _better(a: _State, b: _State) -> bool:
 
 
 def _improve(state: _State, cands: list[_Candidate], budget: int) -> _State:
-    """Trim, then drop-and-refill or raise-and-trim while that reaches more (or as many, sooner)."""
+    """Trim, then lower-and-refill or raise-and-trim while that reaches more (or as many,
+    sooner)."""
     _trim(state, cands)
     _greedy(state, cands, budget)
     while True:
-        for i in list(state.chosen):
+        for i, lv in _lowerings(state, cands):
             trial = state.copy()
-            trial.set(cands, i, 0)
+            trial.set(cands, i, lv)
             _greedy(trial, cands, budget, banned=i)
             _trim(trial, cands)
             _greedy(trial, cands, budget)
@@ -247,25 +317,44 @@ def _improve(state: _State, cands: list[_Candidate], budget: int) -> _State:
             state = trial
 
 
+def _lowerings(state: _State, cands: list[_Candidate]) -> list[tuple[int, int]]:
+    """For each stretch: out of the routine, then each lower level keeping one group reached.
+
+    Greedy can overshoot a group to reach another through a weak secondary weight;
+    keeping only the first group frees the time to reach the other in a cheaper way.
+    """
+    out = []
+    for i, cur in state.chosen.items():
+        c = cands[i]
+        keep = {bisect_left(c.doses, c.doses[cur] - (state.cover[t] - GROUP_TARGET) / w - _EPS)
+                for t, w in c.terms if state.cover[t] >= _TARGET}
+        out += [(i, lv) for lv in [0, *sorted(keep - {0, cur}, reverse=True)]]
+    return out
+
+
 def _raise_and_trim(state: _State, cands: list[_Candidate], budget: int) -> _State | None:
     """The first raise of one stretch that reaches a new group once the others are trimmed.
 
     Greedy moves must fit the time left; this one may overshoot it, because the
     stretches sharing the raised stretch's groups can then come down.
     """
-    unreached = {t for t, c in enumerate(state.cover) if c < _TARGET}
+    unreached = sum(1 << t for t, x in enumerate(state.cover) if x < _TARGET)
     if not unreached:
         return None
     full = len(state.chosen) >= MAX_ITEMS
-    for i, c in enumerate(cands):
-        cur = state.chosen.get(i, 0)
-        if (full and not cur) or not any(t in unreached for t, _ in c.terms):
+    saved: dict[tuple[int, int], int] = {}
+    for i in _by_rank(cands):
+        c, cur = cands[i], state.chosen.get(i, 0)
+        if (full and not cur) or not c.mask & unreached:
             continue
-        groups = {t for t, _ in c.terms}
         # trimming can only lower the stretches that share a group with this one
-        shared = [j for j in state.chosen
-                  if j != i and any(t in groups for t, _ in cands[j].terms)]
-        savings = sum(cands[j].costs[state.chosen[j]] for j in shared)
+        shared = [j for j in state.chosen if j != i and cands[j].mask & c.mask]
+        savings = 0
+        for j in shared:
+            key = (j, cands[j].mask & c.mask)
+            if key not in saved:
+                saved[key] = _most_saved(state, cands[j], state.chosen[j], c.mask)
+            savings += saved[key]
         # past the dose that alone brings all its groups to 60 s, more cannot help
         enough = max(GROUP_TARGET / w for _, w in c.terms)
         for lv in range(cur + 1, len(c.doses)):
@@ -282,13 +371,23 @@ def _raise_and_trim(state: _State, cands: list[_Candidate], budget: int) -> _Sta
     return None
 
 
+def _most_saved(state: _State, c: _Candidate, cur: int, groups: int) -> int:
+    """The most a trim can take off ``c``: it keeps the groups it reaches outside ``groups``
+    (a mask). Trimming other stretches only lowers coverage, so this holds in any order."""
+    drop = min(((state.cover[t] - GROUP_TARGET) / w for t, w in c.terms
+                if not groups >> t & 1 and state.cover[t] >= _TARGET),
+               default=float(c.doses[cur]))
+    return c.costs[cur] - c.costs[bisect_left(c.doses, c.doses[cur] - max(0.0, drop) - _EPS)]
+
+
 def _fill(state: _State, cands: list[_Candidate], budget: int) -> None:
     """Spend the time left on unreached targets, by capped progress per second."""
+    order = _by_rank(cands)
     while state.reached() < len(state.cover):
         best, move = 0.0, None
         full = len(state.chosen) >= MAX_ITEMS
-        for i, c in enumerate(cands):
-            cur = state.chosen.get(i, 0)
+        for i in order:
+            c, cur = cands[i], state.chosen.get(i, 0)
             if full and not cur:
                 continue
             for lv in range(cur + 1, len(c.doses)):
@@ -346,6 +445,23 @@ def reached_groups(routine: Routine, targets: Iterable[str]) -> tuple[str, ...]:
     return tuple(g for g in targets if g in coverage and coverage[g].stretch >= GROUP_TARGET)
 
 
+def summary(routine: Routine, targets: Iterable[str], budget_seconds: int) -> str:
+    """One line: how many target groups reach 60 s, which fall short, the time used."""
+    targets = tuple(targets)
+    reached = reached_groups(routine, targets)
+    short = [MUSCLE_GROUPS[g].name.lower() for g in targets if g not in reached]
+    n = len(targets)
+    if not short:
+        head = {1: "The target group reaches", 2: "Both target groups reach"}.get(
+            n, f"All {n} target groups reach")
+    else:
+        head = f"{len(reached)} of {n} target groups reach" if n > 1 else (
+            "The target group does not reach")
+    tail = f" Short of 60 s: {', '.join(short)}." if short else ""
+    return (f"{head} 60 s of stretch, in {format_duration(routine.duration)} of the "
+            f"{format_duration(budget_seconds)} you have.{tail}")
+
+
 def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str | None = None,
          budget_seconds: int = 600, positions: Iterable[str] | None = None,
          equipment: Iterable[str] | None = None, no_floor: bool = False,
@@ -370,7 +486,11 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
     if not isinstance(settings, Settings):
         raise _bad("settings", f"{settings!r} is not valid; use a backstretch.Settings")
 
-    level_sets = {side: levels(side, settings) for side in (False, True)}
+    ladders = {}
+    for side in (False, True):
+        lv = levels(side, settings)
+        ladders[side] = (lv, (0, *(x.dose for x in lv)), (0, *(x.cost for x in lv)))
+    index = {g: t for t, g in enumerate(groups)}
     cands: list[_Candidate] = []
     seen: set[tuple[bool, tuple[tuple[int, float], ...]]] = set()
     gentle_first = sorted(catalogue.values(), key=lambda s: LEVELS.index(s.level))
@@ -379,11 +499,12 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
                 or (allowed_positions is not None and s.position not in allowed_positions)
                 or (allowed_equipment is not None and not set(s.equipment) <= allowed_equipment)):
             continue
-        terms = tuple((t, 1.0 if g in s.primary else 0.5) for t, g in enumerate(groups)
-                      if g in s.primary or g in s.secondary)
+        terms = tuple(sorted([(index[g], 1.0) for g in s.primary if g in index]
+                             + [(index[g], 0.5) for g in s.secondary
+                                if g in index and g not in s.primary]))
         if terms and (s.per_side, terms) not in seen:
             seen.add((s.per_side, terms))
-            cands.append(_candidate(s, terms, level_sets[s.per_side]))
+            cands.append(_candidate(s, terms, len(groups), ladders[s.per_side], len(cands)))
     if not cands:
         raise _bad("targets", "no allowed static stretch works any of "
                    f"{', '.join(groups)}; relax positions, equipment, no_floor or avoid_flags")
@@ -392,6 +513,7 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
         raise _bad("budget_seconds", f"{budget_seconds} s is too short; the shortest allowed "
                    f"stretch takes {cheapest} s")
 
+    cands.sort(key=_promise, reverse=True)
     state = _State(len(groups))
     _greedy(state, cands, budget_seconds)
     state = _improve(state, cands, budget_seconds)

@@ -6,11 +6,12 @@ import random
 
 import pytest
 
-from backstretch import BackstretchError, Catalogue, Hold, Routine, Settings, Stretch
-from backstretch.catalogue import POSITIONS
+from backstretch import (MUSCLE_GROUPS, BackstretchError, Catalogue, Hold, Routine, Settings,
+                         Stretch)
+from backstretch.catalogue import FLAGS, LEVELS, POSITIONS
 from backstretch.dose import GROUP_TARGET, HOLD_MAX, HOLD_MIN
-from backstretch.planner import (GOALS, POSITION_ORDER, levels, plan, reached_groups,
-                                 target_groups)
+from backstretch.planner import (AVOID_WORDS, GOALS, POSITION_ORDER, levels, plan,
+                                 reached_groups, summary, target_groups)
 
 GROUPS = ("lower_back", "glutes", "hamstrings", "hip_flexors", "flank")
 
@@ -70,8 +71,14 @@ def check_valid(routine: Routine, budget: int) -> None:
         assert routine.stretch(i).is_static
         assert HOLD_MIN <= routine.hold(i) <= HOLD_MAX
         assert item.sides in (None, "both")
-    ranks = [POSITION_ORDER.index(routine.stretch(i).position) for i in range(len(routine.items))]
-    assert ranks == sorted(ranks), "grouped by position, standing first"
+    stretches = [routine.stretch(i) for i in range(len(routine.items))]
+    order = [(POSITION_ORDER.index(s.position), s.floor_work, LEVELS.index(s.level))
+             for s in stretches]
+    assert order == sorted(order), "by position from standing down, gentle first in each"
+    changes = sum(a.position != b.position for a, b in zip(stretches, stretches[1:]))
+    assert changes == len({s.position for s in stretches}) - 1, "each position visited once"
+    floor = [s.floor_work for s in stretches]
+    assert floor == sorted(floor), "down to the floor once, never back up"
 
 
 # -- hand-checked cases ---------------------------------------------------------------------
@@ -149,6 +156,22 @@ def test_levels_are_guideline_holds_and_none_is_dominated():
         assert lv[-1].dose >= 2 * GROUP_TARGET, "enough for a secondary-only group"
 
 
+@pytest.mark.parametrize("settings", [Settings(), Settings(get_ready=5, switch_sides=0, rest=0),
+                                      Settings(get_ready=20, switch_sides=10, rest=15),
+                                      Settings(get_ready=0, switch_sides=30, rest=30)])
+def test_both_sidednesses_get_the_same_doses(settings):
+    # the greedy looks levels up by dose once for all stretches, so this must hold
+    assert ([x.dose for x in levels(False, settings)]
+            == [x.dose for x in levels(True, settings)])
+
+
+def test_a_plan_with_every_position_and_level_is_ordered(catalogue):
+    r = plan(catalogue, goal="whole body", budget_seconds=1800)
+    check_valid(r, 1800)
+    assert len({r.stretch(i).position for i in range(len(r.items))}) >= 3
+    assert reached_groups(r, GOALS["whole body"]) == GOALS["whole body"]
+
+
 # -- the shipped catalogue and constraints ---------------------------------------------------
 
 @pytest.mark.parametrize("budget", [60, 180, 300, 600, 900, 1800])
@@ -180,6 +203,46 @@ def test_no_floor_equipment_positions_and_flags_are_respected(catalogue):
     assert {only.stretch(i).position for i in range(len(only.items))} == {"standing"}
     bare = plan(catalogue, goal="side and twist", budget_seconds=600, equipment=[])
     assert all(not bare.stretch(i).equipment for i in range(len(bare.items)))
+
+
+def test_desk_worker_with_no_floor_work_stays_standing_or_on_a_chair(catalogue):
+    r = plan(catalogue, goal="desk worker", budget_seconds=900, no_floor=True)
+    check_valid(r, 900)
+    assert r.items
+    for i in range(len(r.items)):
+        s = r.stretch(i)
+        assert s.position == "standing" or (s.position == "seated" and "chair" in s.equipment)
+    assert len(reached_groups(r, GOALS["desk worker"])) >= 5
+
+
+def test_avoiding_deep_flexion_leaves_out_the_stretch_it_would_have_chosen(catalogue):
+    lying = plan(catalogue, goal="lower back spasm", budget_seconds=600, positions=["supine"])
+    assert "back-rounders" in [i.stretch for i in lying.items], "else this test proves nothing"
+    gentler = plan(catalogue, goal="lower back spasm", budget_seconds=600, positions=["supine"],
+                   avoid_flags=["deep-flexion"])
+    assert gentler.items
+    assert all("deep-flexion" not in gentler.stretch(i).flags for i in range(len(gentler.items)))
+    assert "lower_back" in reached_groups(gentler, ["lower_back"]), "another stretch does it"
+
+
+def test_summary_says_how_many_groups_reach_60_s_and_which_fall_short(catalogue):
+    r = plan(catalogue, goal="lower back spasm", budget_seconds=600)
+    assert summary(r, GOALS["lower back spasm"], 600).startswith(
+        "All 6 target groups reach 60 s of stretch, in ")
+    short = plan(catalogue, goal="whole body", budget_seconds=180)
+    text = summary(short, GOALS["whole body"], 180)
+    reached = reached_groups(short, GOALS["whole body"])
+    assert 0 < len(reached) < 14
+    assert text.startswith(f"{len(reached)} of 14 target groups reach")
+    assert "of the 3 min 00 s you have" in text
+    listed = text.split("Short of 60 s: ")[1].rstrip(".").split(", ")
+    assert listed == [MUSCLE_GROUPS[g].name.lower() for g in GOALS["whole body"]
+                      if g not in reached]
+    one = plan(catalogue, targets=["calves"], budget_seconds=60)
+    assert summary(one, ["calves"], 60).startswith("The target group does not reach 60 s")
+    assert summary(plan(catalogue, targets=["calves"], budget_seconds=300), ["calves"],
+                   300).startswith("The target group reaches 60 s")
+    assert set(AVOID_WORDS) == set(FLAGS)
 
 
 def test_the_default_goal_is_the_lower_back_and_goals_add_to_targets():

@@ -177,3 +177,19 @@ def test_changing_the_routine_stops_reports_and_swaps_the_checklist(catalogue):
     assert len(t.checklist_box.children) == len(desk.checklist_boxes()) + 2
     t.set_routine(article)  # each routine keeps its own saved checklist
     assert t.boxes[(0, "left")].value is True
+
+
+def test_a_handout_panel_follows_the_builder_name_and_all(catalogue, tmp_path):
+    from backstretch.widgets import HandoutPanel
+
+    b = RoutineBuilder(catalogue, load_routine("source-article", catalogue))
+    handouts = HandoutPanel(b.routine)
+    b.listeners.append(handouts.set_routine)
+    b.change(0, hold=25)
+    assert handouts.routine().hold(0) == 25
+    b.name.value = "Morning <b>back</b>"
+    assert handouts.routine().name == "Morning <b>back</b>"
+    assert handouts.file_name.value == "handouts/morning-b-back-b"
+    handouts.file_name.value = str(tmp_path / "mine")
+    saved = handouts.save(".html")
+    assert saved == tmp_path / "mine.html" and "Morning &lt;b&gt;back&lt;/b&gt;" in saved.read_text()

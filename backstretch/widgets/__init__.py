@@ -5,8 +5,9 @@ from .catalogue_browser import CatalogueBrowser
 from .class_view import ClassView
 from .handout_panel import HandoutPanel
 from .log_panel import SessionLogPanel
+from .planner_panel import PlannerPanel
 from .routine_picker import RoutinePicker
 from .timer import SessionTimer
 
-__all__ = ["CatalogueBrowser", "ClassView", "HandoutPanel", "RoutineBuilder", "RoutinePicker",
-           "SessionLogPanel", "SessionTimer"]
+__all__ = ["CatalogueBrowser", "ClassView", "HandoutPanel", "PlannerPanel", "RoutineBuilder",
+           "RoutinePicker", "SessionLogPanel", "SessionTimer"]

@@ -169,6 +169,8 @@ class RoutineBuilder:
             self.routine = dataclasses.replace(self.routine, name=change["new"])
             self._stale = [True, True, True]
             self._draw_chart()
+            for listener in self.listeners:
+                listener(self.routine)
 
     def _build_rows(self) -> None:
         rows = []
