@@ -193,3 +193,28 @@ def test_a_handout_panel_follows_the_builder_name_and_all(catalogue, tmp_path):
     handouts.file_name.value = str(tmp_path / "mine")
     saved = handouts.save(".html")
     assert saved == tmp_path / "mine.html" and "Morning &lt;b&gt;back&lt;/b&gt;" in saved.read_text()
+
+
+def test_in_a_kernel_the_totals_update_at_once_and_a_burst_of_edits_draws_once(catalogue,
+                                                                              monkeypatch):
+    from backstretch import charts
+    from backstretch.widgets import builder as builder_module
+
+    drawn = []
+    real = charts.coverage_chart
+    monkeypatch.setattr(charts, "coverage_chart", lambda r: drawn.append(r) or real(r))
+
+    async def scenario():
+        b = RoutineBuilder(catalogue, load_routine("source-article", catalogue))
+        before, drawn_at_start = b.charts.children[0].value, len(drawn)
+        hold = b.rows.children[0].children[1]
+        hold.value = 2
+        hold.value = 25  # typing "25": two changes
+        assert "4 min 45 s" in b.total.value  # the totals did not wait
+        assert b.charts.children[0].value == before and len(drawn) == drawn_at_start
+        await asyncio.sleep(builder_module.CHART_DELAY + 0.2)
+        return b, before, len(drawn) - drawn_at_start
+
+    b, before, draws = asyncio.run(scenario())
+    assert draws == 1 and b.charts.children[0].value != before
+    assert drawn[-1].hold(0) == 25

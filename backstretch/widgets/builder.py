@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import io
 from collections.abc import Callable
@@ -16,6 +17,9 @@ from ..resources import ready_routines
 from ..routine import Routine, format_duration, load_routine
 
 EMPTY = ""
+CHART_DELAY = 0.15
+"""Seconds a kernel waits after a change before redrawing the chart, so a burst of
+changes (typing "25" is two) costs one redraw, and the totals never wait for it."""
 
 
 def figure_png(fig) -> bytes:  # noqa: ANN001 - a matplotlib Figure
@@ -75,6 +79,7 @@ class RoutineBuilder:
         self.charts.add_class("bs-charts")
         self.charts.observe(lambda _c: self._draw_chart(), names="selected_index")
         self._stale = [True, True, True]
+        self._pending: asyncio.TimerHandle | None = None
 
         self.path = w.Text(value=save_path, description="File", layout=w.Layout(width="28em"))
         self.save_button = w.Button(description="Save", icon="save")
@@ -168,7 +173,7 @@ class RoutineBuilder:
         if change["new"] != self.routine.name:
             self.routine = dataclasses.replace(self.routine, name=change["new"])
             self._stale = [True, True, True]
-            self._draw_chart()
+            self._draw_soon()
             for listener in self.listeners:
                 listener(self.routine)
 
@@ -217,6 +222,21 @@ class RoutineBuilder:
                             f"({r.duration} s, {len(r.items)} stretches)")
         self.dose.value = dose_html(r)
         self._stale = [True, True, True]
+        self._draw_soon()
+
+    def _draw_soon(self) -> None:
+        """Redraw the shown chart after ``CHART_DELAY`` on the kernel's loop; at once
+        where no loop runs (a script, a test)."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._draw_chart()
+            return
+        if self._pending is None:
+            self._pending = loop.call_later(CHART_DELAY, self._draw_pending)
+
+    def _draw_pending(self) -> None:
+        self._pending = None
         self._draw_chart()
 
     def _draw_chart(self) -> None:
