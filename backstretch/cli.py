@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Sequence
@@ -128,6 +129,12 @@ def cmd_handout(args: argparse.Namespace, catalogue: Catalogue) -> int:
     return 0
 
 
+@functools.cache
+def _shipped() -> Catalogue:
+    """The shipped catalogue, read once however many routines are checked."""
+    return load_catalogue()
+
+
 def check_file(path: str, catalogue: Catalogue | None) -> list[Problem]:
     """Problems of one routine or catalogue file; [] when it is valid."""
     try:
@@ -135,7 +142,7 @@ def check_file(path: str, catalogue: Catalogue | None) -> list[Problem]:
         if isinstance(data, dict) and "stretches" in data:
             Catalogue.from_dict(data, path)
         else:
-            Routine.from_dict(data, catalogue if catalogue is not None else load_catalogue(), path)
+            Routine.from_dict(data, catalogue if catalogue is not None else _shipped(), path)
     except BackstretchError as exc:
         return exc.problems
     return []

@@ -27,7 +27,7 @@ import tempfile, pathlib
 routine = Routine("bench", (RoutineItem("figure-four-glute", hold={hold}),),
                   backstretch.load_catalogue(), settings=Settings(get_ready=5, switch_sides=5))
 timer = SessionTimer(routine, checklist=Checklist(routine, pathlib.Path(tempfile.mkdtemp()) / "c.json"))
-timer.mute.value = True
+timer.cues.mute.value = True
 done = {{}}
 print(routine.duration)
 """
