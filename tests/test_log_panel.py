@@ -87,7 +87,7 @@ def test_reset_after_start_records_what_was_done(catalogue, tmp_path):
     clock = FakeClock()
     seen = []
     timer = _timer(article, tmp_path, clock, on_finish=seen.append)
-    panel = SessionLogPanel(timer, tmp_path / "log.sqlite", now=lambda: END)
+    SessionLogPanel(timer, tmp_path / "log.sqlite", now=lambda: END)  # attaches itself
     timer.start_button.click()
     for _ in range(30):  # 30 s: knee to chest done on both sides
         clock.now += 1

@@ -15,6 +15,7 @@ from ..catalogue import MAX_HOLD, MAX_REPS, Catalogue
 from ..errors import BackstretchError
 from ..resources import ready_routines
 from ..routine import Routine, format_duration, load_routine
+from .shown import Shown
 
 EMPTY = ""
 CHART_DELAY = 0.15
@@ -43,7 +44,7 @@ def dose_html(routine: Routine) -> str:
     return f'<div class="bs-dose"><b>Dose check:</b> {verdict}<ul>{"".join(rows)}</ul></div>'
 
 
-class RoutineBuilder:
+class RoutineBuilder(Shown):
     """Edit a routine with widgets; ``routine`` always holds the current, valid one."""
 
     def __init__(self, catalogue: Catalogue, routine: Routine | None = None,
@@ -99,11 +100,6 @@ class RoutineBuilder:
         self.widget.add_class("bs-builder")
         self._build_rows()
         self._refresh()
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
     # -- actions ------------------------------------------------------------------------
     def set_routine(self, routine: Routine, rebuild: bool = True) -> None:

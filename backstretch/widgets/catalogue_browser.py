@@ -7,11 +7,12 @@ import ipywidgets as w
 from ..cards import CARD_CSS, stretch_card
 from ..catalogue import EQUIPMENT, POSITIONS, Catalogue
 from ..muscles import MUSCLE_GROUPS
+from .shown import Shown
 
 ANY = "any"
 
 
-class CatalogueBrowser:
+class CatalogueBrowser(Shown):
     """Dropdowns for position, equipment and muscle group over the stretch cards."""
 
     def __init__(self, catalogue: Catalogue):
@@ -33,11 +34,6 @@ class CatalogueBrowser:
                               w.HBox([self.position, self.equipment, self.muscle]),
                               self.count, self.cards])
         self.render()
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
     @property
     def shown(self) -> list[str]:

@@ -11,6 +11,7 @@ import ipywidgets as w
 from ..routine import Routine, Step
 from ..session import Event, Session
 from .cues import Cues, cue_kind
+from .shown import Shown
 from .ticker import Ticker
 
 
@@ -38,7 +39,7 @@ def control_button(text: str, icon: str, css: str, action: Callable[[], object],
     return b
 
 
-class SessionControls:
+class SessionControls(Shown):
     """A :class:`~backstretch.session.Session` with Start, Pause, Back, Skip, Reset and Mute.
 
     It ticks on the kernel's asyncio loop (:class:`Ticker`) and cues each step change.
@@ -61,11 +62,6 @@ class SessionControls:
         self.reset_button = control_button("Reset", "undo", "bs-reset", self.reset, "warning")
         self.controls = w.HBox([self.start_button, self.pause_button, self.back_button,
                                 self.skip_button, self.reset_button, self.cues.mute])
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
     # -- controls -----------------------------------------------------------------------
     def start(self) -> None:

@@ -13,6 +13,7 @@ from ..errors import BackstretchError
 from ..handout import save_handout
 from ..routine import Routine
 from .controls import control_button
+from .shown import Shown
 
 HandoutSource = Routine | Callable[[], Routine]
 
@@ -22,7 +23,7 @@ def slug(name: str) -> str:
     return re.sub(r"[^\w]+", "-", name.lower()).strip("-_") or "handout"
 
 
-class HandoutPanel:
+class HandoutPanel(Shown):
     """A file name, two buttons (HTML, PDF) and a status line saying where it went.
 
     ``routine`` is a routine, or a function returning the current one (say, the
@@ -46,11 +47,6 @@ class HandoutPanel:
         self.widget = w.VBox([self.file_name, w.HBox([self.html_button, self.pdf_button]),
                               self.status])
         self.widget.add_class("bs-handout")
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
     def set_routine(self, routine: Routine) -> None:
         """Save handouts of ``routine`` from now on; a default file name follows it."""

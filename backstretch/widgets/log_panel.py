@@ -13,6 +13,7 @@ from ..errors import BackstretchError
 from ..log import SessionLog, SessionRecord
 from ..routine import format_duration
 from ..session import Session
+from .shown import Shown
 from .timer import SessionTimer
 
 NOT_RECORDED = ""
@@ -25,7 +26,7 @@ def _pain(dropdown: w.Dropdown) -> int | None:
     return None if dropdown.value == NOT_RECORDED else dropdown.value
 
 
-class SessionLogPanel:
+class SessionLogPanel(Shown):
     """Pain before and after (0 to 10, optional) and a note, recorded with the session.
 
     It takes over ``timer.on_finish`` (calling any earlier callback after it), so the
@@ -71,11 +72,6 @@ class SessionLogPanel:
                               w.HBox([self.pain_before, self.pain_after]), self.note,
                               self.save_button, self.status])
         self.widget.add_class("bs-log-panel")
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
     def _on_start(self, _session: Session) -> None:
         if self.last is not None:

@@ -9,14 +9,14 @@ import ipywidgets as w
 from ..catalogue import EQUIPMENT, FLAGS, POSITIONS, Catalogue
 from ..errors import BackstretchError
 from ..muscles import MUSCLE_GROUPS
-from ..planner import (AVOID_WORDS, DEFAULT_GOAL, GOALS, MAX_BUDGET, plan, summary,
-                       target_groups)
+from ..planner import AVOID_WORDS, DEFAULT_GOAL, GOALS, MAX_BUDGET, plan, summary, target_groups
 from .builder import RoutineBuilder
+from .shown import Shown
 
 NO_GOAL = ""
 
 
-class PlannerPanel:
+class PlannerPanel(Shown):
     """Controls for ``planner.plan``; **Suggest** hands its routine to ``builder``."""
 
     def __init__(self, catalogue: Catalogue, builder: RoutineBuilder, minutes: float = 10):
@@ -56,11 +56,6 @@ class PlannerPanel:
             self.suggest_button, self.result,
         ])
         self.widget.add_class("bs-planner")
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
     def request(self) -> dict:
         """The keyword arguments for ``plan`` the controls stand for."""

@@ -14,9 +14,10 @@ from ..errors import BackstretchError
 from ..resources import ready_routines
 from ..routine import Routine, format_duration, load_routine
 from .controls import control_button
+from .shown import Shown
 
 
-class RoutinePicker:
+class RoutinePicker(Shown):
     """A dropdown of the ready routines and the ``*.yaml`` files in ``folder``.
 
     Choosing one loads it; every function given to ``on_change`` is then called with
@@ -40,11 +41,6 @@ class RoutinePicker:
         self.refresh(select=routine)
         self.choice.observe(self._on_choice, names="value")
         self.widget = w.VBox([w.HBox([self.choice, self.refresh_button]), self.status])
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
     def options(self) -> list[tuple[str, str]]:
         """(label, name or path) for every ready routine, then every file in the folder."""
