@@ -8,6 +8,7 @@ hatch and a word, not only a colour.
 
 from __future__ import annotations
 
+import io
 import sys
 
 import numpy as np
@@ -47,6 +48,13 @@ def _show_inline() -> None:
 
 
 _show_inline()
+
+
+def figure_png(fig: Figure, dpi: int = 80) -> bytes:
+    """A figure as PNG bytes, for an Image widget or a handout."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
 
 
 def _margins(fig: Figure, labels: list[str], fontsize: float, bottom: float,

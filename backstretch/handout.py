@@ -8,7 +8,6 @@ only when a handout is drawn, so ``import backstretch`` stays light.
 from __future__ import annotations
 
 import base64
-import io
 import os
 import warnings
 from dataclasses import dataclass
@@ -80,16 +79,14 @@ def dose_text(routine: Routine, index: int) -> str:
 
 def chart_pngs(routine: Routine, dpi: int = 110) -> list[tuple[str, bytes]]:
     """The coverage chart and the body map as (caption, PNG bytes)."""
-    from .charts import body_map, coverage_chart
+    from .charts import body_map, coverage_chart, figure_png
 
     out = []
     for caption, draw in (("Seconds of stretch per muscle group", coverage_chart),
                           ("Body map: where the routine stretches", body_map)):
-        buf = io.BytesIO()
         with warnings.catch_warnings():  # a glyph DejaVu lacks (an emoji) is simply left out
             warnings.filterwarnings("ignore", "Glyph .* missing", UserWarning)
-            draw(routine).savefig(buf, format="png", dpi=dpi)
-        out.append((caption, buf.getvalue()))
+            out.append((caption, figure_png(draw(routine), dpi)))
     return out
 
 

@@ -55,8 +55,8 @@ Where it is not optimal
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from .catalogue import EQUIPMENT, FLAGS, LEVELS, POSITIONS, Catalogue, Stretch

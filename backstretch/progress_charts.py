@@ -22,8 +22,13 @@ from .dose import DAYS_PER_WEEK
 from .log import PainPoint, Week
 from .muscles import MUSCLE_GROUPS
 
+STRIP_HEIGHT = 3.2
+"""Inches high of the one-row charts (minutes, days, pain)."""
 
-def _empty(fig: Figure, title: str) -> Figure:
+
+def _empty(title: str, size: tuple[float, float]) -> Figure:
+    """A figure that says there is nothing to chart yet."""
+    fig = Figure(figsize=size)
     ax = fig.add_subplot()
     ax.axis("off")
     ax.set_title(title, loc="left", fontsize=11)
@@ -32,10 +37,23 @@ def _empty(fig: Figure, title: str) -> Figure:
     return fig
 
 
+def _strip(title: str, width: float):  # noqa: ANN202 - a Figure and its Axes
+    """A one-row chart's figure and titled axes, with room for the week labels."""
+    fig = Figure(figsize=(width, STRIP_HEIGHT))
+    fig.subplots_adjust(left=0.09, right=0.98, bottom=0.2, top=0.88)
+    ax = fig.add_subplot()
+    ax.set_title(title, loc="left", fontsize=11)
+    return fig, ax
+
+
+def _tick_step(count: int) -> int:
+    """Label every n-th of ``count`` places, so that at most 12 labels show."""
+    return max(1, math.ceil(count / 12))
+
+
 def _week_axis(ax, weeks: Sequence[Week]) -> None:  # noqa: ANN001 - a matplotlib Axes
     """Label every week (every n-th when there are many) with its ISO week and Monday."""
-    step = max(1, math.ceil(len(weeks) / 12))
-    ticks = range(0, len(weeks), step)
+    ticks = range(0, len(weeks), _tick_step(len(weeks)))
     ax.set_xticks(list(ticks), [f"W{weeks[i].week:02d}\n{weeks[i].start:%d %b}" for i in ticks],
                   fontsize=8)
     ax.set_xlim(-0.6, len(weeks) - 0.4)
@@ -43,12 +61,10 @@ def _week_axis(ax, weeks: Sequence[Week]) -> None:  # noqa: ANN001 - a matplotli
 
 def minutes_chart(weeks: Sequence[Week], width: float = 8.0) -> Figure:
     """Minutes of guided stretching per week."""
-    fig = Figure(figsize=(width, 3.2))
     title = "Minutes per week"
     if not weeks:
-        return _empty(fig, title)
-    fig.subplots_adjust(left=0.09, right=0.98, bottom=0.2, top=0.88)
-    ax = fig.add_subplot()
+        return _empty(title, (width, STRIP_HEIGHT))
+    fig, ax = _strip(title, width)
     for x, w in enumerate(weeks):
         ax.bar(x, w.minutes, color=PRIMARY_COLOUR, gid=f"week:{w.label}")
         if w.minutes:
@@ -56,7 +72,6 @@ def minutes_chart(weeks: Sequence[Week], width: float = 8.0) -> Figure:
     _week_axis(ax, weeks)
     ax.set_ylim(0, max(w.minutes for w in weeks) * 1.2 + 1)
     ax.set_ylabel("minutes")
-    ax.set_title(title, loc="left", fontsize=11)
     return fig
 
 
@@ -67,12 +82,10 @@ def days_chart(weeks: Sequence[Week], width: float = 8.0) -> Figure:
     weeks below it are hatched and marked "short".
     """
     low, high = DAYS_PER_WEEK
-    fig = Figure(figsize=(width, 3.2))
     title = f"Days with a session per week (guideline: at least {low} to {high})"
     if not weeks:
-        return _empty(fig, title)
-    fig.subplots_adjust(left=0.09, right=0.98, bottom=0.2, top=0.88)
-    ax = fig.add_subplot()
+        return _empty(title, (width, STRIP_HEIGHT))
+    fig, ax = _strip(title, width)
     ax.axhspan(low, high, color=SECONDARY_COLOUR, alpha=0.35, linewidth=0, gid="guideline-band")
     ax.axhline(low, color="black", linestyle="--", linewidth=1.2, gid="guideline")
     for x, w in enumerate(weeks):
@@ -86,7 +99,6 @@ def days_chart(weeks: Sequence[Week], width: float = 8.0) -> Figure:
     ax.set_ylim(0, 8)
     ax.set_yticks(range(0, 8))
     ax.set_ylabel("days")
-    ax.set_title(title, loc="left", fontsize=11)
     ax.legend(handles=[Patch(color=PRIMARY_COLOUR, label=f"{low} days or more"),
                        Patch(facecolor="white", edgecolor=SHORT_COLOUR, hatch="///",
                              label=f"short: under {low} days"),
@@ -97,12 +109,10 @@ def days_chart(weeks: Sequence[Week], width: float = 8.0) -> Figure:
 
 def pain_chart(points: Sequence[PainPoint], width: float = 8.0) -> Figure:
     """Pain before (open circles, dashed) and after (filled, solid) each session, 0 to 10."""
-    fig = Figure(figsize=(width, 3.2))
     title = "Pain before and after each session (0 = none, 10 = worst)"
     if not points:
-        return _empty(fig, title)
-    fig.subplots_adjust(left=0.09, right=0.98, bottom=0.2, top=0.88)
-    ax = fig.add_subplot()
+        return _empty(title, (width, STRIP_HEIGHT))
+    fig, ax = _strip(title, width)
     xs = np.arange(len(points))
     for attr, style, face, name in (("before", "--", "white", "before"),
                                     ("after", "-", PRIMARY_COLOUR, "after")):
@@ -110,14 +120,13 @@ def pain_chart(points: Sequence[PainPoint], width: float = 8.0) -> Figure:
                       dtype=float)
         ax.plot(xs, ys, linestyle=style, marker="o", color=PRIMARY_COLOUR, markerfacecolor=face,
                 label=name, gid=f"pain:{attr}")
-    step = max(1, math.ceil(len(points) / 12))
+    step = _tick_step(len(points))
     ax.set_xticks(list(xs[::step]), [f"{p.when.astimezone():%d %b}" for p in points[::step]],
                   fontsize=8)
     ax.set_ylim(-0.5, 10.5)
     ax.set_yticks(range(0, 11, 2))
     ax.set_ylabel("pain score")
     ax.set_xlabel("sessions with a pain score, oldest first")
-    ax.set_title(title, loc="left", fontsize=11)
     ax.legend(loc="upper right", fontsize=8)
     return fig
 
@@ -131,10 +140,11 @@ def group_week_chart(weeks: Sequence[Week], width: float = 9.0) -> Figure:
     from matplotlib import colormaps
 
     groups = [g for g in MUSCLE_GROUPS if any(g in w.group_seconds for w in weeks)]
-    fig = Figure(figsize=(width, 0.36 * max(len(groups), 4) + 1.4))
+    size = (width, 0.36 * max(len(groups), 4) + 1.4)
     title = "Seconds of static stretch per muscle group per week"
     if not groups:
-        return _empty(fig, title)
+        return _empty(title, size)
+    fig = Figure(figsize=size)
     height = fig.get_figheight()
     fig.subplots_adjust(left=0.2, right=0.98, bottom=0.65 / height, top=1 - 0.4 / height)
     ax = fig.add_subplot()

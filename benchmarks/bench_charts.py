@@ -8,8 +8,9 @@ import time
 
 import backstretch
 from backstretch import charts
+from backstretch.charts import figure_png
 from backstretch.widgets import RoutineBuilder
-from backstretch.widgets.builder import CHART_DELAY, figure_png
+from backstretch.widgets.builder import CHART_DELAY
 
 
 def median_ms(action, runs: int = 15) -> float:  # noqa: ANN001

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import io
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -21,13 +20,6 @@ EMPTY = ""
 CHART_DELAY = 0.15
 """Seconds a kernel waits after a change before redrawing the chart, so a burst of
 changes (typing "25" is two) costs one redraw, and the totals never wait for it."""
-
-
-def figure_png(fig) -> bytes:  # noqa: ANN001 - a matplotlib Figure
-    """A figure as PNG bytes, for an Image widget."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=80)
-    return buf.getvalue()
 
 
 def dose_html(routine: Routine) -> str:
@@ -167,11 +159,7 @@ class RoutineBuilder(Shown):
 
     def _on_name(self, change: dict) -> None:
         if change["new"] != self.routine.name:
-            self.routine = dataclasses.replace(self.routine, name=change["new"])
-            self._stale = [True, True, True]
-            self._draw_soon()
-            for listener in self.listeners:
-                listener(self.routine)
+            self.set_routine(dataclasses.replace(self.routine, name=change["new"]), rebuild=False)
 
     def _build_rows(self) -> None:
         rows = []
@@ -242,5 +230,5 @@ class RoutineBuilder(Shown):
         from .. import charts
 
         draw = (charts.coverage_chart, charts.body_map, charts.timeline_chart)[index]
-        self.charts.children[index].value = figure_png(draw(self.routine))
+        self.charts.children[index].value = charts.figure_png(draw(self.routine))
         self._stale[index] = False
