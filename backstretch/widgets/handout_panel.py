@@ -13,6 +13,7 @@ from ..errors import BackstretchError
 from ..handout import save_handout
 from ..routine import Routine
 from .controls import control_button
+from .download import download_link
 from .shown import Shown
 
 HandoutSource = Routine | Callable[[], Routine]
@@ -75,5 +76,6 @@ class HandoutPanel(Shown):
             self.status.value = "<b>Not saved:</b> " + "<br>".join(
                 escape(str(p)) for p in exc.problems)
             return None
-        self.status.value = f"Saved <code>{escape(str(saved.resolve()))}</code>"
+        self.status.value = (f"Saved <code>{escape(str(saved.resolve()))}</code><br>"
+                             f"{download_link(saved)}")
         return saved

@@ -1,0 +1,93 @@
+"""Handouts reach the instructor's browser as downloads, in Voila and in JupyterLab.
+
+Voila answers 403 for files on the server, so the handout panel hands the bytes to the
+page itself. Here Chromium presses each button, catches the download, and reads it
+back: the PDF with pypdf, the HTML as a page, each naming the routine and every stretch.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from browser_fixtures import browser, lab_server, page, voila_server, workdir  # noqa: F401
+from browser_fixtures import KERNEL_TIMEOUT_MS, shot
+from test_browser import open_notebook, run_all_cells, shutdown_kernels
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the fixtures skip (or fail) with the reason
+    expect = None
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def expected_names(routine_name: str) -> list[str]:
+    """The routine's name and every stretch's name, as the handout must print them."""
+    from backstretch.catalogue import load_catalogue
+    from backstretch.routine import load_routine
+
+    routine = load_routine(routine_name, load_catalogue())
+    return [routine.name, *(routine.stretch(i).name for i in range(len(routine.items)))]
+
+
+def download_both(page, tag: str) -> dict[str, bytes]:
+    """Press Save HTML and Save PDF, then each download link; return the files' bytes."""
+    panel = page.locator(".bs-handout").first
+    status = panel.locator(".bs-handout-status")
+    got = {}
+    for css, suffix in (("bs-handout-html", ".html"), ("bs-handout-pdf", ".pdf")):
+        panel.locator(f".{css}").click()
+        link = status.locator("a.bs-download")
+        expect(link).to_have_attribute("download", re.compile(re.escape(suffix) + "$"),
+                                       timeout=KERNEL_TIMEOUT_MS)
+        link.scroll_into_view_if_needed()
+        shot(page, f"handout-download-{tag}{suffix.replace('.', '-')}")
+        with page.expect_download() as info:
+            link.click()
+        download = info.value
+        assert download.suggested_filename.endswith(suffix), download.suggested_filename
+        got[suffix] = download.path().read_bytes()
+    return got
+
+
+def check_handouts(page, files: dict[str, bytes], names: list[str]) -> None:
+    import pypdf
+
+    pdf = files[".pdf"]
+    assert pdf.startswith(b"%PDF"), pdf[:16]
+    text = flat("\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
+    missing = [n for n in names if flat(n) not in text]
+    assert not missing, f"the downloaded PDF lacks {missing}"
+
+    # the HTML, opened as the page it is
+    page.set_content(files[".html"].decode("utf-8"))
+    body = flat(page.locator("body").inner_text())
+    missing = [n for n in names if flat(n) not in body]
+    assert not missing, f"the downloaded HTML lacks {missing}"
+    expect(page.locator("h1")).to_have_text(names[0])
+
+
+@pytest.mark.browser
+def test_handouts_download_in_voila(page, voila_server):
+    page.goto(voila_server.url("/"))
+    expect(page.locator(".bs-handout")).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
+    files = download_both(page, "voila")
+    assert not page.page_errors, page.page_errors
+    check_handouts(page, files, expected_names("daily-back-care"))
+
+
+@pytest.mark.browser
+def test_handouts_download_in_lab(page, lab_server):
+    try:
+        open_notebook(page, lab_server, "05_class_mode.ipynb", "handouts")
+        run_all_cells(page)
+        files = download_both(page, "lab")
+        assert not page.page_errors, page.page_errors
+    finally:
+        shutdown_kernels(lab_server)
+    check_handouts(page, files, expected_names("daily-back-care"))
