@@ -49,6 +49,17 @@ def _parser() -> argparse.ArgumentParser:
                     help="a routine file, or a ready routine's name such as source-article")
     ho.add_argument("-o", "--output", required=True, metavar="FILE",
                     help="where to write it; the suffix, .html or .pdf, picks the format")
+
+    cl = sub.add_parser("class-link", help="print the nbgitpuller link that brings the workbook "
+                        "to every student on a JupyterHub")
+    cl.add_argument("--hub", required=True, metavar="URL",
+                    help="the hub, like https://hub.example.org")
+    cl.add_argument("--repo", metavar="URL", help="the workbook's git repository "
+                    "(default: this checkout's origin remote)")
+    cl.add_argument("--branch", default="main")
+    cl.add_argument("--notebook", default="00_start_here",
+                    help="the notebook to open, like 03_guided_session (default: 00_start_here)")
+    cl.add_argument("--ui", default="lab", help="lab (the notebook) or voila (a page, no code)")
     return p
 
 
@@ -165,6 +176,17 @@ def _one_line(text: Any) -> str:
     return " ".join(str(text).split())
 
 
+def cmd_class_link(args: argparse.Namespace) -> int:
+    from .classlink import ClassLink, origin_url
+
+    repo = args.repo or origin_url()
+    if repo is None:
+        raise BackstretchError(Problem("--repo", "", "this checkout has no origin remote; give "
+                                       "the workbook's repository URL with --repo"))
+    print(ClassLink(args.hub, repo, args.branch, args.notebook, args.ui).url)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 invalid input, 2 usage)."""
     for stream in (sys.stdout, sys.stderr):
@@ -181,6 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         catalogue = load_catalogue(args.catalogue) if args.catalogue else None
         if args.command == "check":
             return cmd_check(args, catalogue)
+        if args.command == "class-link":
+            return cmd_class_link(args)
         command = {"list": cmd_list, "show": cmd_show, "coverage": cmd_coverage,
                    "handout": cmd_handout}[args.command]
         return command(args, catalogue if catalogue is not None else load_catalogue())
