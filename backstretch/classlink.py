@@ -54,7 +54,9 @@ class ClassLink:
 
     @property
     def repo_dir(self) -> str:
-        """The folder nbgitpuller clones into: the repository's name, without ``.git``."""
+        """The folder the clone lands in: the repository's name, without ``.git``.
+
+        Sent as ``targetpath``: nbgitpuller's own default would keep the ``.git``."""
         name = posixpath.basename(urlsplit(self.repo.strip()).path.rstrip("/"))
         return name.removesuffix(".git")
 
@@ -68,7 +70,8 @@ class ClassLink:
     def url(self) -> str:
         hub = self.hub.strip().rstrip("/")
         return (f"{hub}/hub/user-redirect/git-pull?repo={quote(self.repo.strip(), safe='')}"
-                f"&branch={quote(self.branch, safe='')}&urlpath={quote(self.urlpath, safe='/')}")
+                f"&branch={quote(self.branch, safe='')}&targetpath={quote(self.repo_dir, safe='')}"
+                f"&urlpath={quote(self.urlpath, safe='/')}")
 
 
 def origin_url(checkout: Path | None = None) -> str | None:

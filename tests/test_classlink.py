@@ -24,7 +24,7 @@ def test_the_link_names_repository_branch_and_notebook():
     url = ClassLink("https://hub.example.org/", REPO, notebook="03_guided_session").url
     where, query = parts(url)
     assert where == "https://hub.example.org/hub/user-redirect/git-pull"
-    assert query == {"repo": REPO, "branch": "main",
+    assert query == {"repo": REPO, "branch": "main", "targetpath": "backstretch",
                      "urlpath": "lab/tree/backstretch/notebooks/03_guided_session.ipynb"}
 
 
@@ -34,6 +34,7 @@ def test_a_hub_under_a_prefix_and_a_voila_page():
     where, query = parts(url)
     assert where == "http://127.0.0.1:8000/school/hub/user-redirect/git-pull"
     assert query["urlpath"] == "voila/render/work/notebooks/05_class_mode.ipynb"
+    assert query["targetpath"] == "work"
 
 
 @pytest.mark.parametrize("field, kwargs", [
