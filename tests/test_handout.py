@@ -193,7 +193,7 @@ def test_handout_panel_shows_problems_escaped(catalogue, tmp_path):
 
     daily = load_routine("daily-back-care", catalogue)
     assert HandoutPanel(dataclasses.replace(daily, name=SCRIPT)).file_name.value == \
-        "handouts/script-alert-1-script"
+        "handouts/alert-1"
     (tmp_path / f"{IMG}.html").mkdir()
     panel = HandoutPanel(daily, file_name=str(tmp_path / IMG))
     panel.html_button.click()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -12,11 +13,18 @@ import ipywidgets as w
 
 from ..catalogue import MAX_HOLD, MAX_REPS, Catalogue
 from ..errors import BackstretchError
+from ..filenames import title_stem, unique_path
+from ..library import ROUTINE_SUFFIXES, copy_of_ready, saved_routines
 from ..resources import ready_routines
 from ..routine import Routine, format_duration, load_routine
 from .shown import Shown
 
 EMPTY = ""
+HELD = "\0held"
+"""The "Start from" choice standing for what the builder holds, when that is neither
+empty nor a ready routine (a file, the planner's suggestion)."""
+Kept = tuple[Routine, Routine, str, str, "Path | None"]
+"""What Undo brings back: the routine, its unedited form, origin, origin label, own file."""
 CHART_DELAY = 0.15
 """Seconds a kernel waits after a change before redrawing the chart, so a burst of
 changes (typing "25" is two) costs one redraw, and the totals never wait for it."""
@@ -37,23 +45,44 @@ def dose_html(routine: Routine) -> str:
 
 
 class RoutineBuilder(Shown):
-    """Edit a routine with widgets; ``routine`` always holds the current, valid one."""
+    """Edit a routine with widgets; ``routine`` always holds the current, valid one.
 
-    def __init__(self, catalogue: Catalogue, routine: Routine | None = None,
-                 save_path: str = "my-routines/my-routine.yaml"):
+    ``routine`` is a routine, or the name of a ready routine to start from. Saving
+    goes to ``save_path`` if given, else to a file in ``folder`` named after the
+    routine; a file this builder did not load or save is replaced only when the
+    user says so. Replacing unsaved edits (Start from, Load, the planner) can be undone.
+    """
+
+    def __init__(self, catalogue: Catalogue, routine: Routine | str | None = None,
+                 save_path: str | None = None, folder: str | os.PathLike[str] = "my-routines"):
         self.catalogue = catalogue
-        self.routine = routine if routine is not None else Routine("My routine", (), catalogue)
+        self.folder = Path(save_path).parent if save_path else Path(folder)
         self.listeners: list[Callable[[Routine], None]] = []
+        origin = routine if isinstance(routine, str) else EMPTY if routine is None else HELD
+        if isinstance(routine, str):
+            routine = copy_of_ready(routine, catalogue)
+        self.routine = routine if routine is not None else Routine("My routine", (), catalogue)
+        self._clean = self.routine  # as it came from its origin, before any edit
+        self._own_file: Path | None = None  # the file this builder loaded or saved
+        self._undo: Kept | None = None
+        self._asking: Path | None = None
 
-        self.start_from = w.Dropdown(options=[("an empty routine", EMPTY)] +
-                                     [(n, n) for n in ready_routines()],
-                                     description="Start from")
+        self.start_from = w.Dropdown(description="Start from")
+        self.start_from.add_class("bs-start-from")
+        self._origin_label = "the routine in the builder"
+        self._show_origin(origin)
         self.start_button = w.Button(description="Start from this", icon="file")
+        self.start_button.add_class("bs-start-from-button")
         self.start_button.on_click(lambda _b: self.start_from_choice())
         self.name = w.Text(value=self.routine.name, description="Name",
                            layout=w.Layout(width="28em"))
         self.name.add_class("bs-name")
         self.name.observe(self._on_name, names="value")
+        self.description = w.Textarea(value=self.routine.description, description="Description",
+                                      placeholder="What the routine is for (shown on handouts)",
+                                      layout=w.Layout(width="40em", height="4.5em"))
+        self.description.add_class("bs-description")
+        self.description.observe(self._on_description, names="value")
 
         self.rows = w.VBox()
         self.rows.add_class("bs-items")
@@ -74,7 +103,10 @@ class RoutineBuilder(Shown):
         self._stale = [True, True, True]
         self._pending: asyncio.TimerHandle | None = None
 
-        self.path = w.Text(value=save_path, description="File", layout=w.Layout(width="28em"))
+        self._fixed_path = save_path is not None
+        self.path = w.Text(value=save_path or self._default_path(), description="File",
+                           layout=w.Layout(width="28em"))
+        self.path.add_class("bs-path")
         self.save_button = w.Button(description="Save", icon="save")
         self.save_button.add_class("bs-save")
         self.save_button.on_click(lambda _b: self.save())
@@ -83,33 +115,89 @@ class RoutineBuilder(Shown):
         self.load_button.on_click(lambda _b: self.load())
         self.status = w.HTML()
         self.status.add_class("bs-status")
+        self.undo_button = w.Button(description="Undo", icon="undo",
+                                    layout=w.Layout(width="auto", display="none"))
+        self.undo_button.add_class("bs-undo")
+        self.undo_button.on_click(lambda _b: self.undo())
+        self.replace_button = w.Button(description="Replace it", icon="exchange",
+                                       button_style="danger", layout=w.Layout(width="auto"))
+        self.replace_button.add_class("bs-replace")
+        self.replace_button.on_click(lambda _b: self._confirm(replace=True))
+        self.new_file_button = w.Button(description="Save as a new file", icon="plus",
+                                        button_style="success", layout=w.Layout(width="auto"))
+        self.new_file_button.add_class("bs-save-new")
+        self.new_file_button.on_click(lambda _b: self._confirm(replace=False))
+        self.cancel_button = w.Button(description="Cancel", layout=w.Layout(width="auto"))
+        self.cancel_button.add_class("bs-save-cancel")
+        self.cancel_button.on_click(lambda _b: self._stop_asking("Not saved."))
+        self.ask = w.HBox([self.replace_button, self.new_file_button, self.cancel_button],
+                          layout=w.Layout(display="none"))
+        self.ask.add_class("bs-ask")
+        self.saved_list = w.HTML()
+        self.saved_list.add_class("bs-saved-list")
 
         self.widget = w.VBox([
-            w.HBox([self.start_from, self.start_button]), self.name, self.rows,
-            w.HBox([self.to_add, self.add_button]), self.total, self.dose, self.charts,
-            w.HBox([self.path, self.save_button, self.load_button]), self.status,
+            w.HBox([self.start_from, self.start_button]), self.name, self.description,
+            self.rows, w.HBox([self.to_add, self.add_button]), self.total, self.dose,
+            self.charts, w.HBox([self.path, self.save_button, self.load_button]),
+            w.HBox([self.status, self.undo_button]), self.ask, self.saved_list,
         ])
         self.widget.add_class("bs-builder")
         self._build_rows()
         self._refresh()
+        self._list_saved()
 
     # -- actions ------------------------------------------------------------------------
     def set_routine(self, routine: Routine, rebuild: bool = True) -> None:
-        """Show ``routine``; ``rebuild`` redraws the item rows (not needed for a value edit)."""
+        """Show ``routine`` as an edit of the one held; ``rebuild`` redraws the item rows
+        (not needed for a value edit)."""
+        before = self.routine
         self.routine = routine
         if self.name.value != routine.name:
             self.name.value = routine.name
+        if self.description.value != routine.description:
+            self.description.value = routine.description
+        if not self._fixed_path and self.path.value == self._default_path(before):
+            self.path.value = self._default_path()
         if rebuild:
             self._build_rows()
         self._refresh()
+        self._offer_undo(None)  # an edit since a replacement: undo would lose it
         for listener in self.listeners:
             listener(routine)
 
+    def replace(self, routine: Routine, origin: str, label: str = "",
+                own_file: Path | None = None) -> None:
+        """Hold ``routine``, which came from ``origin`` (a ready name, EMPTY, or HELD with
+        a ``label`` like "the planner's suggestion"); unsaved edits it replaces can be undone."""
+        kept = (self.routine, self._clean, self.start_from.value, self._origin_label,
+                self._own_file)
+        edited = self.routine != self._clean and routine != self.routine
+        self._clean, self._own_file = routine, own_file
+        self.set_routine(routine)
+        self._show_origin(origin, label)
+        self._offer_undo(kept if edited else None)
+        self._say(f"The builder now holds {self._origin_label}.")
+
+    def undo(self) -> None:
+        """Bring back the edited routine the last replacement took away."""
+        if self._undo is None:
+            return
+        routine, clean, origin, label, own_file = self._undo
+        self.set_routine(routine)
+        self._clean, self._own_file = clean, own_file
+        self._show_origin(origin, label)
+        self._say(f"Back to your edited “{routine.name}”.")
+
     def start_from_choice(self) -> None:
-        if self.start_from.value == EMPTY:
-            self.set_routine(Routine("My routine", (), self.catalogue))
+        choice = self.start_from.value
+        if choice == HELD:
+            self._say(f"The builder already holds {self._origin_label}.")
+            return
+        if choice == EMPTY:
+            self.replace(Routine("My routine", (), self.catalogue), EMPTY)
         else:
-            self.set_routine(load_routine(self.start_from.value, self.catalogue))
+            self.replace(copy_of_ready(choice, self.catalogue), choice)
         self._say(f"Started from {self.start_from.label}.")
 
     def add(self, stretch_id: str) -> None:
@@ -129,37 +217,120 @@ class RoutineBuilder(Shown):
             self._say(str(exc), error=True)
 
     def save(self) -> None:
-        path = Path(self.path.value.strip() or "my-routine.yaml")
-        if path.suffix not in (".yaml", ".yml"):
-            path = path.with_suffix(".yaml")
-        try:
-            if not self.routine.name.strip():
-                self._say("Give the routine a name before saving.", error=True)
-                return
-            self.routine.save(path)
-        except (BackstretchError, OSError) as exc:
-            self._say(f"Not saved: {exc}", error=True)
+        """Save to the file named in **File**; a file this builder did not load or save
+        first is replaced only after the user says so (or saved beside, as a new file)."""
+        if not self.routine.name.strip():
+            self._say("Give the routine a name before saving.", error=True)
             return
-        self._say(f"Saved to {path}.")
+        path = self._target()
+        if path.exists() and path.resolve() != self._own_file:
+            try:
+                same = load_routine(path, self.catalogue) == self.routine
+                held = f"the routine “{load_routine(path, self.catalogue).name}”"
+            except BackstretchError:
+                same, held = False, "something that is not a routine"
+            if not same:
+                self._asking = path
+                self.ask.layout.display = "flex"
+                self._say(f"{path.name} in {self._where(path)} already holds {held}. "
+                          "Replace it, or save this one as a new file?")
+                return
+        self._write(path)
 
     def load(self) -> None:
+        path = self._target() if not Path(self.path.value.strip()).exists() \
+            else Path(self.path.value.strip())
         try:
-            routine = load_routine(self.path.value.strip(), self.catalogue)
+            routine = load_routine(path, self.catalogue)
         except BackstretchError as exc:
             self._say(f"Not loaded: {exc}", error=True)
             return
-        self.set_routine(routine)
-        self._say(f"Loaded {self.path.value.strip()}.")
+        self.replace(routine, HELD, f"the file {path.name}", path.resolve())
+        self._say(f"Loaded “{routine.name}” from {path.name} in {self._where(path)}.")
 
     # -- inside -------------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
+        if self._undo is not None and not error:
+            text += (f" Your unsaved edits of “{self._undo[0].name}” were replaced: "
+                     "Undo brings them back.")
         colour = "#b35806" if error else "#1b7837"
         body = escape(text).replace("\n", "<br>")
         self.status.value = f'<span style="color:{colour}">{body}</span>'
 
+    def _offer_undo(self, undo: Kept | None) -> None:
+        self._undo = undo
+        self.undo_button.layout.display = None if undo else "none"
+
+    def _show_origin(self, origin: str, label: str = "") -> None:
+        """Make **Start from** show where the routine held came from: EMPTY, a ready
+        name, or HELD, shown as ``label`` (or the label it had)."""
+        options = [("an empty routine", EMPTY)] + [(n, n) for n in ready_routines()]
+        if origin == HELD:
+            self._origin_label = label or self._origin_label
+            options.insert(0, (self._origin_label, HELD))
+        else:
+            self._origin_label = dict((v, k) for k, v in options)[origin]
+        self.start_from.options = options
+        self.start_from.value = origin
+
+    def _default_path(self, routine: Routine | None = None) -> str:
+        stem = title_stem((routine or self.routine).name, "my-routine")
+        return str(self.folder / f"{stem}.yaml")
+
+    def _target(self) -> Path:
+        path = Path(self.path.value.strip() or self._default_path())
+        return path if path.suffix in ROUTINE_SUFFIXES else path.with_name(path.name + ".yaml")
+
+    @staticmethod
+    def _where(path: Path) -> str:
+        """'the folder my-routines (/home/me/notebooks/my-routines)'."""
+        folder = path.parent
+        named = "this notebook's folder" if str(folder) == "." else f"the folder {folder}"
+        return f"{named} ({folder.resolve()})" if not folder.is_absolute() else named
+
+    def _confirm(self, replace: bool) -> None:
+        path, self._asking = self._asking, None
+        self.ask.layout.display = "none"
+        if path is None:
+            return
+        if not replace:
+            path = unique_path(path.parent, path.stem, ROUTINE_SUFFIXES).with_suffix(".yaml")
+            self.path.value = str(path)
+        self._write(path)
+
+    def _stop_asking(self, text: str) -> None:
+        self._asking = None
+        self.ask.layout.display = "none"
+        self._say(text)
+
+    def _write(self, path: Path) -> None:
+        try:
+            self.routine.save(path)
+        except (BackstretchError, OSError) as exc:
+            self._say(f"Not saved: {exc}", error=True)
+            return
+        self._own_file, self._clean = path.resolve(), self.routine
+        self._say(f"Saved “{self.routine.name}” as {path.name} in {self._where(path)}.")
+        self._list_saved()
+
+    def _list_saved(self) -> None:
+        saved = [s for s in saved_routines(self.folder, self.catalogue) if s.name is not None]
+        if not saved:
+            self.saved_list.value = f"<i>No routines saved in {escape(str(self.folder))} yet.</i>"
+            return
+        items = "".join(f"<li><b>{escape(s.name or '')}</b> ({escape(s.path.name)})</li>"
+                        for s in saved)
+        self.saved_list.value = (f"Your routines saved in {escape(str(self.folder))}:"
+                                 f"<ul>{items}</ul>")
+
     def _on_name(self, change: dict) -> None:
         if change["new"] != self.routine.name:
             self.set_routine(dataclasses.replace(self.routine, name=change["new"]), rebuild=False)
+
+    def _on_description(self, change: dict) -> None:
+        if change["new"] != self.routine.description:
+            self.set_routine(dataclasses.replace(self.routine, description=change["new"]),
+                             rebuild=False)
 
     def _build_rows(self) -> None:
         rows = []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..errors import BackstretchError
+from ..filenames import title_stem, unique_path
 from ..handout import save_handout
 from ..routine import Routine
 from .controls import control_button
@@ -17,11 +17,15 @@ from .download import download_link
 from .shown import Shown
 
 HandoutSource = Routine | Callable[[], Routine]
+HANDOUT_FOLDER = "handouts"
+HANDOUT_SUFFIXES = (".html", ".pdf")
 
 
-def slug(name: str) -> str:
-    """A file-name-safe version of a routine's name: 'Daily back care' -> 'daily-back-care'."""
-    return re.sub(r"[^\w]+", "-", name.lower()).strip("-_") or "handout"
+def default_file_name(routine: Routine) -> str:
+    """'handouts/daily-back-care': the readable words of the routine's name, as a name no
+    handout in the folder has yet."""
+    stem = title_stem(routine.name, "handout")
+    return str(unique_path(HANDOUT_FOLDER, stem, HANDOUT_SUFFIXES))
 
 
 class HandoutPanel(Shown):
@@ -34,9 +38,8 @@ class HandoutPanel(Shown):
 
     def __init__(self, routine: HandoutSource, file_name: str | None = None):
         self.source = routine
-        if file_name is None:
-            file_name = f"handouts/{slug(self.routine().name)}"
-        self.file_name = w.Text(value=file_name, description="File name",
+        self._default = default_file_name(self.routine())
+        self.file_name = w.Text(value=file_name or self._default, description="File name",
                                 tooltip="Where to save; .html or .pdf is added for you",
                                 layout=w.Layout(width="32em"))
         self.html_button = control_button("Save HTML handout", "file-code-o", "bs-handout-html",
@@ -50,10 +53,12 @@ class HandoutPanel(Shown):
         self.widget.add_class("bs-handout")
 
     def set_routine(self, routine: Routine) -> None:
-        """Save handouts of ``routine`` from now on; a default file name follows it."""
-        if self.file_name.value == f"handouts/{slug(self.routine().name)}":
-            self.file_name.value = f"handouts/{slug(routine.name)}"
+        """Save handouts of ``routine`` from now on; a default file name follows its name."""
+        renamed = title_stem(routine.name, "") != title_stem(self.routine().name, "")
         self.source = routine
+        if renamed and self.file_name.value == self._default:
+            self._default = default_file_name(routine)
+            self.file_name.value = self._default
 
     def routine(self) -> Routine:
         """The routine a press saves: the one given, or what the function returns now."""

@@ -10,7 +10,7 @@ from ..catalogue import EQUIPMENT, FLAGS, POSITIONS, Catalogue
 from ..errors import BackstretchError
 from ..muscles import MUSCLE_GROUPS
 from ..planner import AVOID_WORDS, DEFAULT_GOAL, GOALS, MAX_BUDGET, plan, summary, target_groups
-from .builder import RoutineBuilder
+from .builder import HELD, RoutineBuilder
 from .shown import Shown
 
 NO_GOAL = ""
@@ -80,7 +80,7 @@ class PlannerPanel(Shown):
             self._show(f"No routine suggested: {problems}", error=True)
             return
         targets = target_groups(request["targets"], request["goal"])
-        self.builder.set_routine(routine)
+        self.builder.replace(routine, HELD, "the planner's suggestion")
         self._show(f"{summary(routine, targets, request['budget_seconds'])} "
                    "It is now in the builder.")
 

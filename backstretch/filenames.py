@@ -1,0 +1,41 @@
+"""File names made from titles a user typed: the readable words only, short, unique in a folder."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+MAX_WORDS = 6
+MAX_CHARS = 40
+_TAG = re.compile(r"<[^<>]*>")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def title_stem(title: str, fallback: str) -> str:
+    """The first few words of ``title``, lower case, joined by '-'; markup is left out.
+
+    '<img src=x onerror=...> Evening <b>calm</b>' -> 'evening-calm'; ``fallback``
+    when no word is left.
+    """
+    words = _WORD.findall(html.unescape(_TAG.sub(" ", title)).lower())
+    stem = ""
+    for word in words[:MAX_WORDS]:
+        longer = f"{stem}-{word}" if stem else word[:MAX_CHARS]
+        if len(longer) > MAX_CHARS:
+            break
+        stem = longer
+    return stem or fallback
+
+
+def unique_path(folder: str | os.PathLike[str], stem: str, suffixes: Iterable[str]) -> Path:
+    """``folder/stem``, or ``stem-2``, ``stem-3`` ..., the first with no file of any suffix."""
+    folder, suffixes = Path(folder), tuple(suffixes)
+    n = 1
+    while True:
+        candidate = folder / (stem if n == 1 else f"{stem}-{n}")
+        if not any(candidate.with_name(candidate.name + s).exists() for s in suffixes):
+            return candidate
+        n += 1
