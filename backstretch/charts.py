@@ -18,14 +18,13 @@ from matplotlib.patches import Circle, FancyBboxPatch, Patch, Polygon, Rectangle
 from .dose import GROUP_TARGET
 from .muscles import MUSCLE_GROUPS
 from .routine import Routine
+from .steps import KIND_NAMES, clock_text
 
 PRIMARY_COLOUR = "#1f4e79"
 SECONDARY_COLOUR = "#8fb3d9"
 SHORT_COLOUR = "#b35806"
 STEP_COLOURS = {"get_ready": "#d9d9d9", "hold": "#1f4e79", "move": "#e08214",
                 "switch": "#b2abd2", "rest": "#f0f0f0"}
-STEP_NAMES = {"get_ready": "get ready", "hold": "static hold", "move": "moves",
-              "switch": "switch sides", "rest": "rest"}
 
 
 def _show_inline() -> None:
@@ -238,11 +237,11 @@ def timeline_chart(routine: Routine, width: float = 9.0) -> Figure:
     ax.set_yticks(range(rows), names[::-1], fontsize=8)
     ax.set_xlim(0, max(routine.duration, 1))
     ticks = range(0, routine.duration + 1, 60 if routine.duration > 300 else 30)
-    ax.set_xticks(list(ticks), [f"{t // 60}:{t % 60:02d}" for t in ticks])
+    ax.set_xticks(list(ticks), [clock_text(t) for t in ticks])
     ax.set_xlabel("minutes:seconds (L / R = side)")
     ax.set_title(f"Timeline: {routine.name}", loc="left", fontsize=11)
     kinds = [k for k in STEP_COLOURS if any(s.kind == k for s in steps)]
-    fig.legend(handles=[Patch(facecolor=STEP_COLOURS[k], edgecolor="#595959", label=STEP_NAMES[k])
+    fig.legend(handles=[Patch(facecolor=STEP_COLOURS[k], edgecolor="#595959", label=KIND_NAMES[k])
                         for k in kinds], ncols=len(kinds) or 1, fontsize=8,
                loc="lower center", frameon=False)
     return fig

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import BackstretchError
 from .routine import Routine
+from .steps import side_text
 from .userdata import data_home
 from .yamlio import atomic_write_text, read_text
 
@@ -19,7 +20,7 @@ def box_label(routine: Routine, box: Box) -> str:
     """'Single knee to chest, left side' or 'Back rounders'."""
     item, side = box
     name = routine.stretch(item).name
-    return f"{name}, {side} side" if side else name
+    return f"{name}, {side_text(side)}" if side else name
 
 
 def routine_key(routine: Routine) -> str:

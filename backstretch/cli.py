@@ -63,10 +63,6 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _clock(seconds: int) -> str:
-    return f"{seconds // 60:d}:{seconds % 60:02d}"
-
-
 def cmd_list(args: argparse.Namespace, catalogue: Catalogue) -> int:
     found = catalogue.filter(args.position, args.equipment, args.muscle)
     if args.json:
@@ -90,14 +86,15 @@ def cmd_show(args: argparse.Namespace, catalogue: Catalogue) -> int:
             "name": routine.name, "duration": routine.duration,
             "steps": [{"start": s.start, "seconds": s.seconds, "kind": s.kind,
                        "stretch": s.stretch.id, "side": s.side, "rep": s.rep,
-                       "reps": s.reps, "label": s.label} for s in steps],
+                       "reps": s.reps, "title": s.title, "label": s.label}
+                      for s in steps],
         }, indent=2, ensure_ascii=False))
         return 0
     print(routine.name)
     print("=" * len(routine.name))
     for s in steps:
         what = s.stretch.name if s.kind == "get_ready" else f"  {s.label}"
-        print(f"{_clock(s.start):>6}  {s.seconds:>4} s  {what}")
+        print(f"{s.clock:>6}  {s.seconds:>4} s  {what}")
     print(f"Total: {format_duration(routine.duration)} ({routine.duration} s), "
           f"{len(routine.items)} stretches")
     return 0

@@ -19,6 +19,7 @@ from .checklist import box_label
 from .errors import BackstretchError, Problem
 from .routine import Routine, format_duration
 from .safety import NOT_ADVICE, RED_FLAGS, STOP_SIGNS
+from .steps import reps_text, side_text
 from .yamlio import atomic_write_bytes, atomic_write_text
 
 SUFFIXES = (".html", ".htm", ".pdf")
@@ -68,10 +69,10 @@ def dose_text(routine: Routine, index: int) -> str:
     """How long and how often to do one item of the routine, in a sentence."""
     hold, reps = routine.hold(index), routine.reps(index)
     sides = routine.sides(index)
-    where = {("left", "right"): "; left side, then right side", ("left",): "; left side only",
-             ("right",): "; right side only"}.get(sides, "")
+    where = "" if sides == (None,) else \
+        "; " + ", then ".join(map(side_text, sides)) + (" only" if len(sides) == 1 else "")
     if not routine.stretch(index).is_static:
-        return f"{reps} slow repetitions, about {hold} s each{where}."
+        return f"{reps_text(reps)}, about {hold} s each{where}."
     times = "once" if reps == 1 else f"{reps} times"
     rest = f"; rest {routine.rest(index)} s between" if reps > 1 else ""
     return f"Hold {hold} s, {times}{where}{rest}."

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
@@ -15,11 +15,11 @@ from .catalogue import FORMAT_VERSION, MAX_HOLD, MAX_REPS, Catalogue, Stretch, l
 from .errors import BackstretchError, Problem
 from .fields import Fields, Missing
 from .resources import ready_routines
+from .steps import Step, StepKind
 from .yamlio import atomic_write_text, read_yaml
 
 SIDES = ("both", "left", "right")
 MAX_ITEMS = 100
-StepKind = Literal["get_ready", "hold", "move", "switch", "rest"]
 
 
 @dataclass(frozen=True)
@@ -44,50 +44,6 @@ class RoutineItem:
     sides: str | None = None
     """``both``, ``left`` or ``right`` for per-side stretches; None means both."""
     rest: int | None = None
-
-
-@dataclass(frozen=True)
-class Step:
-    """One timed step of a routine's timeline."""
-
-    kind: StepKind
-    """``get_ready``, ``hold`` (static), ``move`` (dynamic or strengthening
-    repetitions), ``switch`` (change sides) or ``rest``."""
-    seconds: int
-    start: int
-    """Seconds from the start of the routine."""
-    item: int
-    """Index of the routine item it belongs to."""
-    stretch: Stretch
-    side: str | None = None
-    rep: int = 1
-    reps: int = 1
-
-    @property
-    def end(self) -> int:
-        return self.start + self.seconds
-
-    @property
-    def label(self) -> str:
-        """A short line saying what to do, like 'Hold, left side (1 of 2)'."""
-        side = f", {self.side} side" if self.side else ""
-        count = f" ({self.rep} of {self.reps})" if self.reps > 1 else ""
-        if self.kind == "get_ready":
-            return f"Get ready: {self.stretch.name}"
-        if self.kind == "hold":
-            return f"Hold{side}{count}"
-        if self.kind == "move":
-            return f"{self.reps} slow repetitions{side}"
-        if self.kind == "switch":
-            return f"Switch to the {self.side} side"
-        return "Rest"
-
-    @property
-    def completes(self) -> tuple[int, str | None] | None:
-        """The checklist box this step completes, (item, side), if it is the last of a side."""
-        if self.kind == "move" or (self.kind == "hold" and self.rep == self.reps):
-            return (self.item, self.side)
-        return None
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ def test_show_json_matches_the_timeline(capsys):
     assert sum(s["seconds"] for s in data["steps"]) == 245
     assert data["steps"][1] == {"start": 10, "seconds": 5, "kind": "hold",
                                 "stretch": "knee-to-chest", "side": "left", "rep": 1, "reps": 1,
+                                "title": "Single knee to chest: Hold, left side",
                                 "label": "Hold, left side"}
 
 

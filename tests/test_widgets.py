@@ -103,7 +103,7 @@ def test_timer_ticks_on_the_asyncio_loop_and_start_twice_is_one_task(catalogue, 
 
     t, other = asyncio.run(asyncio.wait_for(scenario(), 10))
     assert t.session.state == "finished" and other >= 20
-    assert t.boxes[(0, None)].value is True and "Done" in t.title.value
+    assert t.boxes[(0, None)].value is True and "Well done" in t.title.value
 
 
 def test_browser_filters(catalogue):

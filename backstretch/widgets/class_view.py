@@ -11,7 +11,8 @@ from ipyevents import Event as DomEvent
 
 from ..routine import Routine, format_duration
 from ..safety import STOP_SIGNS
-from .controls import SessionControls, clock_text
+from ..steps import FINISHED_CUE, FINISHED_TITLE, clock_text, side_text
+from .controls import SessionControls
 
 CLASS_CSS = """
 .bs-class-view { border: 3px solid #1f4e79; border-radius: 14px; padding: 14px 28px;
@@ -53,14 +54,6 @@ KEYS: dict[str, str] = {" ": "toggle", "Spacebar": "toggle", "ArrowRight": "skip
 KEYS_HELP = ("<b>Keys</b> (pointer over this view): <kbd>Space</kbd> start / pause / resume · "
              "<kbd>→</kbd> or <kbd>N</kbd> skip · <kbd>←</kbd> or <kbd>B</kbd> back · "
              "<kbd>R</kbd> reset")
-
-
-def _what(step_kind: str, rep: int, reps: int, paused: bool) -> str:
-    what = {"get_ready": "Get into position", "hold": "Hold", "move": f"{reps} slow repetitions",
-            "switch": "Switch sides", "rest": "Rest and breathe"}[step_kind]
-    if step_kind == "hold" and reps > 1:
-        what += f" ({rep} of {reps})"
-    return what + (" · paused" if paused else "")
 
 
 class ClassView(SessionControls):
@@ -133,19 +126,19 @@ class ClassView(SessionControls):
         s = self.session
         step = s.current
         if step is None:
-            self.current.value = "Well done: the routine is complete."
+            self.current.value = escape(FINISHED_TITLE)
             self.side.value = "&nbsp;"
-            self.cue.value = "Take a moment to notice how your back feels now."
+            self.cue.value = escape(FINISHED_CUE)
         else:
             self.current.value = escape(step.stretch.name)
             sides = s.routine.sides(step.item)
             if step.side:
-                self.side.value = f"{step.side} side"
+                self.side.value = side_text(step.side)
             elif step.kind == "get_ready" and sides[0] is not None:
-                self.side.value = f"start on the {sides[0]} side"
+                self.side.value = f"start on the {side_text(sides[0])}"
             else:
                 self.side.value = "&nbsp;"  # keeps the countdown from jumping
-            self.cue.value = _what(step.kind, step.rep, step.reps, s.state == "paused")
+            self.cue.value = escape(step.action) + (" · paused" if s.state == "paused" else "")
         routine = s.routine
         self.title.value = f"{escape(routine.name)} · {format_duration(routine.duration)}"
         number = (step.item + 1) if step is not None else len(routine.items)

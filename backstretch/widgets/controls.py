@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from html import escape
 
 import ipywidgets as w
 
-from ..routine import Routine, Step
+from ..routine import Routine
 from ..session import Event, Session
+from ..steps import clock_text
 from .cues import Cues, cue_kind
 from .shown import Shown
 from .ticker import Ticker
-
-
-def clock_text(seconds: float) -> str:
-    """Seconds as 'm:ss', rounded up, so a countdown shows 0:00 only at the end."""
-    whole = math.ceil(seconds - 1e-9)
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
-def step_title(step: Step | None) -> str:
-    """Plain text naming a step's stretch and what to do now."""
-    if step is None:
-        return "Done. Well done."
-    if step.kind == "get_ready":
-        return f"Get ready: {step.stretch.name}"
-    return f"{step.stretch.name}: {step.label}"
 
 
 def control_button(text: str, icon: str, css: str, action: Callable[[], object],
@@ -142,7 +127,7 @@ class SessionControls(Shown):
         self.step_bar.value = s.step_progress
         self.total_bar.value = s.progress
         nxt = s.next
-        self.next_label.value = ("Next: " + escape(step_title(nxt))) if nxt else "Next: the end"
+        self.next_label.value = ("Next: " + escape(nxt.title)) if nxt else "Next: the end"
         state = s.state
         self.start_button.disabled = state in ("running", "finished")
         self.pause_button.description = "Resume" if state == "paused" else "Pause"

@@ -11,7 +11,8 @@ import ipywidgets as w
 from ..checklist import Checklist
 from ..routine import Routine
 from ..session import Event, Session
-from .controls import SessionControls, step_title
+from ..steps import FINISHED_CUE, FINISHED_TITLE, side_text
+from .controls import SessionControls
 
 TIMER_CSS = """
 .bs-timer { border: 2px solid #1f4e79; border-radius: 10px; padding: 10px 16px; max-width: 760px;
@@ -114,21 +115,14 @@ class SessionTimer(SessionControls):
         """Redraw every part from the session's state."""
         s = self.session
         step = s.current
-        title = escape(step_title(step))
+        title = escape(step.title if step is not None else FINISHED_TITLE)
         if step is not None and step.side:  # "left" or "right": safe to mark up
-            side = f"{step.side} side"
+            side = side_text(step.side)
             title = title.replace(side, f'<span class="bs-side">{side}</span>')
         self.title.value = title
         if step is None:
-            cue = "Routine complete. Note how your back feels now."
-        elif step.kind == "get_ready":
-            cue = escape(step.stretch.steps[0])
-        elif step.kind in ("hold", "move"):
-            cue = " ".join(escape(x) for x in step.stretch.steps[1:3]) + \
-                " <i>Breathe slowly; stop if pain sharpens or travels down a leg.</i>"
-        elif step.kind == "switch":
-            cue = f"Change to your {escape(step.side or '')} side."
+            cue = escape(FINISHED_CUE)
         else:
-            cue = "Rest and breathe."
+            cue = escape(step.cue) + (f" <i>{escape(step.reminder)}</i>" if step.reminder else "")
         self.cue.value = cue
         self._show_progress()
