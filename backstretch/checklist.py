@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import BackstretchError
 from .routine import Routine
+from .signals import Signal
 from .steps import side_text
 from .userdata import data_home
 from .yamlio import atomic_write_text, read_text
@@ -32,11 +33,15 @@ def routine_key(routine: Routine) -> str:
 
 @dataclass
 class Checklist:
-    """Which boxes are ticked; every change is saved at once, atomically."""
+    """Which boxes are ticked; every change is saved at once, atomically.
+
+    ``changed`` sends ``(box, done)`` for every box that changes, after it is saved.
+    """
 
     routine: Routine
     path: Path = field(default=None)  # type: ignore[assignment]
     ticked: set[Box] = field(default_factory=set)
+    changed: Signal[tuple[Box, bool]] = field(default_factory=Signal, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.path is None:
@@ -69,11 +74,15 @@ class Checklist:
         if (box in self.ticked) != done:
             (self.ticked.add if done else self.ticked.discard)(box)
             self._save()
+            self.changed.send((box, done))
 
     def clear(self) -> None:
         if self.ticked:
+            was = [b for b in self.boxes if b in self.ticked]
             self.ticked.clear()
             self._save()
+            for box in was:
+                self.changed.send((box, False))
 
     @property
     def done(self) -> int:

@@ -35,7 +35,7 @@ print(routine.duration)
 WORKBOOK = """
 def finished(session):
     done["end"] = time.time()
-timer.on_finish = finished
+timer.finished.subscribe(finished)
 done["start"] = time.time()
 timer.start()
 """

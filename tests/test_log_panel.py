@@ -86,7 +86,8 @@ def test_reset_after_start_records_what_was_done(catalogue, tmp_path):
     article = load_routine("source-article", catalogue)
     clock = FakeClock()
     seen = []
-    timer = _timer(article, tmp_path, clock, on_finish=seen.append)
+    timer = _timer(article, tmp_path, clock)
+    timer.finished.subscribe(seen.append)  # subscribed before the panel: neither is dropped
     SessionLogPanel(timer, tmp_path / "log.sqlite", now=lambda: END)  # attaches itself
     timer.start_button.click()
     for _ in range(30):  # 30 s: knee to chest done on both sides
@@ -97,7 +98,7 @@ def test_reset_after_start_records_what_was_done(catalogue, tmp_path):
         (rec,) = log.sessions()
     assert rec.steps_completed == 2 and rec.planned_seconds == article.duration
     assert dict(rec.group_seconds) == {"glutes": 5, "lower_back": 5, "hamstrings": 2.5}
-    assert seen == [timer.session]  # the timer's earlier callback still runs
+    assert seen == [timer.session]  # the earlier subscriber still hears of it
     timer.reset_button.click()  # a Reset before Start records nothing more
     with SessionLog(tmp_path / "log.sqlite") as log:
         assert len(log.sessions()) == 1

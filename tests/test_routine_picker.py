@@ -29,7 +29,7 @@ def test_lists_ready_routines_and_saved_files(folder, catalogue):
 def test_choosing_loads_it_and_tells_the_listeners(folder, catalogue):
     picker = RoutinePicker("source-article", folder, catalogue)
     seen = []
-    picker.on_change(seen.append)
+    picker.changed.subscribe(seen.append)
     picker.choice.value = str(folder / "mine.yaml")
     assert seen and seen[-1] == picker.routine and picker.routine.hold(0) == 25
     assert f"{len(picker.routine.items)} stretches" in picker.status.value
@@ -38,7 +38,7 @@ def test_choosing_loads_it_and_tells_the_listeners(folder, catalogue):
 def test_a_broken_file_keeps_the_routine_and_says_why_escaped(folder, catalogue):
     picker = RoutinePicker("source-article", folder, catalogue)
     seen = []
-    picker.on_change(seen.append)
+    picker.changed.subscribe(seen.append)
     picker.choice.value = str(folder / "broken.yaml")
     assert not seen and picker.routine.name == "The five from the article"
     assert "Not loaded" in picker.status.value and "items[0].stretch" in picker.status.value
@@ -59,8 +59,8 @@ def test_class_view_and_handouts_follow_the_picker(folder, catalogue):
     now = [0.0]
     view = ClassView(picker.routine, clock=lambda: now[0])
     handouts = HandoutPanel(picker.routine)
-    picker.on_change(view.set_routine)
-    picker.on_change(handouts.set_routine)
+    picker.changed.subscribe(view.set_routine)
+    picker.changed.subscribe(handouts.set_routine)
     view.start()
     now[0] += 3
     view.tick()

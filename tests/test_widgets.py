@@ -66,7 +66,8 @@ def test_mute_keeps_the_flash_but_no_sound(article, tmp_path):
 def test_reset_stops_and_reports_the_session(article, tmp_path):
     seen = []
     clock = FakeClock()
-    t = SessionTimer(article, clock, Checklist(article, tmp_path / "c.json"), on_finish=seen.append)
+    t = SessionTimer(article, clock, Checklist(article, tmp_path / "c.json"))
+    t.finished.subscribe(seen.append)
     t.start()
     clock.now = 30
     t.tick()
@@ -165,7 +166,8 @@ def test_changing_the_routine_stops_reports_and_swaps_the_checklist(catalogue):
     article = load_routine("source-article", catalogue)
     desk = load_routine("desk-break", catalogue)
     stopped = []
-    t = SessionTimer(article, clock, on_finish=stopped.append)
+    t = SessionTimer(article, clock)
+    t.finished.subscribe(stopped.append)
     t.boxes[(0, "left")].value = True
     t.start_button.click()
     clock.now += 3
@@ -184,7 +186,7 @@ def test_a_handout_panel_follows_the_builder_name_and_all(catalogue, tmp_path):
 
     b = RoutineBuilder(catalogue, load_routine("source-article", catalogue))
     handouts = HandoutPanel(b.routine)
-    b.listeners.append(handouts.set_routine)
+    b.changed.subscribe(handouts.set_routine)
     b.change(0, hold=25)
     assert handouts.routine().hold(0) == 25
     b.name.value = "Morning <b>back</b>"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import os
-from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from ..filenames import title_stem, unique_path
 from ..library import ROUTINE_SUFFIXES, copy_of_ready, saved_routines
 from ..resources import ready_routines
 from ..routine import Routine, format_duration, load_routine
+from ..signals import Signal
 from .shown import Shown
 
 EMPTY = ""
@@ -51,13 +51,14 @@ class RoutineBuilder(Shown):
     goes to ``save_path`` if given, else to a file in ``folder`` named after the
     routine; a file this builder did not load or save is replaced only when the
     user says so. Replacing unsaved edits (Start from, Load, the planner) can be undone.
+    ``changed`` sends the routine after every change (subscribe to follow it).
     """
 
     def __init__(self, catalogue: Catalogue, routine: Routine | str | None = None,
                  save_path: str | None = None, folder: str | os.PathLike[str] = "my-routines"):
         self.catalogue = catalogue
         self.folder = Path(save_path).parent if save_path else Path(folder)
-        self.listeners: list[Callable[[Routine], None]] = []
+        self.changed: Signal[Routine] = Signal()
         origin = routine if isinstance(routine, str) else EMPTY if routine is None else HELD
         if isinstance(routine, str):
             routine = copy_of_ready(routine, catalogue)
@@ -163,8 +164,7 @@ class RoutineBuilder(Shown):
             self._build_rows()
         self._refresh()
         self._offer_undo(None)  # an edit since a replacement: undo would lose it
-        for listener in self.listeners:
-            listener(routine)
+        self.changed.send(routine)
 
     def replace(self, routine: Routine, origin: str, label: str = "",
                 own_file: Path | None = None) -> None:

@@ -9,6 +9,7 @@ import ipywidgets as w
 
 from ..routine import Routine
 from ..session import Event, Session
+from ..signals import Signal
 from ..steps import clock_text
 from .cues import Cues, cue_kind
 from .shown import Shown
@@ -28,16 +29,16 @@ class SessionControls(Shown):
     """A :class:`~backstretch.session.Session` with Start, Pause, Back, Skip, Reset and Mute.
 
     It ticks on the kernel's asyncio loop (:class:`Ticker`) and cues each step change.
-    ``on_start`` is called with the session when it starts from the beginning, and
-    ``on_finish`` when it ends or is stopped by Reset. Subclasses draw it (``render``)
-    and may react to each event (``_on_event``).
+    Subscribe to ``started`` (sent the session when it starts from the beginning),
+    ``stepped`` (sent each :class:`~backstretch.session.Event`, before its cue) and
+    ``finished`` (sent the session when it ends or is stopped by Reset).
+    Subclasses draw it (``render``).
     """
 
-    def __init__(self, routine: Routine, clock: Callable[[], float],
-                 on_start: Callable[[Session], None] | None = None,
-                 on_finish: Callable[[Session], None] | None = None):
-        self.on_start = on_start
-        self.on_finish = on_finish
+    def __init__(self, routine: Routine, clock: Callable[[], float]):
+        self.started: Signal[Session] = Signal()
+        self.stepped: Signal[Event] = Signal()
+        self.finished: Signal[Session] = Signal()
         self.cues = Cues()
         self._follow(routine, clock)
         self.start_button = control_button("Start", "play", "bs-start", self.start, "success")
@@ -52,8 +53,8 @@ class SessionControls(Shown):
     def start(self) -> None:
         """Start or resume; a second press never starts a second timer."""
         events = self.session.start()
-        if self.on_start is not None and any(e.kind == "started" for e in events):
-            self.on_start(self.session)
+        if any(e.kind == "started" for e in events):
+            self.started.send(self.session)
         self._handle(events)
         self.ticker.ensure()
         self.render()
@@ -77,15 +78,15 @@ class SessionControls(Shown):
     def reset(self) -> None:
         """Stop everything and go back to the first step."""
         was_started = self.session.started_at is not None and self.session.state != "finished"
-        if was_started and self.on_finish is not None:
-            self.on_finish(self.session)
+        if was_started:
+            self.finished.send(self.session)
         self.session.reset()
         self.ticker.cancel()
         self.render()
 
     def set_routine(self, routine: Routine) -> None:
-        """Follow ``routine`` instead: a session under way is stopped (and reported to
-        ``on_finish``), and the new one waits at its first step."""
+        """Follow ``routine`` instead: a session under way is stopped (and sent to
+        ``finished``), and the new one waits at its first step."""
         self.reset()
         self._follow(routine, self.session.clock)
         self.render()
@@ -103,15 +104,12 @@ class SessionControls(Shown):
         self.session = Session(routine, clock)
         self.ticker = Ticker(self.session, self.tick)
 
-    def _on_event(self, event: Event) -> None:
-        """React to one event before its cue (the timer ticks its checklist here)."""
-
     def _handle(self, events: list[Event]) -> None:
         for event in events:
-            self._on_event(event)
+            self.stepped.send(event)
             self.cues.cue(cue_kind(event))
-            if event.kind == "finished" and self.on_finish is not None:
-                self.on_finish(self.session)
+            if event.kind == "finished":
+                self.finished.send(self.session)
 
     def _show_progress(self) -> None:
         """Redraw what both views show alike: countdown, progress bars, next step, buttons.

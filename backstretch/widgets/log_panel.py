@@ -29,11 +29,11 @@ def _pain(dropdown: w.Dropdown) -> int | None:
 class SessionLogPanel(Shown):
     """Pain before and after (0 to 10, optional) and a note, recorded with the session.
 
-    It takes over ``timer.on_finish`` (calling any earlier callback after it), so the
-    session is written to the log the moment it ends or is stopped by Reset. Pain
-    after and the note can still be set then: **Save** updates that session's row.
-    It also takes ``timer.on_start``: a new session clears the pain after and note
-    left from the last one (pain before is set before Start, so it stays).
+    It subscribes to ``timer.finished``, so the session is written to the log the
+    moment it ends or is stopped by Reset. Pain after and the note can still be set
+    then: **Save** updates that session's row. It subscribes to ``timer.started`` too:
+    a new session clears the pain after and note left from the last one (pain before
+    is set before Start, so it stays).
     ``now`` is injectable for tests.
     """
 
@@ -43,9 +43,8 @@ class SessionLogPanel(Shown):
         self.path = path
         self.now = now
         self.last: SessionRecord | None = None
-        self._earlier = timer.on_finish
-        timer.on_finish = self._on_finish
-        timer.on_start = self._on_start
+        timer.finished.subscribe(self.record)
+        timer.started.subscribe(self._on_start)
 
         layout = w.Layout(width="max-content")
         style = {"description_width": "initial"}
@@ -80,11 +79,6 @@ class SessionLogPanel(Shown):
             self.note.value = ""
             self.save_button.disabled = True
             self.status.value = "A new session: it is recorded when it ends or you press Reset."
-
-    def _on_finish(self, session: Session) -> None:
-        self.record(session)
-        if self._earlier is not None:
-            self._earlier(session)
 
     def _open(self) -> SessionLog:
         return SessionLog(self.path)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from ..catalogue import Catalogue
 from ..errors import BackstretchError
 from ..resources import ready_routines
 from ..routine import Routine, format_duration, load_routine
+from ..signals import Signal
 from .controls import control_button
 from .shown import Shown
 
@@ -20,8 +20,7 @@ from .shown import Shown
 class RoutinePicker(Shown):
     """A dropdown of the ready routines and the ``*.yaml`` files in ``folder``.
 
-    Choosing one loads it; every function given to ``on_change`` is then called with
-    it. A file that does not load leaves the routine as it was and says why.
+    Choosing one loads it and sends it to ``changed`` (subscribe to follow it). A file that does not load leaves the routine as it was and says why.
     **Refresh** looks in the folder again, for routines saved since.
     """
 
@@ -29,7 +28,7 @@ class RoutinePicker(Shown):
                  "my-routines", catalogue: Catalogue | None = None):
         self.folder = Path(folder)
         self.catalogue = catalogue
-        self.listeners: list[Callable[[Routine], None]] = []
+        self.changed: Signal[Routine] = Signal()
         self._quiet = False
         self.routine = load_routine(routine, catalogue)
         self.choice = w.Dropdown(description="Routine", layout=w.Layout(width="32em"))
@@ -64,7 +63,7 @@ class RoutinePicker(Shown):
         self._describe()
 
     def pick(self, name: str) -> None:
-        """Load the routine ``name`` (a ready name or a file) and tell the listeners."""
+        """Load the routine ``name`` (a ready name or a file) and send it to ``changed``."""
         try:
             routine = load_routine(name, self.catalogue)
         except BackstretchError as exc:
@@ -73,11 +72,7 @@ class RoutinePicker(Shown):
             return
         self.routine = routine
         self._describe()
-        for listener in self.listeners:
-            listener(routine)
-
-    def on_change(self, listener: Callable[[Routine], None]) -> None:
-        self.listeners.append(listener)
+        self.changed.send(routine)
 
     def _on_choice(self, change: dict) -> None:
         if not self._quiet and change["new"] is not None:

@@ -10,7 +10,7 @@ import ipywidgets as w
 
 from ..checklist import Checklist
 from ..routine import Routine
-from ..session import Event, Session
+from ..session import Event
 from ..steps import FINISHED_CUE, FINISHED_TITLE, side_text
 from .controls import SessionControls
 
@@ -36,15 +36,15 @@ class SessionTimer(SessionControls):
 
     ``clock`` is injectable (tests pass a fake one); the countdown ticks on the
     kernel's asyncio loop against absolute deadlines, so the kernel stays free.
-    ``on_start`` is called with the session when it starts from the beginning, and
-    ``on_finish`` when it ends or is stopped by Reset.
+    When a side's last hold ends, its box is ticked in the checklist, and the
+    checkboxes follow the checklist. Subscribe to ``started``, ``stepped`` and
+    ``finished`` (see :class:`SessionControls`).
     """
 
     def __init__(self, routine: Routine, clock: Callable[[], float] = time.monotonic,
-                 checklist: Checklist | None = None,
-                 on_finish: Callable[[Session], None] | None = None,
-                 on_start: Callable[[Session], None] | None = None):
-        super().__init__(routine, clock, on_start, on_finish)
+                 checklist: Checklist | None = None):
+        super().__init__(routine, clock)
+        self.stepped.subscribe(self._tick_box)
         self.checklist = checklist if checklist is not None else Checklist(routine)
 
         self.style = w.HTML(f"<style>{TIMER_CSS}</style>")
@@ -77,16 +77,14 @@ class SessionTimer(SessionControls):
         self.render()
 
     def set_routine(self, routine: Routine) -> None:
-        """Follow ``routine`` instead: a session under way is stopped (and reported to
-        ``on_finish``), and the checklist becomes the new routine's own, as saved."""
+        """Follow ``routine`` instead: a session under way is stopped (and sent to
+        ``finished``), and the checklist becomes the new routine's own, as saved."""
         self.checklist = Checklist(routine)
         self._build_checklist()
         super().set_routine(routine)
 
     def clear_checklist(self) -> None:
         self.checklist.clear()
-        for cb in self.boxes.values():
-            cb.value = False
 
     # -- inside -------------------------------------------------------------------------
     def _on_box(self, box: tuple[int, str | None]) -> Callable[[dict], None]:
@@ -94,7 +92,12 @@ class SessionTimer(SessionControls):
             self.checklist.set(box, bool(change["new"]))
         return changed
 
+    def _show_box(self, change: tuple[tuple[int, str | None], bool]) -> None:
+        box, done = change
+        self.boxes[box].value = done
+
     def _build_checklist(self) -> None:
+        self.checklist.changed.subscribe(self._show_box)
         self.boxes = {}
         for box in self.checklist.boxes:
             cb = w.Checkbox(value=box in self.checklist.ticked,
@@ -107,9 +110,9 @@ class SessionTimer(SessionControls):
             w.HTML("<b>Checklist</b> (ticked as each side's hold ends; tick by hand too)"),
             *self.boxes.values(), self.clear_button]
 
-    def _on_event(self, event: Event) -> None:
+    def _tick_box(self, event: Event) -> None:
         if event.completed is not None:
-            self.boxes[event.completed].value = True  # saves through the observer
+            self.checklist.set(event.completed)
 
     def render(self) -> None:
         """Redraw every part from the session's state."""
