@@ -9,7 +9,8 @@ from .dose import DoseReport, GroupDose
 from .errors import BackstretchError, Problem
 from .muscles import MUSCLE_GROUPS, MuscleGroup
 from .resources import ready_routines
-from .routine import GroupCoverage, Routine, RoutineItem, Settings, format_duration, load_routine
+from .coverage import GroupCoverage
+from .routine import Routine, RoutineItem, Settings, format_duration, load_routine
 from .steps import Step
 
 __all__ = [

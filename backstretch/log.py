@@ -23,6 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from .coverage import coverage_of
 from .dose import DAYS_PER_WEEK
 from .errors import BackstretchError, Problem
 from .muscles import MUSCLE_GROUPS
@@ -139,25 +140,16 @@ def completed_group_seconds(session: Session) -> dict[str, float]:
 
     A hold counts when it was not skipped and either the session has passed it
     or its checklist box (stretch and side) is done; the hold in progress does not.
-    Primary groups count fully, secondary half; like ``Routine.coverage`` each group
-    reports its less-stretched side, so a finished session gives exactly the
+    It is ``coverage_of`` those holds, so a finished session gives exactly the
     routine's coverage.
     """
     boxes = set(session.completed)
     skipped = set(session.skipped)
     passed = len(session.steps) if session.state == "finished" else session.index
-    sides: dict[str, list[float]] = {}
-    for index, step in enumerate(session.steps):
-        held = index < passed or (step.item, step.side) in boxes
-        if step.kind != "hold" or index in skipped or not held:
-            continue
-        s = step.stretch
-        touched = (0, 1) if step.side is None else (0 if step.side == "left" else 1,)
-        for groups, weight in ((s.primary, 1.0), (s.secondary, 0.5)):
-            for g in groups:
-                for k in touched:
-                    sides.setdefault(g, [0.0, 0.0])[k] += step.seconds * weight
-    return {g: min(v) for g, v in sides.items() if min(v) > 0}
+    held = [step for index, step in enumerate(session.steps)
+            if step.kind == "hold" and index not in skipped
+            and (index < passed or (step.item, step.side) in boxes)]
+    return {g: c.stretch for g, c in coverage_of(held).items() if c.stretch > 0}
 
 
 def _utc(value: Any, name: str, file: str) -> datetime:

@@ -10,7 +10,8 @@ The problem
     they are planned. Each stretch is used at most once, on both sides.
 
     A stretch's dose is ``hold * reps`` seconds of stretch per side, and what it
-    costs is ``get_ready + sides * (dose + (reps - 1) * rest) + switch`` seconds.
+    costs is the seconds it adds to the timeline (``routine.item_timeline``): get
+    ready, each side's holds and rests, and the switch between sides.
     For each dose the fewest reps are used (so the fewest rests), and doses that
     cost as much as a larger dose are dropped: these are the *levels* of a stretch.
 
@@ -63,7 +64,7 @@ from .catalogue import EQUIPMENT, FLAGS, LEVELS, POSITIONS, Catalogue, Stretch
 from .dose import GROUP_TARGET, HOLD_MAX, HOLD_MIN
 from .errors import BackstretchError, Problem
 from .muscles import MUSCLE_GROUPS
-from .routine import MAX_ITEMS, Routine, RoutineItem, Settings, format_duration
+from .routine import MAX_ITEMS, Routine, RoutineItem, Settings, format_duration, item_timeline
 
 GOALS: dict[str, tuple[str, ...]] = {
     "lower back spasm": ("lower_back", "glutes", "hamstrings", "hip_flexors",
@@ -121,15 +122,16 @@ class Level:
 def levels(per_side: bool, settings: Settings) -> tuple[Level, ...]:
     """The useful doses of a stretch, in increasing dose and cost (none dominated).
 
+    A level's cost is the seconds its item adds to the timeline (``item_timeline``).
     Both sidednesses get the same doses: a per-side cost is the same sum doubled, plus
     the switch, so the same doses are dominated.
     """
-    sides = 2 if per_side else 1
+    sides = ("left", "right") if per_side else (None,)
     best: dict[int, Level] = {}
     for reps in range(1, MAX_PLAN_REPS + 1):
         for hold in range(HOLD_MIN, HOLD_MAX + 1, HOLD_STEP):
-            cost = (settings.get_ready + sides * (hold * reps + (reps - 1) * settings.rest)
-                    + (sides - 1) * settings.switch_sides)
+            cost = sum(b.seconds for b in item_timeline(True, sides, hold, reps,
+                                                         settings.rest, settings))
             dose = hold * reps
             if dose not in best or cost < best[dose].cost:
                 best[dose] = Level(hold, reps, cost)

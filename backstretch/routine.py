@@ -7,11 +7,12 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from .catalogue import FORMAT_VERSION, MAX_HOLD, MAX_REPS, Catalogue, Stretch, load_catalogue
+from .coverage import GroupCoverage, coverage_of
 from .errors import BackstretchError, Problem
 from .fields import Fields, Missing
 from .resources import ready_routines
@@ -46,21 +47,35 @@ class RoutineItem:
     rest: int | None = None
 
 
-@dataclass(frozen=True)
-class GroupCoverage:
-    """Seconds one muscle group is worked by a routine, on its less-worked side."""
+class Beat(NamedTuple):
+    """A step of one item before it is placed on the routine's clock."""
 
-    primary: float = 0.0
-    """Static stretch time where the group is primary."""
-    secondary: float = 0.0
-    """Static stretch time where it is secondary, already halved."""
-    active: float = 0.0
-    """Dynamic and strengthening time (primary full, secondary half), kept apart."""
+    kind: StepKind
+    seconds: int
+    side: str | None = None
+    rep: int = 1
+    reps: int = 1
 
-    @property
-    def stretch(self) -> float:
-        """Static stretch seconds counted against the 60 s guideline."""
-        return self.primary + self.secondary
+
+def item_timeline(static: bool, sides: tuple[str | None, ...], hold: int, reps: int, rest: int,
+                  settings: Settings) -> list[Beat]:
+    """One item's part of the timeline, in order: get ready, then each side's holds
+    (with rests between) or moves, a switch between sides. Steps of no time are left out.
+
+    The sum of its seconds is what the item costs a routine (the planner prices it so).
+    """
+    beats = [Beat("get_ready", settings.get_ready)]
+    for n, side in enumerate(sides):
+        if n:
+            beats.append(Beat("switch", settings.switch_sides, side))
+        if static:
+            for rep in range(1, reps + 1):
+                if rep > 1:
+                    beats.append(Beat("rest", rest, side))
+                beats.append(Beat("hold", hold, side, rep, reps))
+        else:
+            beats.append(Beat("move", hold * reps, side, 1, reps))
+    return [b for b in beats if b.seconds > 0]
 
 
 def format_duration(seconds: float) -> str:
@@ -117,27 +132,13 @@ class Routine:
     def _steps(self) -> tuple[Step, ...]:
         out: list[Step] = []
         clock = 0
-
-        def add(kind: StepKind, seconds: int, i: int, side: str | None = None,
-                rep: int = 1, reps: int = 1) -> None:
-            nonlocal clock
-            if seconds > 0:
-                out.append(Step(kind, seconds, clock, i, self.stretch(i), side, rep, reps))
-                clock += seconds
-
         for i in range(len(self.items)):
-            add("get_ready", self.settings.get_ready, i)
-            hold, reps, rest = self.hold(i), self.reps(i), self.rest(i)
-            for n, side in enumerate(self.sides(i)):
-                if n:
-                    add("switch", self.settings.switch_sides, i, side)
-                if self.stretch(i).is_static:
-                    for rep in range(1, reps + 1):
-                        if rep > 1:
-                            add("rest", rest, i, side)
-                        add("hold", hold, i, side, rep, reps)
-                else:
-                    add("move", hold * reps, i, side, 1, reps)
+            stretch = self.stretch(i)
+            for beat in item_timeline(stretch.is_static, self.sides(i), self.hold(i),
+                                      self.reps(i), self.rest(i), self.settings):
+                out.append(Step(beat.kind, beat.seconds, clock, i, stretch, beat.side,
+                                beat.rep, beat.reps))
+                clock += beat.seconds
         return tuple(out)
 
     @property
@@ -151,34 +152,8 @@ class Routine:
 
     # -- coverage -------------------------------------------------------------------
     def coverage(self) -> dict[str, GroupCoverage]:
-        """Seconds per muscle group worked, on its less-worked side.
-
-        Static holds count fully for primary groups and half for secondary ones.
-        A per-side stretch gives its time to each side once; a two-sided stretch
-        (both knees) gives it to both. Dynamic and strengthening time is ``active``,
-        apart from the static time the guideline counts.
-        """
-        totals: dict[str, dict[str, list[float]]] = {}
-        for i in range(len(self.items)):
-            s = self.stretch(i)
-            seconds = self.hold(i) * self.reps(i)
-            bucket_for = ("primary", "secondary") if s.is_static else ("active", "active")
-            for side in self.sides(i):
-                touched = ("left", "right") if side is None else (side,)
-                for groups, weight, bucket in ((s.primary, 1.0, bucket_for[0]),
-                                               (s.secondary, 0.5, bucket_for[1])):
-                    for g in groups:
-                        sides = totals.setdefault(g, {}).setdefault(bucket, [0.0, 0.0])
-                        for t in touched:
-                            sides[0 if t == "left" else 1] += seconds * weight
-        out = {}
-        for g, buckets in totals.items():
-            static = [buckets.get("primary", [0, 0])[k] + buckets.get("secondary", [0, 0])[k]
-                      for k in (0, 1)]
-            k = 0 if static[0] <= static[1] else 1
-            out[g] = GroupCoverage(*(buckets.get(b, [0.0, 0.0])[k]
-                                     for b in ("primary", "secondary", "active")))
-        return out
+        """Seconds per muscle group worked, on its less-worked side (see ``coverage_of``)."""
+        return coverage_of(self._steps)
 
     def dose_report(self):  # noqa: ANN201 - DoseReport, imported lazily below
         """How the routine measures against the ACSM flexibility guideline."""

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from backstretch import (MUSCLE_GROUPS, BackstretchError, Catalogue, Hold, Routine, Settings,
-                         Stretch)
+from backstretch import (MUSCLE_GROUPS, BackstretchError, Catalogue, Hold, Routine, RoutineItem,
+                         Settings, Stretch)
 from backstretch.catalogue import FLAGS, LEVELS, POSITIONS
 from backstretch.dose import GROUP_TARGET, HOLD_MAX, HOLD_MIN
 from backstretch.planner import (AVOID_WORDS, GOALS, POSITION_ORDER, levels, plan,
@@ -145,6 +145,15 @@ def test_ordering_goes_from_standing_down_to_the_floor_gentle_first():
                            "abdominals"], budget_seconds=1800)
     assert [i.stretch for i in r.items] == ["stand-easy", "stand-hard", "chair", "floor-sit",
                                             "kneel", "lie"]
+
+
+@pytest.mark.parametrize("settings", [Settings(), Settings(get_ready=0, switch_sides=7, rest=0)])
+@pytest.mark.parametrize("stretch", ["figure-four-glute", "back-rounders"])
+def test_each_level_costs_what_the_timeline_takes(catalogue, stretch, settings):
+    for lv in levels(catalogue[stretch].per_side, settings):
+        r = Routine("one", (RoutineItem(stretch, hold=lv.hold, reps=lv.reps),), catalogue,
+                    settings=settings)
+        assert r.duration == lv.cost
 
 
 def test_levels_are_guideline_holds_and_none_is_dominated():

@@ -95,3 +95,19 @@ def test_any_text_parses_or_raises_the_one_family(text):
         parse_yaml(text, "t.yaml")
     except BackstretchError as exc:
         assert str(exc).startswith("t.yaml")
+
+
+@given(routines)
+def test_a_finished_session_held_exactly_the_routines_static_coverage(routine):
+    from backstretch.log import completed_group_seconds
+    from backstretch.session import Session
+    from fakes import FakeClock
+
+    clock = FakeClock()
+    session = Session(routine, clock)
+    session.start()
+    clock.advance(routine.duration)
+    session.tick()
+    assert session.state == "finished"
+    assert completed_group_seconds(session) == {
+        g: c.stretch for g, c in routine.coverage().items() if c.stretch > 0}
