@@ -15,12 +15,18 @@ from typing import TYPE_CHECKING
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from .safety import NOT_ADVICE, STOP_SIGNS, TIERS
+from .safety_notes import STOP_INTRO
+
 if TYPE_CHECKING:
     from .handout import Handout
 
 BLUE = (31, 78, 121)
 ORANGE = (179, 88, 6)
 CAUTION_FILL = (255, 244, 229)
+TIER_COLOURS = {"emergency": ((140, 0, 0), (253, 236, 234)),
+                "urgent": ((120, 60, 0), (255, 244, 229))}
+"""Ink and fill of each red-flag tier: the emergency tier red, the urgent tier orange."""
 LINE = 5.2
 """Line height in millimetres for body text."""
 
@@ -72,10 +78,11 @@ class _Page(FPDF):
         self.line(self.l_margin, self.get_y() + 0.5, self.w - self.r_margin, self.get_y() + 0.5)
         self.ln(2.5)
 
-    def items(self, lines: tuple[str, ...], numbered: bool = False, fill: bool = False) -> None:
+    def items(self, lines: tuple[str, ...], numbered: bool = False, fill: bool = False,
+              fill_colour: tuple[int, int, int] = CAUTION_FILL) -> None:
         self.set_font("DejaVu", "", 10)
         self.set_text_color(26, 26, 26)
-        self.set_fill_color(*CAUTION_FILL)
+        self.set_fill_color(*fill_colour)
         for n, line in enumerate(lines, 1):
             self.set_x(self.l_margin + 3)
             self.cell(6, LINE, f"{n}." if numbered else "•", fill=fill)
@@ -108,10 +115,8 @@ class _Page(FPDF):
         self.ln(3)
 
 
-def render_pdf(h: Handout, charts: list[tuple[str, bytes]],
-               safety: tuple[str, tuple[str, ...], tuple[str, ...]]) -> bytes:
-    """The handout as PDF bytes; ``safety`` is (not-advice note, stop signs, red flags)."""
-    not_advice, stop_signs, red_flags = safety
+def render_pdf(h: Handout, charts: list[tuple[str, bytes]]) -> bytes:
+    """The handout as PDF bytes."""
     pdf = _Page(h.title)
     pdf.add_page()
     pdf.text_block(h.title, "B", 20, BLUE)
@@ -121,14 +126,17 @@ def render_pdf(h: Handout, charts: list[tuple[str, bytes]],
     pdf.text_block(h.total, "B")
 
     pdf.heading("Safety first")
-    pdf.text_block(not_advice, "B")
-    pdf.ln(1)
-    pdf.text_block("Stop the stretch if you feel any of these (a mild pull is normal, "
-                   "pain is not):")
-    pdf.items(stop_signs)
-    pdf.ln(1)
-    pdf.text_block("See a clinician promptly, and do not stretch it out, if you have:", "B")
-    pdf.items(red_flags)
+    pdf.text_block(NOT_ADVICE, "B")
+    for tier in TIERS:
+        pdf.ln(1.5)
+        ink, fill = TIER_COLOURS[tier.id]
+        pdf.set_fill_color(*fill)
+        pdf.text_block(f"{tier.heading}:", "B", 10.5, ink, fill=True)
+        pdf.items(tuple(f.text for f in tier.flags), fill=True, fill_colour=fill)
+        pdf.text_block(tier.why, "", 10, ink, fill=True)
+    pdf.ln(1.5)
+    pdf.text_block(STOP_INTRO, "B")
+    pdf.items(STOP_SIGNS)
 
     pdf.heading("The stretches")
     for n, s in enumerate(h.stretches, 1):

@@ -6,7 +6,7 @@ from html import escape
 
 from .catalogue import POSITIONS, Stretch
 from .muscles import MUSCLE_GROUPS
-from .safety import NOT_ADVICE, RED_FLAGS, STOP_SIGNS
+from .safety_notes import safety_html  # noqa: F401 - the notebooks take it from here
 
 
 def _groups(ids: tuple[str, ...]) -> str:
@@ -43,17 +43,3 @@ CARD_CSS = """
 .bs-safety { border: 2px solid #b35806; border-radius: 8px; padding: 0.5em 1em; max-width: 46em;
              background: #fffaf3; color: #222; }
 """
-
-
-def safety_html() -> str:
-    """The not-advice note, when to stop, and the red flags, as an HTML block."""
-    stops = "".join(f"<li>{escape(s)}</li>" for s in STOP_SIGNS)
-    flags = "".join(f"<li>{escape(s)}</li>" for s in RED_FLAGS)
-    return (
-        '<div class="bs-safety">'
-        f"<p><b>{escape(NOT_ADVICE)}</b></p>"
-        "<p><b>Stop the stretch</b> if you feel any of these (a mild pull is normal, pain is "
-        f"not):</p><ul>{stops}</ul>"
-        "<p><b>See a clinician promptly, and do not stretch it out,</b> if you have:</p>"
-        f"<ul>{flags}</ul></div>"
-    )

@@ -13,6 +13,7 @@ from .errors import BackstretchError, Problem
 from .fields import Fields, Missing, suggest
 from .muscles import MUSCLE_GROUPS
 from .resources import data_dir
+from .safety import CONDITIONS
 from .yamlio import read_yaml
 
 POSITIONS = {
@@ -73,6 +74,8 @@ class Stretch:
     """Movement flags (``FLAGS``) a planner can avoid."""
     cautions: tuple[str, ...]
     source: str | None = None
+    avoid_with: tuple[str, ...] = ()
+    """Conditions (``backstretch.safety.CONDITIONS``) it should be left out for."""
 
     @property
     def is_static(self) -> bool:
@@ -133,6 +136,7 @@ def _stretch_fields(f: Fields) -> Stretch | None:
         "flags": lambda: f.choices("flags", FLAGS, required=False),
         "cautions": lambda: f.text_list("cautions"),
         "source": lambda: f.text("source", required=False, max_len=120),
+        "avoid_with": lambda: f.choices("avoid_with", CONDITIONS, required=False),
     }
     for key, read in readers.items():
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -40,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
         c.add_argument("routine", metavar="ROUTINE",
                        help="a routine file, or a ready routine's name such as source-article")
         c.add_argument("--json", action="store_true", help="print JSON")
+
+    sub.add_parser("safety", help="print the red flags (emergency first) and when to stop")
 
     chk = sub.add_parser("check", help="validate routine or catalogue files")
     chk.add_argument("files", nargs="+", metavar="FILE")
@@ -122,9 +125,16 @@ def cmd_coverage(args: argparse.Namespace, catalogue: Catalogue) -> int:
             c = coverage[g.id]
             active = f"  (+{c.active:g} s active)" if c.active else ""
             print(f"  {g.name:<20} {c.stretch:>6g} s{active}")
-    print("\nDose check (ACSM: 10 to 30 s holds, 60 s per muscle group, 2 to 3 days a week):")
+    print("\nDose check:")
     for line in report.lines():
         print(f"  {line}")
+    return 0
+
+
+def cmd_safety(_args: argparse.Namespace) -> int:
+    from .safety_notes import terminal_text
+
+    print(terminal_text(colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ))
     return 0
 
 
@@ -202,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args, catalogue)
         if args.command == "class-link":
             return cmd_class_link(args)
+        if args.command == "safety":
+            return cmd_safety(args)
         command = {"list": cmd_list, "show": cmd_show, "coverage": cmd_coverage,
                    "handout": cmd_handout}[args.command]
         return command(args, catalogue if catalogue is not None else load_catalogue())

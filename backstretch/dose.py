@@ -15,9 +15,17 @@ HOLD_MIN = 10
 HOLD_MAX = 30
 HOLD_MAX_OLDER = 60
 GROUP_TARGET = 60
-"""ACSM: about 60 s accumulated per muscle group in a session."""
+"""ACSM: about 60 s accumulated per stretch in a session; per muscle group is this
+workbook's reading."""
 DAYS_PER_WEEK = (2, 3)
 """ACSM: at least 2 to 3 days a week; daily is most effective."""
+
+
+BASIS = (f"How this is judged: holds of {HOLD_MIN} to {HOLD_MAX} s adding up to about "
+         f"{GROUP_TARGET} s per exercise are ACSM's advice for healthy adults, applied here to "
+         "a back-care routine; counting it per muscle group, a secondary group at half time, "
+         "and adding up time across stretches are this workbook's own rules.")
+"""The sentence shown beside every dose check result, so nobody takes it for a prescription."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,7 @@ class DoseReport:
         out.extend(str(h) + "." for h in self.holds)
         low, high = DAYS_PER_WEEK
         out.append(f"Do it at least {low} to {high} days a week; daily is best.")
+        out.append(BASIS)
         return out
 
     def __str__(self) -> str:

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from .cards import safety_html
 from .checklist import box_label
 from .errors import BackstretchError, Problem
 from .routine import Routine, format_duration
-from .safety import NOT_ADVICE, RED_FLAGS, STOP_SIGNS
+from .safety_notes import safety_html
 from .steps import reps_text, side_text
 from .yamlio import atomic_write_bytes, atomic_write_text
 
@@ -160,8 +159,7 @@ def handout_pdf(routine: Routine, charts: list[tuple[str, bytes]] | None = None)
     from ._pdf import render_pdf
 
     h = Handout.from_routine(routine)
-    return render_pdf(h, chart_pngs(routine) if charts is None else charts,
-                      (NOT_ADVICE, STOP_SIGNS, RED_FLAGS))
+    return render_pdf(h, chart_pngs(routine) if charts is None else charts)
 
 
 def save_handout(routine: Routine, path: str | os.PathLike[str]) -> Path:

@@ -65,6 +65,7 @@ from .dose import GROUP_TARGET, HOLD_MAX, HOLD_MIN
 from .errors import BackstretchError, Problem
 from .muscles import MUSCLE_GROUPS
 from .routine import MAX_ITEMS, Routine, RoutineItem, Settings, format_duration, item_timeline
+from .safety import CONDITIONS
 
 GOALS: dict[str, tuple[str, ...]] = {
     "lower back spasm": ("lower_back", "glutes", "hamstrings", "hip_flexors",
@@ -467,14 +468,16 @@ def summary(routine: Routine, targets: Iterable[str], budget_seconds: int) -> st
 def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str | None = None,
          budget_seconds: int = 600, positions: Iterable[str] | None = None,
          equipment: Iterable[str] | None = None, no_floor: bool = False,
-         avoid_flags: Iterable[str] = (), settings: Settings = Settings()) -> Routine:
+         avoid_flags: Iterable[str] = (), settings: Settings = Settings(),
+         conditions: Iterable[str] = ()) -> Routine:
     """A routine within ``budget_seconds`` reaching 60 s for as many target groups as fit.
 
     ``targets`` are muscle-group ids, ``goal`` a key of ``GOALS`` (both may be given;
     their groups add up). ``positions`` and ``equipment`` are the allowed ones
     (None allows all; ``equipment=[]`` allows stretches needing none). ``no_floor``
     leaves out floor work; ``avoid_flags`` leaves out stretches with any of those
-    movement flags. Raises BackstretchError naming the field for bad values, or when
+    movement flags; ``conditions`` (keys of ``safety.CONDITIONS``) leaves out stretches
+    whose ``avoid_with`` names any of them. Raises BackstretchError naming the field for bad values, or when
     no allowed stretch works a target group or fits the budget.
     """
     groups = target_groups(targets, goal)
@@ -485,6 +488,7 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
     allowed_positions = _subset(positions, POSITIONS, "positions")
     allowed_equipment = _subset(equipment, EQUIPMENT, "equipment")
     avoid = _subset(avoid_flags, FLAGS, "avoid_flags") or set()
+    ruled_out = _subset(conditions, CONDITIONS, "conditions") or set()
     if not isinstance(settings, Settings):
         raise _bad("settings", f"{settings!r} is not valid; use a backstretch.Settings")
 
@@ -498,6 +502,7 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
     gentle_first = sorted(catalogue.values(), key=lambda s: LEVELS.index(s.level))
     for s in gentle_first:
         if (not s.is_static or (no_floor and s.floor_work) or avoid & set(s.flags)
+                or ruled_out & set(s.avoid_with)
                 or (allowed_positions is not None and s.position not in allowed_positions)
                 or (allowed_equipment is not None and not set(s.equipment) <= allowed_equipment)):
             continue
@@ -509,7 +514,8 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
             cands.append(_candidate(s, terms, len(groups), ladders[s.per_side], len(cands)))
     if not cands:
         raise _bad("targets", "no allowed static stretch works any of "
-                   f"{', '.join(groups)}; relax positions, equipment, no_floor or avoid_flags")
+                   f"{', '.join(groups)}; relax positions, equipment, no_floor, avoid_flags or "
+                   "conditions")
     cheapest = min(c.costs[1] for c in cands)
     if budget_seconds < cheapest:
         raise _bad("budget_seconds", f"{budget_seconds} s is too short; the shortest allowed "
@@ -526,6 +532,9 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
     picked = [(cands[i].stretch.id, cands[i].levels[state.chosen[i] - 1]) for i in chosen]
     items = tuple(RoutineItem(sid, hold=lv.hold, reps=lv.reps) for sid, lv in picked)
     names = [MUSCLE_GROUPS[g].name.lower() for g in groups]
+    left_out = (" Leaves out stretches to avoid with "
+                f"{' or '.join(CONDITIONS[c].name.lower() for c in sorted(ruled_out))}."
+                if ruled_out else "")
     title = goal.capitalize() if goal else ", ".join(names).capitalize()
     return Routine(f"{title}, {budget_seconds // 60} min plan"[:120], items, catalogue,
-                   description=f"Planned for {', '.join(names)}.", settings=settings)
+                   description=f"Planned for {', '.join(names)}.{left_out}", settings=settings)

@@ -28,7 +28,7 @@ def test_coverage_chart_marks_the_guideline_and_the_short_groups(article):
     assert list(line.get_xdata()) == [60, 60]
     assert _gids(fig, "short:") == {"lower_back", "glutes", "deep_hip_rotators", "hamstrings"}
     bars = {a.get_gid(): a for a in fig.findobj() if (a.get_gid() or "").startswith("primary:")}
-    assert bars["primary:lower_back"].get_width() == 10
+    assert bars["primary:lower_back"].get_width() == 15
     bold = {t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_fontweight() == "bold"}
     assert bold == {"Lower back", "Glutes", "Deep hip rotators", "Hamstrings"}
 
@@ -48,11 +48,11 @@ def test_body_map_shades_every_group_and_hatches_the_short(article):
     assert hatched == {"lower_back", "glutes", "deep_hip_rotators", "hamstrings"}
     shade = {a.get_gid()[7:]: a.get_facecolor() for a in regions}
     assert shade["hip_flexors"] == (1.0, 1.0, 1.0, 1.0)  # not covered: white
-    # more seconds, darker: lower back (40 s) is darker than hamstrings (32.5 s)
+    # more seconds, darker: lower back (45 s) is darker than hamstrings (30 s)
     lum = {g: 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2] for g, c in shade.items()}
     assert lum["lower_back"] < lum["hamstrings"] < lum["hip_flexors"]
     texts = " ".join(t.get_text() for t in fig.findobj() if hasattr(t, "get_text"))
-    assert "Lower back\n40 s short" in texts and "Front" in texts and "Back" in texts
+    assert "Lower back\n45 s short" in texts and "Front" in texts and "Back" in texts
 
 
 def test_timeline_chart_has_one_bar_per_step(article):

@@ -30,14 +30,14 @@ def test_show_prints_the_article_timeline(capsys):
     assert main(["show", "data/routines/source-article.yaml"]) == 0
     out = capsys.readouterr().out
     assert "0:10     5 s    Hold, left side" in out
-    assert out.rstrip().endswith("Total: 4 min 05 s (245 s), 5 stretches")
+    assert out.rstrip().endswith("Total: 4 min 10 s (250 s), 5 stretches")
 
 
 def test_show_json_matches_the_timeline(capsys):
     assert main(["show", "source-article", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["duration"] == 245
-    assert sum(s["seconds"] for s in data["steps"]) == 245
+    assert data["duration"] == 250
+    assert sum(s["seconds"] for s in data["steps"]) == 250
     assert data["steps"][1] == {"start": 10, "seconds": 5, "kind": "hold",
                                 "stretch": "knee-to-chest", "side": "left", "rep": 1, "reps": 1,
                                 "title": "Single knee to chest: Hold, left side",
@@ -47,14 +47,14 @@ def test_show_json_matches_the_timeline(capsys):
 def test_coverage_reports_the_shortfall(capsys):
     assert main(["coverage", "source-article"]) == 0
     out = capsys.readouterr().out
-    assert "Lower back: 40 s of 60 s, 20 s short." in out
+    assert "Lower back: 45 s of 60 s, 15 s short." in out
     assert "(+20 s active)" in out
 
 
 def test_coverage_json(capsys):
     assert main(["coverage", "source-article", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["coverage"]["glutes"]["stretch"] == 37.5
+    assert data["coverage"]["glutes"]["stretch"] == 40
     assert data["dose"]["ok"] is False
 
 
@@ -83,4 +83,4 @@ def test_console_script_and_module_agree():
                                 capture_output=True, text=True, check=True).stdout
     via_module = subprocess.run([sys.executable, "-m", "backstretch", "show", "source-article"],
                                 capture_output=True, text=True, check=True).stdout
-    assert via_script == via_module and "Total: 4 min 05 s" in via_script
+    assert via_script == via_module and "Total: 4 min 10 s" in via_script

@@ -13,13 +13,15 @@ from backstretch import BackstretchError, load_routine
 from backstretch.checklist import box_label
 from backstretch.cli import main
 from backstretch.handout import Handout, dose_text, handout_html, save_handout
-from backstretch.safety import RED_FLAGS, STOP_SIGNS
+from backstretch.safety import STOP_SIGNS, TIERS
 
 pytest.importorskip("matplotlib")
 pypdf = pytest.importorskip("pypdf")
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
+
+RED_FLAGS = tuple(flag.text for tier in TIERS for flag in tier.flags)
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +81,7 @@ def test_html_checklist_has_one_box_per_stretch_and_side(daily, page):
 def test_html_has_the_safety_notes_and_dose_check(daily, page):
     for line in (*STOP_SIGNS, *RED_FLAGS, *daily.dose_report().lines()):
         assert escape(line) in page
+    assert page.index("Emergency: call 999") < page.index("Urgent: get a same-day")
 
 
 def test_dose_text_follows_the_routines_overrides(catalogue):
@@ -86,7 +89,7 @@ def test_dose_text_follows_the_routines_overrides(catalogue):
     assert dose_text(r, 0) == "Hold 5 s, once; left side, then right side."
     r = r.changed(0, hold=25, reps=3, sides="right", rest=7)
     assert dose_text(r, 0) == "Hold 25 s, 3 times; right side only; rest 7 s between."
-    assert dose_text(r, 1) == "Hold 5 s, once."  # back rounders: both sides at once
+    assert dose_text(r, 1) == "Hold 10 s, once."  # back rounders: both sides at once
     daily = load_routine("daily-back-care", catalogue)
     assert dose_text(daily, 0) == "8 slow repetitions, about 4 s each."  # pelvic tilt: moves
     assert [box_label(r, b) for b in r.checklist_boxes()][0] == "Single knee to chest, right side"
@@ -107,6 +110,7 @@ def test_pdf_has_the_same_content_as_the_html(prank, daily, tmp_path):
             assert _flat(step) in text
     for line in (*STOP_SIGNS, *RED_FLAGS, *h.dose, *h.checklist):
         assert _flat(line) in text
+    assert text.index("Emergency: call 999") < text.index("Urgent: get a same-day")
     images = sum(len(p.images) for p in reader.pages)
     assert images == 2
 

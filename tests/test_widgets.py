@@ -123,11 +123,11 @@ def test_builder_edits_update_totals_and_charts(catalogue, tmp_path):
     assert "0 stretches" in b.total.value
     b.start_from.value = "source-article"
     b.start_button.click()
-    assert "4 min 05 s" in b.total.value
+    assert "4 min 10 s" in b.total.value
     chart_before = b.charts.children[0].value
     hold = b.rows.children[0].children[1]
     hold.value = 20
-    assert b.routine.hold(0) == 20 and "4 min 35 s" in b.total.value
+    assert b.routine.hold(0) == 20 and "4 min 40 s" in b.total.value
     assert b.charts.children[0].value != chart_before
     b.rows.children[4].children[6].click()  # remove the last stretch
     assert len(b.routine.items) == 4 and len(b.rows.children) == 4
@@ -212,7 +212,7 @@ def test_in_a_kernel_the_totals_update_at_once_and_a_burst_of_edits_draws_once(c
         hold = b.rows.children[0].children[1]
         hold.value = 2
         hold.value = 25  # typing "25": two changes
-        assert "4 min 45 s" in b.total.value  # the totals did not wait
+        assert "4 min 50 s" in b.total.value  # the totals did not wait
         assert b.charts.children[0].value == before and len(drawn) == drawn_at_start
         await asyncio.sleep(builder_module.CHART_DELAY + 0.2)
         return b, before, len(drawn) - drawn_at_start

@@ -16,6 +16,8 @@ from ..filenames import title_stem, unique_path
 from ..library import ROUTINE_SUFFIXES, copy_of_ready, saved_routines
 from ..resources import ready_routines
 from ..routine import Routine, format_duration, load_routine
+from ..safety import condition_warnings
+from ..safety_notes import short_line_html
 from ..signals import Signal
 from .shown import Shown
 
@@ -30,10 +32,16 @@ CHART_DELAY = 0.15
 changes (typing "25" is two) costs one redraw, and the totals never wait for it."""
 
 
-def dose_html(routine: Routine) -> str:
-    """The dose report as an HTML list; groups short of 60 s stand out."""
+def dose_html(routine: Routine, conditions: tuple[str, ...] = ()) -> str:
+    """The dose report as an HTML list; groups short of 60 s stand out. Stretches that a
+    chosen condition rules out, and the red-flag line, come first."""
     if not routine.items:
-        return "<p>Add a stretch to see the dose check.</p>"
+        return "<p>Add a stretch to see the dose check.</p>" + short_line_html()
+    warnings = condition_warnings((routine.stretch(i) for i in range(len(routine.items))),
+                                  conditions)
+    warn = (f'<div class="bs-condition-warning" style="color:#8a0000"><b>Take care:</b><ul>'
+            f'{"".join(f"<li>{escape(x)}</li>" for x in warnings)}</ul></div>'
+            if warnings else "")
     report = routine.dose_report()
     rows = []
     for line, short in [(ln, " short." in ln) for ln in report.lines()]:
@@ -41,7 +49,8 @@ def dose_html(routine: Routine) -> str:
         rows.append(f"<li{style}>{escape(line)}</li>")
     verdict = ("Meets the guideline for every targeted group." if report.ok else
                "Falls short of the guideline; see the lines in orange.")
-    return f'<div class="bs-dose"><b>Dose check:</b> {verdict}<ul>{"".join(rows)}</ul></div>'
+    return (f'{short_line_html()}{warn}<div class="bs-dose"><b>Dose check:</b> {verdict}'
+            f'<ul>{"".join(rows)}</ul></div>')
 
 
 class RoutineBuilder(Shown):
@@ -67,6 +76,9 @@ class RoutineBuilder(Shown):
         self._own_file: Path | None = None  # the file this builder loaded or saved
         self._undo: Kept | None = None
         self._asking: Path | None = None
+        self.conditions: tuple[str, ...] = ()
+        """Conditions chosen (``safety.CONDITIONS`` keys); the dose panel warns of stretches
+        they rule out."""
 
         self.start_from = w.Dropdown(description="Start from")
         self.start_from.add_class("bs-start-from")
@@ -188,6 +200,11 @@ class RoutineBuilder(Shown):
         self._clean, self._own_file = clean, own_file
         self._show_origin(origin, label)
         self._say(f"Back to your edited “{routine.name}”.")
+
+    def set_conditions(self, conditions: tuple[str, ...]) -> None:
+        """Warn, from now on, of stretches that any of ``conditions`` rules out."""
+        self.conditions = tuple(conditions)
+        self.dose.value = dose_html(self.routine, self.conditions)
 
     def start_from_choice(self) -> None:
         choice = self.start_from.value
@@ -375,7 +392,7 @@ class RoutineBuilder(Shown):
         r = self.routine
         self.total.value = (f"<b>Total: {format_duration(r.duration)}</b> "
                             f"({r.duration} s, {len(r.items)} stretches)")
-        self.dose.value = dose_html(r)
+        self.dose.value = dose_html(r, self.conditions)
         self._stale = [True, True, True]
         self._draw_soon()
 

@@ -10,7 +10,7 @@ import ipywidgets as w
 from ipyevents import Event as DomEvent
 
 from ..routine import Routine, format_duration
-from ..safety import STOP_SIGNS
+from ..safety import CLASS_LINE
 from ..steps import FINISHED_CUE, FINISHED_TITLE, clock_text, side_text
 from .controls import SessionControls
 
@@ -35,16 +35,13 @@ CLASS_CSS = """
     color: #8c8c8c; }
 .bs-class-next, .bs-class-next .widget-html-content { font-size: 1.8rem; color: #333; }
 .bs-class-progress .widget-html-content { font-size: 1.2rem; color: #444; }
-.bs-class-safety { border-left: 6px solid #b35806; padding-left: 10px; }
-.bs-class-safety .widget-html-content { font-size: 1.15rem; color: #7a3b00; }
+.bs-class-safety { border-left: 6px solid #b30000; padding-left: 10px; }
+.bs-class-safety .widget-html-content { font-size: 1.15rem; color: #8a0000; font-weight: 600; }
 .bs-class-keys .widget-html-content { font-size: 0.95rem; color: #555; }
 .bs-class-view .widget-button, .bs-class-view .widget-toggle-button { font-size: 1.1rem;
     height: 2.4em; }
 """
 
-REMINDER = ("Stop at once for " + "; ".join(s.rstrip(".").lower() for s in STOP_SIGNS)
-            + ". A mild pull is fine; pain is not.")
-"""The safety line the class sees all the time."""
 
 KEYS: dict[str, str] = {" ": "toggle", "Spacebar": "toggle", "ArrowRight": "skip", "n": "skip",
                         "N": "skip", "ArrowLeft": "back", "b": "back", "B": "back",
@@ -85,7 +82,7 @@ class ClassView(SessionControls):
         self.progress.add_class("bs-class-progress")
         self.next_label = html("bs-class-next")
         self.reminder = html("bs-class-safety")
-        self.reminder.value = escape(REMINDER)
+        self.reminder.value = escape(CLASS_LINE)
         keys_help = html("bs-class-keys")
         keys_help.value = KEYS_HELP
 

@@ -10,6 +10,7 @@ from ..catalogue import EQUIPMENT, FLAGS, POSITIONS, Catalogue
 from ..errors import BackstretchError
 from ..muscles import MUSCLE_GROUPS
 from ..planner import AVOID_WORDS, DEFAULT_GOAL, GOALS, MAX_BUDGET, plan, summary, target_groups
+from ..safety import CONDITIONS
 from .builder import HELD, RoutineBuilder
 from .shown import Shown
 
@@ -39,6 +40,12 @@ class PlannerPanel(Shown):
         self.no_floor = w.Checkbox(description="No floor work (standing or on a chair only)",
                                    **fit)
         self.avoid = {flag: w.Checkbox(description=AVOID_WORDS[flag], **fit) for flag in FLAGS}
+        self.conditions = {c.id: w.Checkbox(description=f"I have {c.name.lower()}",
+                                            tooltip=c.rule, **fit)
+                           for c in CONDITIONS.values()}
+        for box in self.conditions.values():
+            box.observe(lambda _c: builder.set_conditions(self.chosen_conditions()),
+                        names="value")
         self.suggest_button = w.Button(description="Suggest", icon="magic",
                                        button_style="primary")
         self.suggest_button.add_class("bs-suggest")
@@ -47,12 +54,15 @@ class PlannerPanel(Shown):
         self.result.add_class("bs-plan-result")
 
         avoid_box = w.VBox([w.HTML("<b>Avoid</b>"), *self.avoid.values()])
+        conditions_box = w.VBox([w.HTML("<b>Leave out what is unsafe with</b>"),
+                                 *self.conditions.values()])
+        conditions_box.add_class("bs-conditions")
         self.widget = w.VBox([
             w.HBox([w.VBox([self.goal, self.groups, self.minutes]),
                     w.VBox([self.positions, self.equipment])]),
             w.HTML("<i>Ctrl-click (Cmd-click on a Mac) to pick several groups, positions or "
                    "things you have.</i>"),
-            w.HBox([avoid_box, w.VBox([self.no_floor])]),
+            w.HBox([avoid_box, w.VBox([self.no_floor, conditions_box])]),
             self.suggest_button, self.result,
         ])
         self.widget.add_class("bs-planner")
@@ -68,7 +78,12 @@ class PlannerPanel(Shown):
             "equipment": list(self.equipment.value),
             "no_floor": self.no_floor.value,
             "avoid_flags": [flag for flag, box in self.avoid.items() if box.value],
+            "conditions": list(self.chosen_conditions()),
         }
+
+    def chosen_conditions(self) -> tuple[str, ...]:
+        """The conditions ticked; the builder warns of stretches they rule out."""
+        return tuple(c for c, box in self.conditions.items() if box.value)
 
     def suggest(self) -> None:
         """Plan, show how far the routine gets, and hand it to the builder."""

@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from ..checklist import Checklist
 from ..routine import Routine
+from ..safety_notes import short_line_html
 from ..session import Event
 from ..steps import FINISHED_CUE, FINISHED_TITLE, side_text
 from .controls import SessionControls
@@ -69,9 +70,10 @@ class SessionTimer(SessionControls):
         self.checklist_box.add_class("bs-checklist")
         self._build_checklist()
 
+        self.safety_line = w.HTML(short_line_html())
         self.widget = w.VBox([self.style, self.title, self.countdown, self.cue, self.step_bar,
                               self.total_bar, self.next_label, self.controls, self.cues.audio,
-                              self.checklist_box])
+                              self.safety_line, self.checklist_box])
         self.widget.add_class("bs-timer")
         self.cues.target = self.widget
         self.render()
