@@ -14,6 +14,7 @@ from typing import Any
 from .catalogue import EQUIPMENT, POSITIONS, Catalogue, load_catalogue
 from .errors import BackstretchError, Problem
 from .muscles import MUSCLE_GROUPS
+from .plural import counted
 from .routine import Routine, format_duration, load_routine, resolve_routine_path
 from .yamlio import parse_yaml, read_text
 
@@ -99,7 +100,7 @@ def cmd_show(args: argparse.Namespace, catalogue: Catalogue) -> int:
         what = s.stretch.name if s.kind == "get_ready" else f"  {s.label}"
         print(f"{s.clock:>6}  {s.seconds:>4} s  {what}")
     print(f"Total: {format_duration(routine.duration)} ({routine.duration} s), "
-          f"{len(routine.items)} stretches")
+          + counted(len(routine.items), "stretch", "stretches"))
     return 0
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .checklist import box_label
 from .errors import BackstretchError, Problem
+from .plural import counted
 from .routine import Routine, format_duration
 from .safety_notes import safety_html
 from .steps import reps_text, side_text
@@ -57,7 +58,8 @@ class Handout:
                            routine.stretch(i).summary, routine.stretch(i).steps,
                            routine.stretch(i).cautions)
             for i in range(len(routine.items)))
-        total = (f"{format_duration(routine.duration)} in all, {len(routine.items)} stretches, "
+        how_many = counted(len(routine.items), "stretch", "stretches")
+        total = (f"{format_duration(routine.duration)} in all, {how_many}, "
                  "including getting ready, switching sides and rests")
         return cls(routine.name, routine.description, total, stretches,
                    tuple(box_label(routine, box) for box in routine.checklist_boxes()),

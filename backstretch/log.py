@@ -93,6 +93,12 @@ class SessionRecord:
         """Minutes from start to end."""
         return (self.ended_at - self.started_at).total_seconds() / 60
 
+    @property
+    def counts(self) -> bool:
+        """True when at least one hold (or set of moves) was done to its end; a session
+        stopped before that counts toward no day or week figure."""
+        return bool(self.steps_completed or self.group_seconds)
+
 
 @dataclass(frozen=True)
 class Week:
@@ -104,10 +110,13 @@ class Week:
     """ISO week number, 1 to 53."""
     minutes: float
     sessions: int
+    """Sessions that count: at least one hold done."""
     days: int
-    """Days with at least one session."""
+    """Days with at least one session that counts."""
     group_seconds: Mapping[str, float]
     """Seconds of static stretch per muscle group over the week."""
+    stopped: int = 0
+    """Sessions stopped before any hold was done; no other figure counts them."""
 
     @property
     def start(self) -> date:
@@ -275,11 +284,12 @@ class SessionLog:
                ended_at: datetime | str, planned_seconds: int, steps_completed: int = 0,
                steps_skipped: int = 0, group_seconds: Mapping[str, float] | None = None,
                pain_before: int | None = None, pain_after: int | None = None,
-               note: str = "") -> SessionRecord:
+               note: str = "", record_id: int | None = None) -> SessionRecord:
         """Validate and store one session in a single transaction; return it with its id.
 
         Times are datetimes or ISO 8601 texts; one without a zone is this computer's
-        local time. They are stored in UTC.
+        local time. They are stored in UTC. With ``record_id``, that session is
+        rewritten with these values instead (still one transaction).
         """
         f = self._name
         start, end = _utc(started_at, "started_at", f), _utc(ended_at, "ended_at", f)
@@ -300,31 +310,46 @@ class SessionLog:
             pain_after=_whole(pain_after, "pain_after", PAIN_MIN, PAIN_MAX, f, True),
             note=_text(note, "note", MAX_NOTE, f, required=False),
         )
+        values = (rec.routine, rec.routine_key, start.isoformat(), end.isoformat(),
+                  rec.planned_seconds, rec.steps_completed, rec.steps_skipped,
+                  rec.pain_before, rec.pain_after, rec.note)
         try:
             with self._conn:
-                cur = self._conn.execute(
-                    "INSERT INTO sessions (routine, routine_key, started_at, ended_at, "
-                    "planned_seconds, steps_completed, steps_skipped, pain_before, pain_after, "
-                    "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (rec.routine, rec.routine_key, start.isoformat(), end.isoformat(),
-                     rec.planned_seconds, rec.steps_completed, rec.steps_skipped,
-                     rec.pain_before, rec.pain_after, rec.note))
+                if record_id is None:
+                    record_id = self._conn.execute(
+                        "INSERT INTO sessions (routine, routine_key, started_at, ended_at, "
+                        "planned_seconds, steps_completed, steps_skipped, pain_before, "
+                        "pain_after, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        values).lastrowid
+                elif not self._conn.execute(
+                        "UPDATE sessions SET routine = ?, routine_key = ?, started_at = ?, "
+                        "ended_at = ?, planned_seconds = ?, steps_completed = ?, "
+                        "steps_skipped = ?, pain_before = ?, pain_after = ?, note = ? "
+                        "WHERE id = ?", (*values, record_id)).rowcount:
+                    raise BackstretchError(Problem(f, "id", f"{record_id!r} is not a "
+                                                   "recorded session"))
+                self._conn.execute("DELETE FROM group_seconds WHERE session_id = ?",
+                                   (record_id,))
                 self._conn.executemany(
                     "INSERT INTO group_seconds (session_id, muscle_group, seconds) "
                     "VALUES (?, ?, ?)",
-                    [(cur.lastrowid, g, s) for g, s in rec.group_seconds.items()])
+                    [(record_id, g, s) for g, s in rec.group_seconds.items()])
         except sqlite3.Error as exc:
             raise BackstretchError(Problem(f, "", f"cannot be written ({exc})")) from None
-        return dataclasses.replace(rec, id=cur.lastrowid)
+        return dataclasses.replace(rec, id=record_id)
 
     def record_session(self, session: Session, pain_before: int | None = None,
                        pain_after: int | None = None, note: str = "",
-                       ended_at: datetime | None = None) -> SessionRecord:
-        """Record a guided session; ``ended_at`` defaults to now.
+                       ended_at: datetime | None = None,
+                       record_id: int | None = None) -> SessionRecord:
+        """Record a guided session as it is now; ``ended_at`` defaults to now.
 
         The start is ``ended_at`` minus the time since the session's Start button
         (by its clock, pauses included), or minus its timeline's elapsed time if it
-        never started.
+        never started. With ``record_id`` (the id an earlier call returned), that
+        session is brought up to date: recorded as it starts and again as it goes,
+        a session cut short by a closed tab or a stopped kernel loses at most its
+        last step.
         """
         from .checklist import routine_key
 
@@ -337,6 +362,7 @@ class SessionLog:
         return self.record(
             routine=session.routine.name, routine_key=routine_key(session.routine),
             started_at=end - timedelta(seconds=min(spent, MAX_SECONDS)), ended_at=end,
+            record_id=record_id,
             planned_seconds=session.routine.duration,
             steps_completed=len(set(session.completed)), steps_skipped=len(session.skipped),
             group_seconds=completed_group_seconds(session),
@@ -392,7 +418,10 @@ class SessionLog:
             local = rec.started_at.astimezone(tz) if tz else rec.started_at.astimezone()
             year, week, _ = local.isocalendar()
             w = weeks.setdefault((year, week), {"minutes": 0.0, "sessions": 0, "days": set(),
-                                                "groups": {}})
+                                                "groups": {}, "stopped": 0})
+            if not rec.counts:
+                w["stopped"] += 1
+                continue
             w["minutes"] += rec.minutes
             w["sessions"] += 1
             w["days"].add(local.date())
@@ -407,10 +436,11 @@ class SessionLog:
         monday = date.fromisocalendar(*first, 1)
         while monday.isocalendar()[:2] <= last:
             key = tuple(monday.isocalendar()[:2])
-            w = weeks.get(key, {"minutes": 0.0, "sessions": 0, "days": set(), "groups": {}})
+            w = weeks.get(key, {"minutes": 0.0, "sessions": 0, "days": set(), "groups": {},
+                                "stopped": 0})
             groups = {g: w["groups"][g] for g in MUSCLE_GROUPS if g in w["groups"]}
             out.append(Week(key[0], key[1], w["minutes"], w["sessions"], len(w["days"]),
-                            MappingProxyType(groups)))
+                            MappingProxyType(groups), w["stopped"]))
             monday += timedelta(days=7)
         return out
 

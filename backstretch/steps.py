@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .catalogue import Stretch
+from .plural import counted
 
 StepKind = Literal["get_ready", "hold", "move", "switch", "rest"]
 
@@ -40,8 +41,9 @@ def side_text(side: str) -> str:
 
 
 def reps_text(reps: int) -> str:
-    """'8 slow repetitions': how a dynamic or strengthening set is named."""
-    return f"{reps} slow repetitions"
+    """'8 slow repetitions' (or '1 slow repetition'): how a dynamic or strengthening set
+    is named."""
+    return counted(reps, "slow repetition")
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ T0 = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)  # a Monday, ISO week 2026-W48
 
 
 def _record(log: SessionLog, start: datetime = T0, minutes: float = 10, **kw):
-    args = {"routine": "Daily", "routine_key": "abc", "started_at": start,
+    args = {"routine": "Daily", "routine_key": "abc", "started_at": start, "steps_completed": 1,
             "ended_at": start + timedelta(minutes=minutes), "planned_seconds": 600}
     return log.record(**{**args, **kw})
 

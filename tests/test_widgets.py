@@ -168,8 +168,8 @@ def test_changing_the_routine_stops_reports_and_swaps_the_checklist(catalogue):
     stopped = []
     t = SessionTimer(article, clock)
     t.finished.subscribe(stopped.append)
-    t.boxes[(0, "left")].value = True
     t.start_button.click()
+    t.boxes[(0, "left")].value = True  # ticked during the session
     clock.now += 3
     t.tick()
     t.set_routine(desk)

@@ -14,6 +14,7 @@ from ..catalogue import MAX_HOLD, MAX_REPS, Catalogue
 from ..errors import BackstretchError
 from ..filenames import title_stem, unique_path
 from ..library import ROUTINE_SUFFIXES, copy_of_ready, saved_routines
+from ..plural import counted
 from ..resources import ready_routines
 from ..routine import Routine, format_duration, load_routine
 from ..safety import condition_warnings
@@ -390,8 +391,9 @@ class RoutineBuilder(Shown):
 
     def _refresh(self) -> None:
         r = self.routine
+        how_many = counted(len(r.items), "stretch", "stretches")
         self.total.value = (f"<b>Total: {format_duration(r.duration)}</b> "
-                            f"({r.duration} s, {len(r.items)} stretches)")
+                            f"({r.duration} s, {how_many})")
         self.dose.value = dose_html(r, self.conditions)
         self._stale = [True, True, True]
         self._draw_soon()

@@ -30,14 +30,16 @@ class SessionControls(Shown):
 
     It ticks on the kernel's asyncio loop (:class:`Ticker`) and cues each step change.
     Subscribe to ``started`` (sent the session when it starts from the beginning),
-    ``stepped`` (sent each :class:`~backstretch.session.Event`, before its cue) and
-    ``finished`` (sent the session when it ends or is stopped by Reset).
+    ``stepped`` (sent each :class:`~backstretch.session.Event`, before its cue),
+    ``paused`` (sent the session when it pauses) and ``finished`` (sent the session
+    when it ends or is stopped by Reset).
     Subclasses draw it (``render``).
     """
 
     def __init__(self, routine: Routine, clock: Callable[[], float]):
         self.started: Signal[Session] = Signal()
         self.stepped: Signal[Event] = Signal()
+        self.paused: Signal[Session] = Signal()
         self.finished: Signal[Session] = Signal()
         self.cues = Cues()
         self._follow(routine, clock)
@@ -63,6 +65,7 @@ class SessionControls(Shown):
         """Pause when running, otherwise start or resume."""
         if self.session.state == "running":
             self.session.pause()
+            self.paused.send(self.session)
             self.render()
         else:
             self.start()
@@ -127,7 +130,7 @@ class SessionControls(Shown):
         nxt = s.next
         self.next_label.value = ("Next: " + escape(nxt.title)) if nxt else "Next: the end"
         state = s.state
-        self.start_button.disabled = state in ("running", "finished")
+        self.start_button.disabled = state != "ready"  # paused: Resume is the one way on
         self.pause_button.description = "Resume" if state == "paused" else "Pause"
         self.pause_button.icon = "play" if state == "paused" else "pause"
         self.pause_button.disabled = state in ("ready", "finished")

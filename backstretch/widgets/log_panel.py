@@ -11,8 +11,9 @@ import ipywidgets as w
 
 from ..errors import BackstretchError
 from ..log import SessionLog, SessionRecord
+from ..plural import counted
 from ..routine import format_duration
-from ..session import Session
+from ..session import Event, Session
 from .shown import Shown
 from .timer import SessionTimer
 
@@ -29,12 +30,13 @@ def _pain(dropdown: w.Dropdown) -> int | None:
 class SessionLogPanel(Shown):
     """Pain before and after (0 to 10, optional) and a note, recorded with the session.
 
-    It subscribes to ``timer.finished``, so the session is written to the log the
-    moment it ends or is stopped by Reset. Pain after and the note can still be set
-    then: **Save** updates that session's row. It subscribes to ``timer.started`` too:
-    a new session clears the pain after and note left from the last one (pain before
-    is set before Start, so it stays).
-    ``now`` is injectable for tests.
+    It subscribes to ``timer.started``: a session is written to the log the moment
+    it starts, and brought up to date at every step (``timer.stepped``) and pause
+    (``timer.paused``), so a closed tab or a stopped kernel loses nothing done before
+    the last step; and to ``timer.finished``, for the last update when it ends or is
+    stopped by Reset. **Save** puts the pain scores and note shown into the session's
+    row at any time. A new session clears the pain after and note left from the last
+    one (pain before is set before Start, so it stays). ``now`` is injectable for tests.
     """
 
     def __init__(self, timer: SessionTimer, path: str | os.PathLike[str] | None = None,
@@ -43,8 +45,10 @@ class SessionLogPanel(Shown):
         self.path = path
         self.now = now
         self.last: SessionRecord | None = None
-        timer.finished.subscribe(self.record)
         timer.started.subscribe(self._on_start)
+        timer.stepped.subscribe(self._on_step)
+        timer.paused.subscribe(self._on_progress)
+        timer.finished.subscribe(self.record)
 
         layout = w.Layout(width="max-content")
         style = {"description_width": "initial"}
@@ -64,37 +68,52 @@ class SessionLogPanel(Shown):
                                     tooltip="Update the session just recorded")
         self.save_button.add_class("bs-log-save")
         self.save_button.on_click(lambda _b: self.save())
-        self.status = w.HTML("The session is recorded in your log when it ends or you press "
-                             "Reset.")
+        self.status = w.HTML("The session goes into your log as it starts, and is kept up "
+                             "to date as you go.")
         self.status.add_class("bs-log-status")
         self.widget = w.VBox([w.HTML("<b>Session log</b>"),
                               w.HBox([self.pain_before, self.pain_after]), self.note,
                               self.save_button, self.status])
         self.widget.add_class("bs-log-panel")
 
-    def _on_start(self, _session: Session) -> None:
+    def _on_start(self, session: Session) -> None:
         if self.last is not None:
             self.last = None
             self.pain_after.value = NOT_RECORDED
             self.note.value = ""
-            self.save_button.disabled = True
-            self.status.value = "A new session: it is recorded when it ends or you press Reset."
+        self.record(session, ended=False)
+
+    def _on_step(self, event: Event) -> None:
+        if event.kind == "step":
+            self._on_progress(self.timer.session)
+
+    def _on_progress(self, session: Session) -> None:
+        if self.last is not None:
+            self.record(session, ended=False)
 
     def _open(self) -> SessionLog:
         return SessionLog(self.path)
 
-    def record(self, session: Session) -> None:
-        """Write ``session`` with the pain scores and note shown; report on the status line."""
+    def record(self, session: Session, ended: bool = True) -> None:
+        """Write ``session`` as it is now, with the pain scores and note shown, into its
+        row (a new one at its start); report on the status line."""
         try:
             with self._open() as log:
                 self.last = log.record_session(
                     session, _pain(self.pain_before), _pain(self.pain_after), self.note.value,
-                    ended_at=self.now() if self.now else None)
+                    ended_at=self.now() if self.now else None,
+                    record_id=self.last.id if self.last is not None else None)
         except BackstretchError as exc:
             self.status.value = f"<b>Not recorded:</b> {escape(str(exc))}"
             return
         self.save_button.disabled = False
-        self.status.value = f"<b>Recorded:</b> {escape(self._describe(self.last))}. " \
+        if not ended:
+            self.status.value = (f"<b>In your log:</b> {escape(self._describe(self.last))}, "
+                                 "so far. It is kept up to date as you go.")
+            return
+        stopped = "" if self.last.counts else \
+            " No hold was done to its end, so it does not count toward your days."
+        self.status.value = f"<b>Recorded:</b> {escape(self._describe(self.last))}.{stopped} " \
             "Set pain after and a note now if you like, then press Save."
 
     def save(self) -> None:
@@ -115,7 +134,7 @@ class SessionLogPanel(Shown):
         def score(v: int | None) -> str:
             return "-" if v is None else str(v)
         done = format_duration((rec.ended_at - rec.started_at).total_seconds())
-        text = f"{rec.routine}, {done}, {rec.steps_completed} stretch sides done"
+        text = f"{rec.routine}, {done}, {counted(rec.steps_completed, 'stretch side')} done"
         if rec.pain_before is not None or rec.pain_after is not None:
             text += f", pain {score(rec.pain_before)} to {score(rec.pain_after)}"
         return text + (f', note "{rec.note}"' if rec.note else "")

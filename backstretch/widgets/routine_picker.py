@@ -10,6 +10,8 @@ import ipywidgets as w
 
 from ..catalogue import Catalogue
 from ..errors import BackstretchError
+from ..library import last_picked, remember_pick, saved_routines
+from ..plural import counted
 from ..resources import ready_routines
 from ..routine import Routine, format_duration, load_routine
 from ..signals import Signal
@@ -18,10 +20,13 @@ from .shown import Shown
 
 
 class RoutinePicker(Shown):
-    """A dropdown of the ready routines and the ``*.yaml`` files in ``folder``.
+    """A dropdown of the ready routines and the ``*.yaml`` files in ``folder``, by name.
 
-    Choosing one loads it and sends it to ``changed`` (subscribe to follow it). A file that does not load leaves the routine as it was and says why.
-    **Refresh** looks in the folder again, for routines saved since.
+    Choosing one loads it and sends it to ``changed`` (subscribe to follow it). A file
+    that does not load leaves the routine as it was and says why. **Refresh** looks in
+    the folder again, for routines saved since. The last one picked is remembered
+    (per folder and ``routine``, the default) and picked again by the next picker,
+    after a kernel restart too, while it still loads.
     """
 
     def __init__(self, routine: str = "source-article", folder: str | os.PathLike[str] =
@@ -30,7 +35,16 @@ class RoutinePicker(Shown):
         self.catalogue = catalogue
         self.changed: Signal[Routine] = Signal()
         self._quiet = False
-        self.routine = load_routine(routine, catalogue)
+        self._memory = f"{self.folder.resolve()} {routine}"
+        last = last_picked(self._memory)
+        try:
+            self.routine = load_routine(last, catalogue) if last else None
+        except BackstretchError:
+            self.routine = None
+        if self.routine is None:
+            self.routine = load_routine(routine, catalogue)
+        else:
+            routine = last
         self.choice = w.Dropdown(description="Routine", layout=w.Layout(width="32em"))
         self.choice.add_class("bs-pick")
         self.refresh_button = control_button("Refresh", "refresh", "bs-pick-refresh",
@@ -42,10 +56,12 @@ class RoutinePicker(Shown):
         self.widget = w.VBox([w.HBox([self.choice, self.refresh_button]), self.status])
 
     def options(self) -> list[tuple[str, str]]:
-        """(label, name or path) for every ready routine, then every file in the folder."""
-        ready = [(f"{name} (ready)", name) for name in ready_routines()]
-        saved = sorted(self.folder.glob("*.y*ml")) if self.folder.is_dir() else []
-        return ready + [(str(p), str(p)) for p in saved if p.suffix in (".yaml", ".yml")]
+        """(label, name or path) for every ready routine, then every file in the folder:
+        'Desk break (ready)', 'Evening calm (evening-calm.yaml)'."""
+        ready = [(f"{load_routine(path, self.catalogue).name} (ready)", name)
+                 for name, path in ready_routines().items()]
+        return ready + [(s.label, str(s.path)) for s in saved_routines(self.folder,
+                                                                        self.catalogue)]
 
     def refresh(self, select: str | None = None) -> None:
         """List the routines again, keeping the current choice when it is still there."""
@@ -72,6 +88,10 @@ class RoutinePicker(Shown):
             return
         self.routine = routine
         self._describe()
+        try:
+            remember_pick(self._memory, name)
+        except BackstretchError:
+            pass  # not remembered (a read-only data folder): the pick itself still stands
         self.changed.send(routine)
 
     def _on_choice(self, change: dict) -> None:
@@ -81,4 +101,4 @@ class RoutinePicker(Shown):
     def _describe(self) -> None:
         r = self.routine
         self.status.value = (f"<b>{escape(r.name)}</b>: {format_duration(r.duration)}, "
-                             f"{len(r.items)} stretches")
+                             + counted(len(r.items), "stretch", "stretches"))

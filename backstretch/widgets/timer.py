@@ -26,7 +26,8 @@ TIMER_CSS = """
 .bs-countdown, .bs-timer .bs-countdown .widget-html-content {
                 font-size: 5rem; font-weight: 700; font-variant-numeric: tabular-nums;
                 line-height: 1.15; color: #1f4e79; }
-.bs-countdown.bs-paused { color: #7f7f7f; }
+.bs-countdown.bs-paused, .bs-timer .bs-countdown.bs-paused .widget-html-content {
+                color: #7f7f7f; }
 .bs-next { color: #444; }
 .bs-checklist { margin-top: 8px; }
 """
@@ -46,6 +47,9 @@ class SessionTimer(SessionControls):
                  checklist: Checklist | None = None):
         super().__init__(routine, clock)
         self.stepped.subscribe(self._tick_box)
+        # a start from the beginning gets a fresh checklist (the last one's ticks are in the
+        # session log); Pause, Back and Skip are no new start, nor is a kernel restart
+        self.started.subscribe(lambda _session: self.clear_checklist())
         self.checklist = checklist if checklist is not None else Checklist(routine)
 
         self.style = w.HTML(f"<style>{TIMER_CSS}</style>")
