@@ -52,7 +52,8 @@ def copy_of_ready(name: str, catalogue: Catalogue | None = None) -> Routine:
     """The ready routine ``name``, with a description saying the routine was made from it
     (its own description would go stale as soon as it is edited)."""
     ready = load_routine(name, catalogue)
-    return dataclasses.replace(ready, description=f"Made from the ready routine “{ready.name}”.")
+    made_from = f"Made from the ready routine “{ready.name}”."
+    return dataclasses.replace(ready, description=made_from)
 
 
 def _picks_file() -> Path:

@@ -377,7 +377,7 @@ def test_class_view_in_voila(page, voila_server, workdir):
         shot(page, f"05-6-voila-handout{suffix.replace('.', '-')}")
 
     # picking another routine in the page (no code) changes what the class view teaches
-    page.locator(".bs-pick select").select_option(label="desk-break (ready)")
+    page.locator(".bs-pick select").select_option(label="Desk break (ready)")
     expect(page.locator(".bs-pick-status")).to_contain_text("Desk break")
     expect(view.locator(".bs-class-title")).to_contain_text("Desk break")
     expect(countdown).to_have_text("0:10")
