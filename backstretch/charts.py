@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch, Patch, Polygon, Rectangle
+from matplotlib.text import Text
 
 from .dose import GROUP_TARGET
 from .muscles import MUSCLE_GROUPS
@@ -49,7 +52,13 @@ def _show_inline() -> None:
 _show_inline()
 
 
-def figure_png(fig: Figure, dpi: int = 80) -> bytes:
+SCREEN_DPI = 80
+"""Dots per inch of a chart shown in a widget."""
+KEEP_AXIS = 0.6
+"""A kept coverage chart keeps its axis while the routine needs at least this share of it."""
+
+
+def figure_png(fig: Figure, dpi: float = SCREEN_DPI) -> bytes:
     """A figure as PNG bytes, for an Image widget or a handout."""
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi)
@@ -72,57 +81,130 @@ def _short_groups(routine: Routine) -> set[str]:
     return {g.group for g in routine.dose_report().short}
 
 
-def coverage_chart(routine: Routine, width: float = 7.5) -> Figure:
-    """Seconds of static stretch per muscle group, primary and secondary stacked.
+class CoverageChart:
+    """The coverage chart, kept between edits: seconds of static stretch per muscle group.
 
-    The dashed line marks the 60 s guideline; targeted groups that fall short are
-    hatched and labelled. Bars carry ``gid`` values (``primary:<group>``,
-    ``short:<group>``, ``guideline``) so tests and styling can find them.
+    Primary and secondary are stacked; the dashed line marks the 60 s guideline;
+    targeted groups that fall short are hatched and labelled. Bars carry ``gid``
+    values (``primary:<group>``, ``short:<group>``, ``guideline``) so tests and
+    styling can find them. :meth:`png` redraws only the bars, notes and title when
+    the frame still fits the routine: the same groups shown, the same ones short, and
+    an axis long enough but not too long (so the axis does not jump while typing).
     """
-    coverage = routine.coverage()
-    short = _short_groups(routine)
-    groups = [g for g in MUSCLE_GROUPS if g in coverage]
-    fig = Figure(figsize=(width, 0.42 * max(len(groups), 3) + 1.4))
-    names = [MUSCLE_GROUPS[g].name for g in groups]
-    _margins(fig, names, 10, bottom=0.6)
-    ax = fig.add_subplot()
-    ys = range(len(groups))[::-1]
-    for y, g in zip(ys, groups):
-        c = coverage[g]
-        hatch = "///" if g in short else None
-        edge = SHORT_COLOUR if g in short else "white"
-        ax.barh(y, c.primary, color=PRIMARY_COLOUR, hatch=hatch, edgecolor=edge,
-                gid=f"primary:{g}")
-        ax.barh(y, c.secondary, left=c.primary, color=SECONDARY_COLOUR, hatch=hatch,
-                edgecolor=edge, gid=f"secondary:{g}")
-        note = f"{c.stretch:g} s"
-        if g in short:
-            note += f"  short by {GROUP_TARGET - c.stretch:g} s"
-        if c.active:
-            note += f"  (+{c.active:g} s active)"
-        ax.text(c.stretch + 1.5, y, note, va="center", fontsize=9,
-                color=SHORT_COLOUR if g in short else "black",
-                gid=f"short:{g}" if g in short else None)
-    ax.set_yticks(list(ys), names)
-    for label, g in zip(ax.get_yticklabels(), groups):
-        if g in short:
-            label.set_fontweight("bold")
-            label.set_color(SHORT_COLOUR)
-    ax.axvline(GROUP_TARGET, color="black", linestyle="--", linewidth=1.2, gid="guideline")
-    top = max([GROUP_TARGET] + [c.stretch for c in coverage.values()])
-    ax.set_xlim(0, top * 1.45 + 5)
-    ax.set_xlabel("seconds of static stretch per side (secondary counts half)")
-    ax.set_title(f"Coverage: {routine.name}", loc="left", fontsize=11)
-    ax.legend(handles=[Patch(color=PRIMARY_COLOUR, label="primary"),
-                       Patch(color=SECONDARY_COLOUR, label="secondary (half)"),
-                       Patch(facecolor="white", edgecolor=SHORT_COLOUR, hatch="///",
-                             label="targeted, below 60 s"),
-                       Patch(facecolor="white", edgecolor="black", linestyle="--",
-                             label=f"{GROUP_TARGET} s guideline")],
-              loc="lower right", fontsize=8, framealpha=0.95)
-    if not groups:
-        ax.text(0.5, 0.5, "No stretches yet", transform=ax.transAxes, ha="center")
-    return fig
+
+    def __init__(self, width: float = 7.5, dpi: float | None = SCREEN_DPI):
+        self.width, self.dpi = width, dpi
+        self.frame: tuple[tuple[str, ...], frozenset[str]] | None = None
+        self.right = 0.0
+        """Where the seconds axis ends."""
+        self._background = None
+
+    def png(self, routine: Routine) -> bytes:
+        """The chart of ``routine`` as PNG bytes, redrawing only what changed when it can."""
+        frame, right = self._frame(routine)
+        if (self._background is None or frame != self.frame
+                or not KEEP_AXIS * self.right <= right <= self.right):
+            self.draw(routine)
+            for artist in self._moving:
+                artist.set_animated(True)  # the background is drawn without them
+            self.canvas.draw()
+            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        else:
+            self._set(routine)
+            self.canvas.restore_region(self._background)
+        for artist in self._moving:
+            self.figure.draw_artist(artist)
+        return _rgba_png(self.canvas.buffer_rgba())
+
+    @staticmethod
+    def _frame(routine: Routine) -> tuple[tuple[tuple[str, ...], frozenset[str]], float]:
+        """What the figure's frame shows (the groups, the short ones), and the axis it needs."""
+        coverage = routine.coverage()
+        top = max([GROUP_TARGET] + [c.stretch for c in coverage.values()])
+        return ((tuple(g for g in MUSCLE_GROUPS if g in coverage),
+                 frozenset(_short_groups(routine))), top * 1.45 + 5)
+
+    def draw(self, routine: Routine) -> Figure:
+        """A new figure of ``routine``, kept for the next :meth:`png`."""
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        self.frame, self.right = self._frame(routine)
+        groups, short = self.frame
+        self.figure = fig = Figure(figsize=(self.width, 0.42 * max(len(groups), 3) + 1.7),
+                                   dpi=self.dpi)
+        self.canvas = FigureCanvasAgg(fig)
+        self._background = None
+        names = [MUSCLE_GROUPS[g].name for g in groups]
+        _margins(fig, names, 10, bottom=0.95)
+        ax = fig.add_subplot()
+        ys = range(len(groups))[::-1]
+        self._bars: dict[str, tuple[Rectangle, Rectangle]] = {}
+        self._notes: dict[str, Text] = {}
+        for y, g in zip(ys, groups):
+            look = {"hatch": "///", "edgecolor": SHORT_COLOUR} if g in short else \
+                {"edgecolor": "white"}
+            self._bars[g] = (ax.barh(y, 0, color=PRIMARY_COLOUR, gid=f"primary:{g}", **look)[0],
+                             ax.barh(y, 0, color=SECONDARY_COLOUR, gid=f"secondary:{g}",
+                                     **look)[0])
+            self._notes[g] = ax.text(0, y, "", va="center", fontsize=9,
+                                     color=SHORT_COLOUR if g in short else "black",
+                                     gid=f"short:{g}" if g in short else None)
+        ax.set_yticks(list(ys), names)
+        for label, g in zip(ax.get_yticklabels(), groups):
+            if g in short:
+                label.set_fontweight("bold")
+                label.set_color(SHORT_COLOUR)
+        guideline = ax.axvline(GROUP_TARGET, color="black", linestyle="--", linewidth=1.2,
+                               gid="guideline")
+        ax.set_xlim(0, self.right)
+        ax.set_xlabel("seconds of static stretch per side (secondary counts half)")
+        self._title = ax.set_title("", loc="left", fontsize=11)
+        fig.legend(handles=[Patch(color=PRIMARY_COLOUR, label="primary"),
+                            Patch(color=SECONDARY_COLOUR, label="secondary (half)"),
+                            Patch(facecolor="white", edgecolor=SHORT_COLOUR, hatch="///",
+                                  label="targeted, below 60 s"),
+                            Patch(facecolor="white", edgecolor="black", linestyle="--",
+                                  label=f"{GROUP_TARGET} s guideline")],
+                   loc="lower center", ncols=4, fontsize=8, frameon=False)
+        if not groups:
+            ax.text(0.5, 0.5, "No stretches yet", transform=ax.transAxes, ha="center")
+        # drawn over the background in this order: the guideline and the axis stay on top
+        self._moving = [*(b for pair in self._bars.values() for b in pair), guideline,
+                        ax.spines["left"], *self._notes.values(), self._title]
+        self._set(routine)
+        return fig
+
+    def _set(self, routine: Routine) -> None:
+        """Bar lengths, notes and the title for ``routine``, in the frame already built."""
+        coverage = routine.coverage()
+        short = self.frame[1]
+        for g, (primary, secondary) in self._bars.items():
+            c = coverage[g]
+            primary.set_width(c.primary)
+            secondary.set_x(c.primary)
+            secondary.set_width(c.secondary)
+            note = f"{c.stretch:g} s"
+            if g in short:
+                note += f"  short by {GROUP_TARGET - c.stretch:g} s"
+            if c.active:
+                note += f"  (+{c.active:g} s active)"
+            self._notes[g].set_text(note)
+            self._notes[g].set_x(c.stretch + 1.5)
+        self._title.set_text(f"Coverage: {routine.name}")
+
+
+def coverage_chart(routine: Routine, width: float = 7.5) -> Figure:
+    """Seconds of static stretch per muscle group (see :class:`CoverageChart`)."""
+    return CoverageChart(width, dpi=None).draw(routine)
+
+
+def _rgba_png(rgba: memoryview) -> bytes:
+    """An RGBA canvas buffer as PNG bytes."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.fromarray(np.asarray(rgba)).save(buf, format="png")
+    return buf.getvalue()
 
 
 # Body-map regions: (view, polygon in body units, label side). The figure is 2 units
@@ -245,3 +327,47 @@ def timeline_chart(routine: Routine, width: float = 9.0) -> Figure:
                         for k in kinds], ncols=len(kinds) or 1, fontsize=8,
                loc="lower center", frameon=False)
     return fig
+
+
+class KeptChart:
+    """A chart the builder keeps between edits; this one draws a new figure each time."""
+
+    def __init__(self, draw: Callable[[Routine], Figure]):
+        self.draw = draw
+
+    def png(self, routine: Routine) -> bytes:
+        return figure_png(self.draw(routine))
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart of a routine, and where it is shown."""
+
+    title: str
+    """Its tab in the builder."""
+    caption: str
+    """What it shows: its caption and alt text in a handout."""
+    draw: Callable[[Routine], Figure]
+    places: frozenset[str]
+    """Where it is shown: ``builder`` (a tab), ``handout``."""
+    kept: Callable[[], KeptChart | CoverageChart] | None = None
+    """Makes the builder's copy, when it can do better than drawing anew on each edit."""
+
+    def keep(self) -> KeptChart | CoverageChart:
+        """A copy for the builder to keep, with ``png(routine)``."""
+        return self.kept() if self.kept is not None else KeptChart(self.draw)
+
+
+CHARTS: tuple[Chart, ...] = (
+    Chart("Coverage", "Seconds of stretch per muscle group", coverage_chart,
+          frozenset({"builder", "handout"}), CoverageChart),
+    Chart("Body map", "Body map: where the routine stretches", body_map,
+          frozenset({"builder", "handout"})),
+    Chart("Timeline", "The routine's steps over time", timeline_chart, frozenset({"builder"})),
+)
+"""Every chart of a routine, in the order shown: a new chart is one more entry."""
+
+
+def charts_for(place: str) -> tuple[Chart, ...]:
+    """The charts shown in ``place`` (``builder`` or ``handout``), in order."""
+    return tuple(c for c in CHARTS if place in c.places)

@@ -80,15 +80,14 @@ def dose_text(routine: Routine, index: int) -> str:
 
 
 def chart_pngs(routine: Routine, dpi: int = 110) -> list[tuple[str, bytes]]:
-    """The coverage chart and the body map as (caption, PNG bytes)."""
-    from .charts import body_map, coverage_chart, figure_png
+    """The charts a handout shows (``charts.charts_for("handout")``) as (caption, PNG bytes)."""
+    from .charts import charts_for, figure_png
 
     out = []
-    for caption, draw in (("Seconds of stretch per muscle group", coverage_chart),
-                          ("Body map: where the routine stretches", body_map)):
+    for chart in charts_for("handout"):
         with warnings.catch_warnings():  # a glyph DejaVu lacks (an emoji) is simply left out
             warnings.filterwarnings("ignore", "Glyph .* missing", UserWarning)
-            out.append((caption, figure_png(draw(routine), dpi)))
+            out.append((chart.caption, figure_png(chart.draw(routine), dpi)))
     return out
 
 

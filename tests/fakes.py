@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 
 class FakeClock:
     """A monotonic clock that moves only when a test moves it."""
@@ -14,3 +16,8 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+    async def sleep(self, seconds: float) -> None:
+        """What ``asyncio.sleep`` would do, at once: the time passes and others get a turn."""
+        self.advance(seconds)
+        await asyncio.sleep(0)

@@ -8,6 +8,7 @@ from backstretch import Routine, RoutineItem, load_routine
 
 pytest.importorskip("matplotlib")
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
 from backstretch import charts  # noqa: E402
 
@@ -62,10 +63,20 @@ def test_timeline_chart_has_one_bar_per_step(article):
     assert sum(b.get_width() for b in bars) == article.duration
 
 
-def test_charts_of_an_empty_routine_draw(catalogue):
+def test_charts_of_an_empty_routine_draw_an_empty_frame_that_says_so(catalogue):
     empty = Routine("empty", (), catalogue)
-    for draw in (charts.coverage_chart, charts.body_map, charts.timeline_chart):
-        assert isinstance(draw(empty), Figure)
+    coverage = charts.coverage_chart(empty)
+    texts = [t.get_text() for t in coverage.findobj(Text)]
+    assert "No stretches yet" in texts and "Coverage: empty" in texts
+    assert not _gids(coverage, "primary:") and not _gids(coverage, "short:")
+    assert coverage.axes[0].get_xlim()[1] >= 60  # the guideline still shows
+    regions = [a for a in charts.body_map(empty).findobj()
+               if (a.get_gid() or "").startswith("region:")]
+    assert regions and all(a.get_facecolor() == (1, 1, 1, 1) and not a.get_hatch()
+                           for a in regions)
+    timeline = charts.timeline_chart(empty)
+    assert not _gids(timeline, "step:") and timeline.axes[0].get_yticks().size == 0
+    assert not timeline.legends[0].get_texts()
 
 
 def test_a_chart_returned_by_a_cell_shows_as_a_picture_in_jupyter():
@@ -79,3 +90,46 @@ def test_a_chart_returned_by_a_cell_shows_as_a_picture_in_jupyter():
     nbclient.NotebookClient(book, kernel_name="python3", timeout=120).execute()
     shown = [o for o in book.cells[0].outputs if o.output_type == "execute_result"]
     assert shown and "image/png" in shown[0].data
+
+
+def test_the_kept_coverage_chart_updates_to_what_a_fresh_one_draws(article):
+    kept = charts.CoverageChart()
+    kept.png(article)
+    figure = kept.figure
+    for edit in (article.changed(3, hold=25), article.changed(1, hold=10),
+                 article.changed(0, hold=8).changed(4, hold=20)):  # every group stays under 60 s
+        assert kept.png(edit) == charts.CoverageChart().png(edit)
+    assert kept.figure is figure  # the same frame: only bars, notes and title were redrawn
+    for edit, rebuilt in ((article.changed(3, reps=3), True),  # 90 s: no longer short, axis grows
+                          (article.changed(3, reps=3).changed(4, hold=45), False),
+                          (article.changed(3, hold=25, reps=3), False),  # the axis stays put
+                          (article.changed(3, reps=2), True),  # now it just reaches 60 s
+                          (article.added("butterfly"), True)):  # a new group
+        figure = kept.figure
+        png = kept.png(edit)
+        assert (kept.figure is not figure) == rebuilt
+        bars = {a.get_gid(): a.get_width() for a in kept.figure.findobj()
+                if (a.get_gid() or "").startswith(("primary:", "secondary:"))}
+        coverage = edit.coverage()
+        assert bars == {f"{part}:{g}": getattr(c, part) for g, c in coverage.items()
+                        for part in ("primary", "secondary")}
+        assert max(c.stretch for c in coverage.values()) < kept.figure.axes[0].get_xlim()[1]
+        if rebuilt:
+            assert png == charts.CoverageChart().png(edit)
+
+
+def test_a_chart_is_registered_once_and_shown_where_it_says(catalogue, article, monkeypatch):
+    pytest.importorskip("ipywidgets")
+    from backstretch.handout import chart_pngs
+    from backstretch.widgets import RoutineBuilder
+
+    extra = charts.Chart("Steps", "Steps of the routine", charts.timeline_chart,
+                         frozenset({"builder", "handout"}))
+    monkeypatch.setattr(charts, "CHARTS", (*charts.CHARTS, extra))
+    builder = RoutineBuilder(catalogue, article)
+    assert builder.charts.titles == ("Coverage", "Body map", "Timeline", "Steps")
+    builder.charts.selected_index = 3
+    assert bytes(builder.charts.children[3].value).startswith(b"\x89PNG")
+    captions = [caption for caption, _ in chart_pngs(article, dpi=30)]
+    assert captions == ["Seconds of stretch per muscle group",
+                        "Body map: where the routine stretches", "Steps of the routine"]

@@ -8,6 +8,8 @@ import pytest
 import yaml
 
 from backstretch import BackstretchError, Routine, RoutineItem, Settings, load_routine, ready_routines
+from backstretch.cli import check_file
+from backstretch.resources import data_dir
 
 
 @pytest.fixture
@@ -18,6 +20,14 @@ def article(catalogue):
 def test_ready_routines_are_shipped():
     assert {"source-article", "desk-break", "acute-spasm-gentle", "daily-back-care"} <= set(
         ready_routines())
+
+
+@pytest.mark.parametrize("path", sorted((data_dir() / "routines").iterdir()), ids=lambda p: p.name)
+def test_every_file_in_data_routines_loads_and_checks_clean(path, catalogue):
+    assert path.suffix == ".yaml" and ready_routines()[path.stem] == path  # offered by name
+    assert check_file(str(path), None) == []
+    routine = load_routine(path.stem, catalogue)
+    assert routine.name.strip() and routine.items and routine.description
 
 
 def test_article_routine_keeps_the_article_order(article):

@@ -89,9 +89,11 @@ def test_timer_ticks_on_the_asyncio_loop_and_start_twice_is_one_task(catalogue, 
 
     r = Routine("quick", (RoutineItem("back-rounders", hold=1),), catalogue,
                 settings=Settings(get_ready=1))
+    clock = FakeClock()
 
     async def scenario():
-        t = SessionTimer(r, checklist=Checklist(r, tmp_path / "c.json"))
+        t = SessionTimer(r, clock, checklist=Checklist(r, tmp_path / "c.json"))
+        t.ticker.sleep = clock.sleep
         t.start_button.click()
         first = t.ticker.task
         t.start()
@@ -99,11 +101,12 @@ def test_timer_ticks_on_the_asyncio_loop_and_start_twice_is_one_task(catalogue, 
         other_work = 0
         while t.session.state != "finished":
             other_work += 1  # the loop stays free for other work while the timer counts
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(0)
         return t, other_work
 
-    t, other = asyncio.run(asyncio.wait_for(scenario(), 10))
-    assert t.session.state == "finished" and other >= 20
+    t, other = asyncio.run(scenario())
+    assert t.session.state == "finished" and other >= 2
+    assert clock.now == r.duration  # it woke at each whole second, never later or more
     assert t.boxes[(0, None)].value is True and "Well done" in t.title.value
 
 
@@ -199,24 +202,28 @@ def test_a_handout_panel_follows_the_builder_name_and_all(catalogue, tmp_path):
 
 def test_in_a_kernel_the_totals_update_at_once_and_a_burst_of_edits_draws_once(catalogue,
                                                                               monkeypatch):
-    from backstretch import charts
     from backstretch.widgets import builder as builder_module
 
-    drawn = []
-    real = charts.coverage_chart
-    monkeypatch.setattr(charts, "coverage_chart", lambda r: drawn.append(r) or real(r))
-
     async def scenario():
+        later = []  # the loop's timers, run when the test says
+        loop = asyncio.get_running_loop()
+        monkeypatch.setattr(loop, "call_later",
+                            lambda delay, action: later.append((delay, action)) or object())
         b = RoutineBuilder(catalogue, load_routine("source-article", catalogue))
-        before, drawn_at_start = b.charts.children[0].value, len(drawn)
+        later.pop()[1]()  # the first drawing
+        drawn = []
+        real = b._kept[0].png
+        b._kept[0].png = lambda r: drawn.append(r) or real(r)
+        before = b.charts.children[0].value
         hold = b.rows.children[0].children[1]
         hold.value = 2
         hold.value = 25  # typing "25": two changes
         assert "4 min 50 s" in b.total.value  # the totals did not wait
-        assert b.charts.children[0].value == before and len(drawn) == drawn_at_start
-        await asyncio.sleep(builder_module.CHART_DELAY + 0.2)
-        return b, before, len(drawn) - drawn_at_start
+        assert b.charts.children[0].value == before and drawn == []
+        assert [delay for delay, _ in later] == [builder_module.CHART_DELAY]
+        later.pop()[1]()
+        return b, before, drawn
 
-    b, before, draws = asyncio.run(scenario())
-    assert draws == 1 and b.charts.children[0].value != before
+    b, before, drawn = asyncio.run(scenario())
+    assert len(drawn) == 1 and b.charts.children[0].value != before
     assert drawn[-1].hold(0) == 25

@@ -109,12 +109,14 @@ class RoutineBuilder(Shown):
         self.total = w.HTML()
         self.total.add_class("bs-total")
         self.dose = w.HTML()
-        self.charts = w.Tab(children=[w.Image(format="png") for _ in range(3)])
-        for i, title in enumerate(("Coverage", "Body map", "Timeline")):
-            self.charts.set_title(i, title)
+        from ..charts import charts_for
+
+        self._kept = [chart.keep() for chart in charts_for("builder")]
+        self.charts = w.Tab(children=[w.Image(format="png") for _ in self._kept],
+                            titles=[chart.title for chart in charts_for("builder")])
         self.charts.add_class("bs-charts")
         self.charts.observe(lambda _c: self._draw_chart(), names="selected_index")
-        self._stale = [True, True, True]
+        self._stale = [True] * len(self._kept)
         self._pending: asyncio.TimerHandle | None = None
 
         self._fixed_path = save_path is not None
@@ -395,7 +397,7 @@ class RoutineBuilder(Shown):
         self.total.value = (f"<b>Total: {format_duration(r.duration)}</b> "
                             f"({r.duration} s, {how_many})")
         self.dose.value = dose_html(r, self.conditions)
-        self._stale = [True, True, True]
+        self._stale = [True] * len(self._kept)
         self._draw_soon()
 
     def _draw_soon(self) -> None:
@@ -417,8 +419,5 @@ class RoutineBuilder(Shown):
         index = self.charts.selected_index or 0
         if not self._stale[index]:
             return
-        from .. import charts
-
-        draw = (charts.coverage_chart, charts.body_map, charts.timeline_chart)[index]
-        self.charts.children[index].value = charts.figure_png(draw(self.routine))
+        self.charts.children[index].value = self._kept[index].png(self.routine)
         self._stale[index] = False

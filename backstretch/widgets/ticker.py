@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from ..session import Session
 
@@ -12,12 +12,15 @@ class Ticker:
     """Call ``tick`` while ``session`` runs, waking when the shown whole second changes.
 
     The session keeps absolute deadlines, so a late wake-up loses no time; the
-    loop sleeps in between, so the kernel stays free for other cells.
+    loop sleeps in between, so the kernel stays free for other cells. ``sleep`` is
+    ``asyncio.sleep``; a test gives its pretend clock's instead.
     """
 
-    def __init__(self, session: Session, tick: Callable[[], None]):
+    def __init__(self, session: Session, tick: Callable[[], None],
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
         self.session = session
         self.tick = tick
+        self.sleep = sleep
         self.task: asyncio.Task[None] | None = None
 
     def ensure(self) -> None:
@@ -39,8 +42,9 @@ class Ticker:
             self.task = None
 
     async def _run(self) -> None:
-        while self.session.state == "running":
+        while True:
             self.tick()
+            if self.session.state != "running":
+                return  # finished, paused or reset: no wake-up after the last tick
             left = self.session.remaining
-            await asyncio.sleep(max(0.005, (left % 1.0) or 1.0))
-        self.tick()
+            await self.sleep(max(0.005, (left % 1.0) or 1.0))
