@@ -5,13 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 
-.PHONY: lab test present bench browser clean
+.PHONY: lab test present bench browser hub hub-tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "backstretch needs Python 3.10 or newer")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[workbook,test]'
+	$(BIN)/python -m pip install --quiet -e '.[workbook,test,hub]'
 	touch $@
 
 ## make lab: install if needed, then open JupyterLab on the workbook
@@ -19,7 +19,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 ## make test: install if needed (Chromium too), then run every test
-test: $(STAMP) browser
+test: $(STAMP) browser hub-tools
 	$(BIN)/python -m pytest
 
 ## make present: serve the class view with Voila on loopback (no code shown)
@@ -33,5 +33,12 @@ bench: $(STAMP)
 browser:
 	@bash scripts/ensure-chromium
 
+## make hub: a classroom-trial JupyterHub on 127.0.0.1 (docs/instructors.md); Ctrl+C stops it
+hub: $(STAMP) hub-tools
+	$(BIN)/python deploy/local/classhub.py
+
+hub-tools:
+	@bash scripts/ensure-hub
+
 clean:
-	rm -rf $(VENV) test-artifacts
+	rm -rf $(VENV) test-artifacts .hub

@@ -1,0 +1,24 @@
+"""The class hub's settings, in one place: the local trial hub and the Kubernetes values use them.
+
+``tests/test_deploy.py`` checks that ``deploy/z2jh/values.yaml`` says the same. The
+figures come from ``benchmarks/bench_class.py`` (see docs/performance.md).
+"""
+
+# A server (and its kernels) idle this long is stopped; the student's files stay.
+CULL_IDLE_SECONDS = 3600
+# How long a student's server may take to start, and to answer once started. Measured:
+# 40 students pressing the link together were all up within about 60 s here (the hub
+# starts them at once; two cores import the same libraries forty times), so twice that.
+START_TIMEOUT_SECONDS = 300
+HTTP_TIMEOUT_SECONDS = 240
+# Memory per student: the benchmark measured about 190 MiB for the server, its kernel
+# and the timer; the limit leaves room for the handout PDF and charts.
+MEM_GUARANTEE = "256M"
+MEM_LIMIT = "1G"
+CPU_LIMIT = 1.0
+# Kernels talk to their server over Unix sockets, not TCP ports: no two kernels can
+# race for the same port, however many start at once.
+KERNEL_TRANSPORT = "ipc"
+# The workbook's repository and branch, and the notebook a student's link opens.
+BRANCH = "main"
+STUDENT_NOTEBOOK = "03_guided_session"
