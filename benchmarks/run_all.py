@@ -8,7 +8,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-for script in ("bench_startup.py", "bench_charts.py", "bench_planner.py", "bench_timer.py"):
+for script in ("bench_startup.py", "bench_charts.py", "bench_planner.py", "bench_timer.py",
+               "bench_class.py"):
     if not (HERE / script).exists():
         continue
     print(f"\n## {script}", flush=True)
