@@ -68,6 +68,8 @@ class Student:
     """(client time, comm id, changed state) of every widget change, as it arrived."""
     errors: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    landing: str = ""
+    """Where the link sends the student once the pull is done (its ``urlpath``)."""
     _replies: dict[str, threading.Event] = field(default_factory=dict)
     _reader: threading.Thread | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
