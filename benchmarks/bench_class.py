@@ -28,29 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "deploy" / "local"), str(ROOT / "tests")]
 import classhub  # noqa: E402
 import hub_settings as hs  # noqa: E402
+from browser_fixtures import _children as descendants  # noqa: E402
 from classroom import Student, tick_lags  # noqa: E402
 
 NOTEBOOK = f"backstretch/notebooks/{hs.STUDENT_NOTEBOOK}.ipynb"
 WATCH_S = 14.0
 LIMIT_S = 0.100
 TICK_S = os.sysconf("SC_CLK_TCK")
-
-
-def descendants(pid: int) -> list[int]:
-    kids: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            kids.setdefault(ppid, []).append(int(entry.name))
-    found, todo = [], [pid]
-    while todo:
-        for child in kids.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
 
 
 def pss_mib(pids: list[int]) -> float:

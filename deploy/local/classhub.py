@@ -166,8 +166,8 @@ def start_class_hub(base: Path, port: int | None = None, password: str | None = 
                     timeout: float = 90) -> ClassHub:
     """Serve the workbook and start the hub in ``base`` (homes, database, logs)."""
     base = base.resolve()
-    # a kernel's sockets are BASE/run/<name>/kernel-<36-char id>-ipc-<n>: at most 107 bytes
-    if len(str(base / "run")) + 1 + 32 + 1 + 51 > 107:
+    # a kernel's sockets are BASE/run/<user id>/kernel-<36-char id>-ipc-<n>: 107 bytes at most
+    if len(str(base / "run" / "123456" / f"kernel-{'x' * 36}-ipc-10")) > 107:
         raise RuntimeError(f"{base} is too long a path for the kernels' sockets; "
                            "choose a shorter one with --base")
     base.mkdir(parents=True, exist_ok=True)

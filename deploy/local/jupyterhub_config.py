@@ -48,7 +48,7 @@ c.Spawner.http_timeout = hs.HTTP_TIMEOUT_SECONDS
 c.Spawner.environment = {
     "BACKSTRETCH_DATA_DIR": lambda spawner: f"{spawner.home_dir}/backstretch-data",
     # Unix sockets of the kernels: short paths (the limit is 107 bytes), one folder each
-    "JUPYTER_RUNTIME_DIR": lambda spawner: str(BASE / "run" / spawner.user.name),
+    "JUPYTER_RUNTIME_DIR": lambda spawner: str(BASE / "run" / str(spawner.user.id)),
     "PATH": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
 }
 c.Spawner.args = [
