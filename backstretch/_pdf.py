@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from .figure import ASPECT
 from .safety import NOT_ADVICE, STOP_SIGNS, TIERS
 from .safety_notes import STOP_INTRO
 
@@ -28,6 +29,8 @@ TIER_COLOURS = {"emergency": ((140, 0, 0), (253, 236, 234)),
                 "urgent": ((120, 60, 0), (255, 244, 229))}
 """Ink and fill of each red-flag tier: the emergency tier red, the urgent tier orange."""
 LINE = 5.2
+FIGURE_MM = 56
+"""Width of a stretch's figure (4:3) in millimetres."""
 """Line height in millimetres for body text."""
 
 logging.getLogger("fpdf").setLevel(logging.ERROR)  # a missing glyph is not worth a warning line
@@ -115,8 +118,9 @@ class _Page(FPDF):
         self.ln(3)
 
 
-def render_pdf(h: Handout, charts: list[tuple[str, bytes]]) -> bytes:
-    """The handout as PDF bytes."""
+def render_pdf(h: Handout, charts: list[tuple[str, bytes]],
+               figures: list[bytes | None] | None = None) -> bytes:
+    """The handout as PDF bytes; ``figures`` holds a PNG figure (or None) for each stretch."""
     pdf = _Page(h.title)
     pdf.add_page()
     pdf.text_block(h.title, "B", 20, BLUE)
@@ -140,11 +144,15 @@ def render_pdf(h: Handout, charts: list[tuple[str, bytes]]) -> bytes:
 
     pdf.heading("The stretches")
     for n, s in enumerate(h.stretches, 1):
-        if pdf.will_page_break(40):
+        figure = figures[n - 1] if figures else None
+        if pdf.will_page_break(40 + (FIGURE_MM / ASPECT if figure else 0)):
             pdf.add_page()
         pdf.ln(1.5)
         pdf.text_block(f"{n}. {s.name}", "B", 11.5)
         pdf.text_block(s.dose, "B", 10, BLUE)
+        if figure:
+            pdf.image(io.BytesIO(figure), x=pdf.l_margin + 3, w=FIGURE_MM, h=FIGURE_MM / ASPECT,
+                      alt_text=f"Figure: {s.name}")
         pdf.text_block(s.summary, "I")
         pdf.items(s.steps, numbered=True)
         pdf.set_fill_color(*CAUTION_FILL)

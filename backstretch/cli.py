@@ -15,6 +15,7 @@ from .catalogue import EQUIPMENT, POSITIONS, Catalogue, load_catalogue
 from .errors import BackstretchError, Problem
 from .muscles import MUSCLE_GROUPS
 from .plural import counted
+from .poses import poses_from_dict
 from .routine import Routine, format_duration, load_routine, resolve_routine_path
 from .yamlio import parse_yaml, read_text
 
@@ -53,6 +54,13 @@ def _parser() -> argparse.ArgumentParser:
                     help="a routine file, or a ready routine's name such as source-article")
     ho.add_argument("-o", "--output", required=True, metavar="FILE",
                     help="where to write it; the suffix, .html or .pdf, picks the format")
+
+    po = sub.add_parser("pose", help="draw a stretch's figure as SVG or PNG")
+    po.add_argument("stretch", metavar="ID", help="a stretch id, such as knee-to-chest")
+    po.add_argument("-o", "--output", required=True, metavar="FILE",
+                    help="where to write it; the suffix, .svg or .png, picks the format")
+    po.add_argument("--side", choices=["left", "right"],
+                    help="the side a one-side stretch shows (default: right)")
 
     cl = sub.add_parser("class-link", help="print the nbgitpuller link that brings the workbook "
                         "to every student on a JupyterHub")
@@ -148,6 +156,14 @@ def cmd_handout(args: argparse.Namespace, catalogue: Catalogue) -> int:
     return 0
 
 
+def cmd_pose(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from .pose_draw import save_pose
+
+    path = save_pose(catalogue, args.stretch, args.output, args.side)
+    print(f"Wrote {path}: the figure of {catalogue[args.stretch].name!r}")
+    return 0
+
+
 @functools.cache
 def _shipped() -> Catalogue:
     """The shipped catalogue, read once however many routines are checked."""
@@ -155,11 +171,13 @@ def _shipped() -> Catalogue:
 
 
 def check_file(path: str, catalogue: Catalogue | None) -> list[Problem]:
-    """Problems of one routine or catalogue file; [] when it is valid."""
+    """Problems of one routine, catalogue or poses file; [] when it is valid."""
     try:
         data = parse_yaml(read_text(path), path)
         if isinstance(data, dict) and "stretches" in data:
             Catalogue.from_dict(data, path)
+        elif isinstance(data, dict) and "poses" in data:
+            poses_from_dict(data, catalogue if catalogue is not None else _shipped(), path)
         else:
             Routine.from_dict(data, catalogue if catalogue is not None else _shipped(), path)
     except BackstretchError as exc:
@@ -216,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "safety":
             return cmd_safety(args)
         command = {"list": cmd_list, "show": cmd_show, "coverage": cmd_coverage,
-                   "handout": cmd_handout}[args.command]
+                   "handout": cmd_handout, "pose": cmd_pose}[args.command]
         return command(args, catalogue if catalogue is not None else load_catalogue())
     except BackstretchError as exc:
         for problem in exc.problems:

@@ -17,6 +17,7 @@ from pathlib import Path
 from .checklist import box_label
 from .errors import BackstretchError, Problem
 from .plural import counted
+from .pose_draw import stretch_png, stretch_svg
 from .routine import Routine, format_duration
 from .safety_notes import safety_html
 from .steps import reps_text, side_text
@@ -35,6 +36,9 @@ class HandoutStretch:
     summary: str
     steps: tuple[str, ...]
     cautions: tuple[str, ...]
+    stretch_id: str = ""
+    side: str | None = None
+    """The side its figure shows: the first one done, or None for both at once."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,8 @@ class Handout:
         stretches = tuple(
             HandoutStretch(routine.stretch(i).name, dose_text(routine, i),
                            routine.stretch(i).summary, routine.stretch(i).steps,
-                           routine.stretch(i).cautions)
+                           routine.stretch(i).cautions, routine.items[i].stretch,
+                           routine.sides(i)[0])
             for i in range(len(routine.items)))
         how_many = counted(len(routine.items), "stretch", "stretches")
         total = (f"{format_duration(routine.duration)} in all, {how_many}, "
@@ -100,6 +105,8 @@ h2 { color: #1f4e79; border-bottom: 2px solid #1f4e79; margin-top: 1.4em; }
 .bs-total { font-weight: 600; }
 .bs-stretch { border: 1px solid #bbb; border-radius: 6px; padding: 0.3em 1em; margin: 0.6em 0; }
 .bs-stretch h3 { margin: 0.3em 0; }
+.bs-stretch::after { content: ""; display: block; clear: both; }
+.bs-pose { float: right; width: 14em; max-width: 40%; margin: 0 0 0.4em 1em; }
 .bs-dose { font-weight: 600; color: #1f4e79; }
 .bs-caution { background: #fff4e5; border-left: 4px solid #b35806; padding: 0.2em 0.8em; }
 .bs-ticks { list-style: none; padding-left: 0; columns: 2; }
@@ -126,6 +133,7 @@ def handout_html(routine: Routine, charts: list[tuple[str, bytes]] | None = None
     charts = chart_pngs(routine) if charts is None else charts
     stretches = "".join(
         f'<section class="bs-stretch"><h3>{n}. {escape(s.name)}</h3>'
+        f'<div class="bs-pose">{stretch_svg(routine.catalogue, s.stretch_id, s.side)}</div>'
         f'<p class="bs-dose">{escape(s.dose)}</p><p><em>{escape(s.summary)}</em></p>'
         f"<ol>{''.join(f'<li>{escape(x)}</li>' for x in s.steps)}</ol>"
         f'<div class="bs-caution"><b>Take care</b><ul>'
@@ -160,7 +168,8 @@ def handout_pdf(routine: Routine, charts: list[tuple[str, bytes]] | None = None)
     from ._pdf import render_pdf
 
     h = Handout.from_routine(routine)
-    return render_pdf(h, chart_pngs(routine) if charts is None else charts)
+    figures = [stretch_png(routine.catalogue, s.stretch_id, s.side) for s in h.stretches]
+    return render_pdf(h, chart_pngs(routine) if charts is None else charts, figures)
 
 
 def save_handout(routine: Routine, path: str | os.PathLike[str]) -> Path:

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue
-from .errors import BackstretchError, Problem
 from .fields import Fields, Missing
 from .yamlio import read_yaml
 
@@ -269,12 +268,3 @@ def poses_for(catalogue: Catalogue) -> Mapping[str, Pose]:
     if known is None or known[0] is not catalogue:
         known = _READ[key] = (catalogue, poses_from_dict(read_yaml(path), catalogue, str(path)))
     return known[1]
-
-
-def check_poses_file(path: str, catalogue: Catalogue) -> list[Problem]:
-    """Problems of a poses file against ``catalogue``; [] when it is valid."""
-    try:
-        poses_from_dict(read_yaml(path), catalogue, path)
-    except BackstretchError as exc:
-        return exc.problems
-    return []

@@ -112,7 +112,7 @@ def test_pdf_has_the_same_content_as_the_html(prank, daily, tmp_path):
         assert _flat(line) in text
     assert text.index("Emergency: call 999") < text.index("Urgent: get a same-day")
     images = sum(len(p.images) for p in reader.pages)
-    assert images == 2
+    assert images == 2 + len(prank.items)  # the two charts and each stretch's figure
 
 
 def test_pdf_checklist_draws_one_box_per_line(daily, tmp_path):

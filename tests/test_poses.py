@@ -12,7 +12,8 @@ import yaml
 from backstretch import BackstretchError, load_catalogue
 from backstretch.figure import HEAD_R, LENGTHS, Body, Layout, layout
 from backstretch.pose_draw import scene_svg, stretch_png, stretch_svg
-from backstretch.poses import check_poses_file, poses_for, poses_from_dict, poses_path
+from backstretch.cli import check_file
+from backstretch.poses import poses_for, poses_from_dict, poses_path
 
 TOL = 3.0
 """Centimetres a touching point may be off its surface, or sink into it."""
@@ -254,7 +255,7 @@ def test_bad_pose_data_is_named(tmp_path, edit, where, says):
     edit(data)
     path = tmp_path / "poses.yaml"
     path.write_text(yaml.safe_dump(data))
-    problems = check_poses_file(str(path), SHIPPED)
+    problems = check_file(str(path), SHIPPED)
     assert len(problems) == 1, problems
     assert problems[0].field == where and says in problems[0].message
     assert str(path) in str(problems[0])

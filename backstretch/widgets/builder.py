@@ -15,6 +15,7 @@ from ..errors import BackstretchError
 from ..filenames import title_stem, unique_path
 from ..library import ROUTINE_SUFFIXES, copy_of_ready, saved_routines
 from ..plural import counted
+from ..pose_draw import stretch_svg
 from ..resources import ready_routines
 from ..routine import Routine, format_duration, load_routine
 from ..safety import condition_warnings
@@ -352,10 +353,17 @@ class RoutineBuilder(Shown):
             self.set_routine(dataclasses.replace(self.routine, description=change["new"]),
                              rebuild=False)
 
+    def _row_figure(self, index: int) -> str:
+        """The small figure of a row's stretch, on the side it starts with."""
+        r = self.routine
+        return stretch_svg(r.catalogue, r.items[index].stretch, r.sides(index)[0])
+
     def _build_rows(self) -> None:
         rows = []
         for i, item in enumerate(self.routine.items):
             stretch = self.routine.stretch(i)
+            figure = w.HTML(self._row_figure(i), layout=w.Layout(width="5.5em"))
+            figure.add_class("bs-row-figure")
             label = w.HTML(f"<b>{i + 1}.</b> {escape(stretch.name)}",
                            layout=w.Layout(width="16em"))
             per = "hold (s)" if stretch.is_static else "s per rep"
@@ -376,6 +384,8 @@ class RoutineBuilder(Shown):
             reps.observe(lambda c, i=i: self.change(i, reps=c["new"]), names="value")
             if stretch.per_side:
                 sides.observe(lambda c, i=i: self.change(i, sides=c["new"]), names="value")
+                sides.observe(lambda _c, i=i, f=figure: setattr(f, "value", self._row_figure(i)),
+                              names="value")
             buttons = []
             for icon, css, tip, action in (
                 ("arrow-up", "bs-up", "Move up", lambda _b, i=i: self.move(i, i - 1)),
@@ -386,7 +396,7 @@ class RoutineBuilder(Shown):
                 b.add_class(css)
                 b.on_click(action)
                 buttons.append(b)
-            row = w.HBox([label, hold, reps, sides, *buttons])
+            row = w.HBox([w.HBox([figure, label]), hold, reps, sides, *buttons])
             row.add_class("bs-item")
             rows.append(row)
         self.rows.children = rows or [w.HTML("<i>No stretches yet: add one below.</i>")]

@@ -7,6 +7,7 @@ import ipywidgets as w
 from ..cards import CARD_CSS, stretch_card
 from ..catalogue import EQUIPMENT, POSITIONS, Catalogue
 from ..muscles import MUSCLE_GROUPS
+from ..pose_draw import stretch_svg
 from .shown import Shown
 
 ANY = "any"
@@ -46,5 +47,6 @@ class CatalogueBrowser(Shown):
     def render(self) -> None:
         ids = self.shown
         self.count.value = f"<b>{len(ids)}</b> of {len(self.catalogue)} stretches"
-        self.cards.value = "".join(stretch_card(self.catalogue[i]) for i in ids) or (
+        self.cards.value = "".join(stretch_card(self.catalogue[i], stretch_svg(self.catalogue, i))
+                                   for i in ids) or (
             "<p>No stretch matches all three filters; loosen one.</p>")

@@ -33,6 +33,9 @@ CLASS_CSS = """
     font-variant-numeric: tabular-nums; text-align: center; }
 .bs-class-countdown.bs-paused, .bs-class-view .bs-class-countdown.bs-paused .widget-html-content {
     color: #8c8c8c; }
+.bs-class-main { align-items: center; gap: 2vw; }
+.bs-class-view .bs-figure { width: 46vw; max-width: 60vh; flex: 0 0 auto; }
+.bs-class-main .bs-class-countdown { flex: 1 1 auto; }
 .bs-class-next, .bs-class-next .widget-html-content { font-size: 1.8rem; color: #333; }
 .bs-class-progress .widget-html-content { font-size: 1.2rem; color: #444; }
 .bs-class-safety { border-left: 6px solid #b30000; padding-left: 10px; }
@@ -86,8 +89,10 @@ class ClassView(SessionControls):
         keys_help = html("bs-class-keys")
         keys_help.value = KEYS_HELP
 
+        main = w.HBox([self.figure, self.countdown])
+        main.add_class("bs-class-main")
         self.widget = w.VBox([w.HTML(f"<style>{CLASS_CSS}</style>"), self.title, self.current,
-                              self.side, self.cue, self.countdown, self.progress,
+                              self.side, self.cue, main, self.progress,
                               self.next_label, self.reminder, self.controls, keys_help,
                               self.cues.audio])
         self.widget.add_class("bs-class-view")

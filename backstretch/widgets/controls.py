@@ -7,6 +7,7 @@ from html import escape
 
 import ipywidgets as w
 
+from ..pose_draw import stretch_svg
 from ..routine import Routine
 from ..session import Event, Session
 from ..signals import Signal
@@ -42,6 +43,8 @@ class SessionControls(Shown):
         self.paused: Signal[Session] = Signal()
         self.finished: Signal[Session] = Signal()
         self.cues = Cues()
+        self.figure = w.HTML()
+        self.figure.add_class("bs-figure")
         self._follow(routine, clock)
         self.start_button = control_button("Start", "play", "bs-start", self.start, "success")
         self.pause_button = control_button("Pause", "pause", "bs-pause", self.toggle)
@@ -106,6 +109,7 @@ class SessionControls(Shown):
     def _follow(self, routine: Routine, clock: Callable[[], float]) -> None:
         self.session = Session(routine, clock)
         self.ticker = Ticker(self.session, self.tick)
+        self._figure_for: tuple[str, str | None] | None = None
 
     def _handle(self, events: list[Event]) -> None:
         for event in events:
@@ -114,12 +118,26 @@ class SessionControls(Shown):
             if event.kind == "finished":
                 self.finished.send(self.session)
 
+    def _show_figure(self) -> None:
+        """Show the figure of the stretch now under way, for the side now worked (or to
+        be worked first); it changes only when the stretch or side does, never on a tick."""
+        s = self.session
+        step = s.current
+        key = None if step is None else \
+            (step.stretch.id, step.side or s.routine.sides(step.item)[0])
+        if key != self._figure_for:
+            self._figure_for = key
+            self.figure.value = "" if key is None else \
+                stretch_svg(s.routine.catalogue, *key, animate=True)
+
     def _show_progress(self) -> None:
-        """Redraw what both views show alike: countdown, progress bars, next step, buttons.
+        """Redraw what both views show alike: countdown, figure, progress bars, next step,
+        buttons.
 
         Subclasses make ``countdown``, ``step_bar``, ``total_bar`` and ``next_label``.
         """
         s = self.session
+        self._show_figure()
         self.countdown.value = clock_text(s.remaining)
         if s.state == "paused":
             self.countdown.add_class("bs-paused")

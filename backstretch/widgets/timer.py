@@ -28,6 +28,8 @@ TIMER_CSS = """
                 line-height: 1.15; color: #1f4e79; }
 .bs-countdown.bs-paused, .bs-timer .bs-countdown.bs-paused .widget-html-content {
                 color: #7f7f7f; }
+.bs-timer-main { align-items: center; gap: 18px; }
+.bs-timer .bs-figure { width: 300px; flex: 0 0 auto; }
 .bs-next { color: #444; }
 .bs-checklist { margin-top: 8px; }
 """
@@ -75,7 +77,9 @@ class SessionTimer(SessionControls):
         self._build_checklist()
 
         self.safety_line = w.HTML(short_line_html())
-        self.widget = w.VBox([self.style, self.title, self.countdown, self.cue, self.step_bar,
+        main = w.HBox([self.countdown, self.figure])
+        main.add_class("bs-timer-main")
+        self.widget = w.VBox([self.style, self.title, main, self.cue, self.step_bar,
                               self.total_bar, self.next_label, self.controls, self.cues.audio,
                               self.safety_line, self.checklist_box])
         self.widget.add_class("bs-timer")

@@ -1,0 +1,126 @@
+"""The figures where people look: cards, builder rows, timer, class view, handouts, CLI."""
+
+from __future__ import annotations
+
+import io
+import re
+from html import unescape
+
+import pytest
+
+from backstretch import load_routine
+from backstretch.cli import main
+from backstretch.handout import Handout, handout_html, handout_pdf
+
+pytest.importorskip("ipywidgets")
+import backstretch.widgets.controls as controls  # noqa: E402
+from backstretch.widgets import (  # noqa: E402
+    CatalogueBrowser,
+    ClassView,
+    RoutineBuilder,
+    SessionTimer,
+)
+from fakes import FakeClock  # noqa: E402
+
+TITLE = re.compile(r'aria-label="([^"]*)"')
+
+
+@pytest.fixture
+def article(catalogue):
+    return load_routine("source-article", catalogue)
+
+
+def _titles(markup: str) -> list[str]:
+    return [unescape(t) for t in TITLE.findall(markup)]
+
+
+def test_every_card_shows_its_figure(catalogue):
+    cards = CatalogueBrowser(catalogue).cards.value
+    assert _titles(cards) == [s.name + (", right side" if s.per_side else "")
+                              for s in catalogue.values()]
+
+
+def test_each_builder_row_shows_its_figure_on_its_side(catalogue, article, tmp_path):
+    b = RoutineBuilder(catalogue, article, save_path=str(tmp_path / "r.yaml"))
+    rows = b.rows.children
+    assert [_titles(r.children[0].children[0].value) for r in rows] == [
+        [article.stretch(i).name + (", left side" if article.stretch(i).per_side else "")]
+        for i in range(len(article.items))]
+    sides = next(c for c in rows[0].children if "bs-sides" in c._dom_classes)
+    sides.value = "right"
+    assert _titles(rows[0].children[0].children[0].value) == ["Single knee to chest, right side"]
+
+
+@pytest.mark.parametrize("view", [SessionTimer, ClassView])
+def test_figure_follows_the_step_and_is_never_redrawn_on_a_tick(article, monkeypatch, view):
+    drawn = []
+
+    def counting(*args, **kwargs):
+        drawn.append(args[1:])
+        return original(*args, **kwargs)
+
+    original = controls.stretch_svg
+    monkeypatch.setattr(controls, "stretch_svg", counting)
+    clock = FakeClock()
+    v = view(article, clock)
+    shown = [_titles(v.figure.value)]
+    v.start()
+    for _ in range(article.duration + 2):  # one tick a second through the whole routine
+        clock.advance(1)
+        v.tick()
+        if _titles(v.figure.value) != shown[-1]:
+            shown.append(_titles(v.figure.value))
+    changes = [(i.stretch, side) for n, i in enumerate(article.items)
+               for side in article.sides(n)]
+    assert drawn == changes  # once per stretch and side, not once per tick
+    assert shown[:3] == [["Single knee to chest, left side"],
+                         ["Single knee to chest, right side"], ["Back rounders"]]
+    assert shown[-1] == []  # finished: no figure
+
+
+def test_class_view_alternates_the_frames_of_a_moving_stretch(catalogue):
+    from backstretch import Routine, RoutineItem
+
+    routine = Routine("Warrior", (RoutineItem("wall-warrior"),), catalogue)
+    v = ClassView(routine, FakeClock())
+    assert "@keyframes" in v.figure.value and "bs-figure" in v.figure._dom_classes
+    assert v.figure in v.widget.children[5].children  # beside the countdown
+
+
+def test_html_handout_draws_every_stretch(article):
+    html = handout_html(article, charts=[])
+    sections = re.findall(r'<section class="bs-stretch">.*?</section>', html, re.S)
+    assert len(sections) == len(article.items)
+    for n, section in enumerate(sections):
+        assert _titles(section)[0].startswith(article.stretch(n).name)
+
+
+def test_pdf_handout_carries_a_picture_of_every_stretch(article):
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(io.BytesIO(handout_pdf(article, charts=[])))
+    pictures = [img.image for page in reader.pages for img in page.images]
+    assert len(pictures) == len(Handout.from_routine(article).stretches)
+    for picture in pictures:
+        assert picture.width / picture.height == pytest.approx(4 / 3, abs=0.01)
+        colours = {c for _, c in picture.convert("RGB").getcolors(1 << 20)}
+        assert (0x1F, 0x4E, 0x79) in colours  # the muscles worked, shaded in the workbook's blue
+        assert len(colours) > 20  # a drawing, not a blank
+
+
+def test_cli_draws_a_pose(tmp_path, capsys):
+    assert main(["pose", "seated-hamstring", "-o", str(tmp_path / "h.svg"), "--side", "left"]) == 0
+    svg = (tmp_path / "h.svg").read_text()
+    assert svg.startswith("<svg") and "LEFT SIDE" in svg
+    assert main(["pose", "sphinx", "-o", str(tmp_path / "s.png")]) == 0
+    assert (tmp_path / "s.png").read_bytes()[:4] == b"\x89PNG"
+    assert "Wrote" in capsys.readouterr().out
+    assert main(["pose", "sphinks", "-o", str(tmp_path / "x.svg")]) == 1
+    assert "did you mean 'sphinx'" in capsys.readouterr().err
+    assert main(["pose", "sphinx", "-o", str(tmp_path / "x.gif")]) == 1
+    assert "end the name in .svg or .png" in capsys.readouterr().err
+    assert not (tmp_path / "x.gif").exists()
+
+
+def test_check_reads_a_poses_file(capsys):
+    assert main(["check", "data/poses.yaml"]) == 0
+    assert capsys.readouterr().out.strip() == "data/poses.yaml: ok"
