@@ -214,6 +214,18 @@ def test_guided_session_timer_in_lab(page, lab):
     data = json.loads(saved.read_text())
     assert data["routine"] == "The five from the article"
     assert len(data["ticked"]) == 1, (label, data)
+
+    # beside the countdown, the figure of the stretch and side now worked; it follows the step
+    figure = timer.locator(".bs-figure svg.bs-pose")
+    expect(figure).to_be_visible()
+    expect(figure).to_have_attribute("aria-label", "Single knee to chest, left side")
+    assert figure.bounding_box()["width"] >= 200
+    for _ in range(3):
+        if figure.get_attribute("aria-label").endswith("right side"):
+            break
+        timer.locator(".bs-skip").click()
+    expect(figure).to_have_attribute("aria-label", "Single knee to chest, right side")
+    shot(page, "03-7-figure-right-side")
     assert not page.page_errors, page.page_errors
 
 
@@ -320,6 +332,13 @@ def test_class_view_in_voila(page, voila_server, workdir):
         .filter(e => e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize)))""")
     assert size >= 100, f"countdown font-size {size}px"
 
+    # the stretch's figure is large beside it, and names the stretch shown
+    figure = view.locator(".bs-figure svg.bs-pose")
+    expect(figure).to_be_visible()
+    assert figure.bounding_box()["width"] >= 0.35 * page.viewport_size["width"]
+    expect(figure).to_have_attribute("aria-label", re.compile(
+        "^" + re.escape(current.inner_text().strip())))
+
     # Start by mouse
     first_title = current.inner_text().strip()
     before = countdown.inner_text().strip()
@@ -383,8 +402,35 @@ def test_class_view_in_voila(page, voila_server, workdir):
     expect(view.locator(".bs-class-title")).to_contain_text("Desk break")
     expect(countdown).to_have_text("0:10")
     expect(panel.locator("input")).to_have_value("handouts/desk-break")
+    expect(figure).to_have_attribute("aria-label", re.compile(
+        "^" + re.escape(current.inner_text().strip())))
     shot_view(page, view, "05-7-voila-picked-desk-break")
     assert not page.page_errors, page.page_errors
+
+
+@pytest.mark.browser
+def test_a_moving_stretch_alternates_its_frames_unless_asked_not_to(page, catalogue):
+    from backstretch.pose_draw import SWAP_SECONDS, stretch_svg
+
+    page.set_content(f'<div style="width:600px">{stretch_svg(catalogue, "cat-cow", animate=True)}</div>')
+    end = page.locator(".bs-pose-end")
+    expect(end).to_be_visible()
+
+    def opacity() -> float:
+        return float(end.evaluate("(el) => getComputedStyle(el).opacity"))
+
+    seen = {round(opacity())}
+    deadline = time.monotonic() + 2 * SWAP_SECONDS + 1
+    while len(seen) < 2 and time.monotonic() < deadline:
+        time.sleep(0.25)
+        seen.add(round(opacity()))
+    assert seen == {0, 1}, seen  # the end frame comes and goes: start and end take turns
+    page.emulate_media(reduced_motion="reduce")
+    held = []
+    for _ in range(4):
+        time.sleep(SWAP_SECONDS / 2)
+        held.append(opacity())
+    assert held == [1.0] * 4, held  # held still, start shown faintly under the end
 
 
 # -- handouts: user text is shown literally, never run -----------------------------------------
