@@ -32,7 +32,7 @@ MARGIN = 7.0
 ASPECT = 4 / 3
 """Width over height of every figure, so figures line up in a grid or a row."""
 
-BODY, BODY_FAR, OUTLINE = "#d8c7b2", "#ece3d8", "#4d3f33"
+BODY, BODY_FAR, OUTLINE, OUTLINE_FAR = "#d8c7b2", "#f0e9e1", "#4d3f33", "#a3958a"
 PRIMARY, SECONDARY = "#1f4e79", "#8fb3d9"
 """The workbook's colours for primary and secondary muscle groups (as in the charts)."""
 SIDE_COLOUR = "#b35806"
@@ -427,7 +427,8 @@ def _body_shapes(lay: Layout, b: Body, primary: tuple[str, ...], secondary: tupl
     shapes: list[Shape] = []
 
     def draw(part: Part, far: bool) -> None:
-        shapes.append(Stroke(part.points, part.width + 2.4, OUTLINE))
+        shapes.append(Stroke(part.points, part.width + (1.6 if far else 2.2),
+                             OUTLINE_FAR if far else OUTLINE))
         shapes.append(Stroke(part.points, part.width, BODY_FAR if far else BODY))
         for groups, colour in ((secondary, SECONDARY), (primary, PRIMARY)):
             for g in groups:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import copy
 import math
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 import yaml
@@ -261,3 +264,22 @@ def test_bad_pose_data_is_named(tmp_path, edit, where, says):
     assert str(path) in str(problems[0])
     with pytest.raises(BackstretchError):
         poses_from_dict(data, SHIPPED, str(path))
+
+
+def test_svg_figures_load_no_matplotlib():
+    code = ("import sys; from backstretch import load_catalogue; "
+            "from backstretch.pose_draw import stretch_svg; "
+            "assert stretch_svg(load_catalogue(), 'sphinx'); print('matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_contact_sheet_is_committed_with_every_stretch():
+    from PIL import Image
+
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    assert "(poses.png)" in (docs / "catalogue-format.md").read_text()
+    rows = math.ceil(len(SHIPPED) / 4)  # scripts/draw_poses.py: 4 columns of 3.2 in at 90 dpi
+    with Image.open(docs / "poses.png") as sheet:
+        width, height = sheet.size
+    assert width == 1152 and abs(height - rows * (3.2 * 3 / 4 + 0.35) * 90) <= 1
