@@ -27,7 +27,18 @@ POSITIONS = {
 EQUIPMENT = ("mat", "pillow", "wall", "chair", "strap", "step")
 KINDS = ("static", "dynamic", "strengthening")
 LEVELS = ("gentle", "moderate", "advanced")
-FLAGS = ("flexion", "deep-flexion", "extension", "rotation", "kneeling", "balance", "load")
+AVOID_WORDS: dict[str, str] = {
+    "flexion": "rounding the lower back",
+    "deep-flexion": "deep flexion (knees hugged to the chest, folding far forward)",
+    "extension": "arching the back",
+    "rotation": "twisting the spine",
+    "kneeling": "weight on the knees",
+    "balance": "balancing (one leg, or a limb lifted on all fours)",
+    "load": "body weight through a bridge or plank",
+}
+"""Each movement flag, in plain words, as a person may choose to avoid it."""
+FLAGS = tuple(AVOID_WORDS)
+"""The movement flags a stretch may carry."""
 MAX_HOLD = 600
 """Longest hold or repetition accepted, in seconds."""
 MAX_REPS = 50

@@ -8,10 +8,11 @@ import pytest
 
 from backstretch import (MUSCLE_GROUPS, BackstretchError, Catalogue, Hold, Routine, RoutineItem,
                          Settings, Stretch)
-from backstretch.catalogue import FLAGS, LEVELS, POSITIONS
+from backstretch.catalogue import AVOID_WORDS, FLAGS, LEVELS, POSITIONS
 from backstretch.dose import GROUP_TARGET, HOLD_MAX, HOLD_MIN
-from backstretch.planner import (AVOID_WORDS, GOALS, POSITION_ORDER, levels, plan,
-                                 reached_groups, summary, target_groups)
+from backstretch.plan_search import levels
+from backstretch.planner import (GOALS, POSITION_ORDER, plan, reached_groups, summary,
+                                 target_groups)
 
 GROUPS = ("lower_back", "glutes", "hamstrings", "hip_flexors", "flank")
 

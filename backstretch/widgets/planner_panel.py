@@ -6,10 +6,10 @@ from html import escape
 
 import ipywidgets as w
 
-from ..catalogue import EQUIPMENT, FLAGS, POSITIONS, Catalogue
+from ..catalogue import AVOID_WORDS, EQUIPMENT, FLAGS, POSITIONS, Catalogue
 from ..errors import BackstretchError
 from ..muscles import MUSCLE_GROUPS
-from ..planner import AVOID_WORDS, DEFAULT_GOAL, GOALS, MAX_BUDGET, plan, summary, target_groups
+from ..planner import DEFAULT_GOAL, GOALS, MAX_BUDGET, plan, summary, target_groups
 from ..safety import CONDITIONS
 from .builder import HELD, RoutineBuilder
 from .shown import Shown
