@@ -5,7 +5,7 @@ load ipywidgets and matplotlib only when imported.
 """
 
 from .catalogue import Catalogue, Hold, Stretch, load_catalogue
-from .dose import DoseReport, GroupDose
+from .dose import DoseReport, GroupDose, dose_report
 from .errors import BackstretchError, Problem
 from .muscles import MUSCLE_GROUPS, MuscleGroup
 from .resources import ready_routines
@@ -29,6 +29,7 @@ __all__ = [
     "Step",
     "Stretch",
     "format_duration",
+    "dose_report",
     "load_catalogue",
     "load_routine",
     "ready_routines",

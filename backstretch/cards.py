@@ -1,12 +1,15 @@
-"""HTML snippets for stretches and safety notes; every text is escaped."""
+"""HTML snippets for stretches, safety notes and the dose check; every text is escaped."""
 
 from __future__ import annotations
 
 from html import escape
 
 from .catalogue import POSITIONS, Stretch
+from .dose import dose_report
 from .muscles import MUSCLE_GROUPS
-from .safety_notes import safety_html  # noqa: F401 - the notebooks take it from here
+from .routine import Routine
+from .safety import condition_warnings
+from .safety_notes import safety_html, short_line_html  # noqa: F401 - notebooks take safety_html
 
 
 def _groups(ids: tuple[str, ...]) -> str:
@@ -35,6 +38,27 @@ def stretch_card(stretch: Stretch, figure: str = "") -> str:
         f'<div class="bs-caution"><b>Take care</b><ul>{cautions}</ul></div>'
         "</div>"
     )
+
+
+def dose_html(routine: Routine, conditions: tuple[str, ...] = ()) -> str:
+    """The dose report as an HTML list; groups short of 60 s stand out. Stretches that a
+    chosen condition rules out, and the red-flag line, come first."""
+    if not routine.items:
+        return "<p>Add a stretch to see the dose check.</p>" + short_line_html()
+    warnings = condition_warnings((routine.stretch(i) for i in range(len(routine.items))),
+                                  conditions)
+    warn = (f'<div class="bs-condition-warning" style="color:#8a0000"><b>Take care:</b><ul>'
+            f'{"".join(f"<li>{escape(x)}</li>" for x in warnings)}</ul></div>'
+            if warnings else "")
+    report = dose_report(routine)
+    rows = []
+    for line, short in [(ln, " short." in ln) for ln in report.lines()]:
+        style = ' style="color:#b35806;font-weight:600"' if short else ""
+        rows.append(f"<li{style}>{escape(line)}</li>")
+    verdict = ("Meets the guideline for every targeted group." if report.ok else
+               "Falls short of the guideline; see the lines in orange.")
+    return (f'{short_line_html()}{warn}<div class="bs-dose"><b>Dose check:</b> {verdict}'
+            f'<ul>{"".join(rows)}</ul></div>')
 
 
 CARD_CSS = """

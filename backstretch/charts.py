@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch, Patch, Polygon, Rectangle
 from matplotlib.text import Text
 
-from .dose import GROUP_TARGET
+from .dose import GROUP_TARGET, dose_report
 from .muscles import MUSCLE_GROUPS
 from .routine import Routine
 from .steps import KIND_NAMES, clock_text
@@ -78,7 +78,7 @@ def _margins(fig: Figure, labels: list[str], fontsize: float, bottom: float,
 
 
 def _short_groups(routine: Routine) -> set[str]:
-    return {g.group for g in routine.dose_report().short}
+    return {g.group for g in dose_report(routine).short}
 
 
 class CoverageChart:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,25 +9,10 @@ from pathlib import Path
 from .errors import BackstretchError
 from .routine import Routine
 from .signals import Signal
-from .steps import side_text
 from .userdata import data_home
 from .yamlio import atomic_write_text, read_text
 
 Box = tuple[int, "str | None"]
-
-
-def box_label(routine: Routine, box: Box) -> str:
-    """'Single knee to chest, left side' or 'Back rounders'."""
-    item, side = box
-    name = routine.stretch(item).name
-    return f"{name}, {side_text(side)}" if side else name
-
-
-def routine_key(routine: Routine) -> str:
-    """A short key that changes when the routine's stretches or sides change."""
-    boxes = [(routine.items[i].stretch, side) for i, side in routine.checklist_boxes()]
-    raw = json.dumps([routine.name, boxes], ensure_ascii=False).encode()
-    return hashlib.sha256(raw).hexdigest()[:16]
 
 
 @dataclass
@@ -45,7 +29,7 @@ class Checklist:
 
     def __post_init__(self) -> None:
         if self.path is None:
-            self.path = data_home() / "checklists" / f"{routine_key(self.routine)}.json"
+            self.path = data_home() / "checklists" / f"{self.routine.key()}.json"
         self.path = Path(self.path)
         self.boxes = self.routine.checklist_boxes()
         self._load()
@@ -66,7 +50,7 @@ class Checklist:
         atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1))
 
     def label(self, box: Box) -> str:
-        return box_label(self.routine, box)
+        return self.routine.box_label(box)
 
     def set(self, box: Box, done: bool = True) -> None:
         if box not in self.boxes:

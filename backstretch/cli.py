@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import EQUIPMENT, POSITIONS, Catalogue, load_catalogue
+from .dose import dose_report
 from .errors import BackstretchError, Problem
 from .muscles import MUSCLE_GROUPS
 from .plural import counted
@@ -115,7 +116,7 @@ def cmd_show(args: argparse.Namespace, catalogue: Catalogue) -> int:
 def cmd_coverage(args: argparse.Namespace, catalogue: Catalogue) -> int:
     routine = load_routine(args.routine, catalogue)
     coverage = routine.coverage()
-    report = routine.dose_report()
+    report = dose_report(routine)
     if args.json:
         print(json.dumps({
             "name": routine.name,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from .checklist import box_label
+from .dose import dose_report
 from .errors import BackstretchError, Problem
 from .plural import counted
 from .pose_draw import stretch_png, stretch_svg
@@ -67,8 +67,8 @@ class Handout:
         total = (f"{format_duration(routine.duration)} in all, {how_many}, "
                  "including getting ready, switching sides and rests")
         return cls(routine.name, routine.description, total, stretches,
-                   tuple(box_label(routine, box) for box in routine.checklist_boxes()),
-                   tuple(routine.dose_report().lines()))
+                   tuple(routine.box_label(box) for box in routine.checklist_boxes()),
+                   tuple(dose_report(routine).lines()))
 
 
 def dose_text(routine: Routine, index: int) -> str:

@@ -72,7 +72,7 @@ class SessionRecord:
     routine: str
     """The routine's name."""
     routine_key: str
-    """``backstretch.checklist.routine_key`` of the routine."""
+    """``Routine.key()`` of the routine."""
     started_at: datetime
     """UTC."""
     ended_at: datetime
@@ -351,8 +351,6 @@ class SessionLog:
         a session cut short by a closed tab or a stopped kernel loses at most its
         last step.
         """
-        from .checklist import routine_key
-
         end = _utc(ended_at, "ended_at", self._name) if ended_at is not None \
             else datetime.now(timezone.utc)
         if session.started_at is not None:
@@ -360,7 +358,7 @@ class SessionLog:
         else:
             spent = session.elapsed
         return self.record(
-            routine=session.routine.name, routine_key=routine_key(session.routine),
+            routine=session.routine.name, routine_key=session.routine.key(),
             started_at=end - timedelta(seconds=min(spent, MAX_SECONDS)), ended_at=end,
             record_id=record_id,
             planned_seconds=session.routine.duration,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,7 +18,7 @@ from .coverage import GroupCoverage, coverage_of
 from .errors import BackstretchError, Problem
 from .fields import Fields, Missing
 from .resources import ready_routines
-from .steps import Step, StepKind
+from .steps import Step, StepKind, side_text
 from .yamlio import atomic_write_text, read_yaml
 
 SIDES = ("both", "left", "right")
@@ -150,16 +152,22 @@ class Routine:
         """One (item, side) box per stretch and side, in routine order."""
         return [(i, side) for i in range(len(self.items)) for side in self.sides(i)]
 
+    def box_label(self, box: tuple[int, str | None]) -> str:
+        """A checklist box in words: 'Single knee to chest, left side' or 'Back rounders'."""
+        item, side = box
+        name = self.stretch(item).name
+        return f"{name}, {side_text(side)}" if side else name
+
+    def key(self) -> str:
+        """A short key that changes when the routine's name, stretches or sides change."""
+        boxes = [(self.items[i].stretch, side) for i, side in self.checklist_boxes()]
+        raw = json.dumps([self.name, boxes], ensure_ascii=False).encode()
+        return hashlib.sha256(raw).hexdigest()[:16]
+
     # -- coverage -------------------------------------------------------------------
     def coverage(self) -> dict[str, GroupCoverage]:
         """Seconds per muscle group worked, on its less-worked side (see ``coverage_of``)."""
         return coverage_of(self._steps)
-
-    def dose_report(self):  # noqa: ANN201 - DoseReport, imported lazily below
-        """How the routine measures against the ACSM flexibility guideline."""
-        from .dose import dose_report
-
-        return dose_report(self)
 
     # -- editing (each returns a new routine) -----------------------------------------
     def with_items(self, items: list[RoutineItem] | tuple[RoutineItem, ...]) -> Routine:

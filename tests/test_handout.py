@@ -9,8 +9,7 @@ from html import escape
 
 import pytest
 
-from backstretch import BackstretchError, load_routine
-from backstretch.checklist import box_label
+from backstretch import BackstretchError, dose_report, load_routine
 from backstretch.cli import main
 from backstretch.handout import Handout, dose_text, handout_html, save_handout
 from backstretch.safety import STOP_SIGNS, TIERS
@@ -75,11 +74,11 @@ def test_html_checklist_has_one_box_per_stretch_and_side(daily, page):
     boxes = daily.checklist_boxes()
     assert page.count('<span class="bs-box"></span>') == len(boxes) == 15
     for box in boxes:
-        assert f'<span class="bs-box"></span>{escape(box_label(daily, box))}</li>' in page
+        assert f'<span class="bs-box"></span>{escape(daily.box_label(box))}</li>' in page
 
 
 def test_html_has_the_safety_notes_and_dose_check(daily, page):
-    for line in (*STOP_SIGNS, *RED_FLAGS, *daily.dose_report().lines()):
+    for line in (*STOP_SIGNS, *RED_FLAGS, *dose_report(daily).lines()):
         assert escape(line) in page
     assert page.index("Emergency: call 999") < page.index("Urgent: get a same-day")
 
@@ -92,7 +91,7 @@ def test_dose_text_follows_the_routines_overrides(catalogue):
     assert dose_text(r, 1) == "Hold 10 s, once."  # back rounders: both sides at once
     daily = load_routine("daily-back-care", catalogue)
     assert dose_text(daily, 0) == "8 slow repetitions, about 4 s each."  # pelvic tilt: moves
-    assert [box_label(r, b) for b in r.checklist_boxes()][0] == "Single knee to chest, right side"
+    assert [r.box_label(b) for b in r.checklist_boxes()][0] == "Single knee to chest, right side"
 
 
 def test_pdf_has_the_same_content_as_the_html(prank, daily, tmp_path):

@@ -16,7 +16,6 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from backstretch import BackstretchError, Routine, RoutineItem, Settings, load_routine
-from backstretch.checklist import routine_key
 from backstretch.demo import DEMO_DAYS, demo_log
 from backstretch.log import SCHEMA_VERSION, SessionLog
 from backstretch.session import Session
@@ -253,7 +252,7 @@ def test_a_finished_session_records_the_routines_coverage(log, catalogue):
     expected = {g: c.stretch for g, c in routine.coverage().items() if c.stretch > 0}
     assert dict(rec.group_seconds) == pytest.approx(expected)
     assert rec.steps_completed == len(routine.checklist_boxes()) and rec.steps_skipped == 0
-    assert rec.routine == routine.name and rec.routine_key == routine_key(routine)
+    assert rec.routine == routine.name and rec.routine_key == routine.key()
     assert rec.planned_seconds == routine.duration
     assert rec.ended_at == end and abs((end - rec.started_at).total_seconds() - clock.now) < 1e-6
     assert log.sessions() == [rec]

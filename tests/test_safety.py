@@ -10,7 +10,7 @@ import pytest
 
 from backstretch import BackstretchError, Routine, RoutineItem
 from backstretch.cli import main
-from backstretch.dose import BASIS
+from backstretch.dose import BASIS, dose_report
 from backstretch.planner import plan
 from backstretch.safety import (CLASS_LINE, CONDITIONS, EMERGENCY, SHORT_LINE, SOURCES,
                                 STOP_SOURCES, TIERS, URGENT, condition_warnings)
@@ -155,7 +155,7 @@ def test_suggest_panel_conditions_reach_the_planner_and_the_builder(catalogue):
 
 def test_the_dose_basis_shows_beside_every_result(catalogue, capsys):
     article = Routine("r", (RoutineItem("seated-hamstring"),), catalogue)
-    assert article.dose_report().lines()[-1] == BASIS
+    assert dose_report(article).lines()[-1] == BASIS
     assert "ACSM" in BASIS and "healthy adults" in BASIS and "own rules" in BASIS
     assert main(["coverage", "source-article"]) == 0
     assert BASIS in capsys.readouterr().out

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from ..cards import dose_html
 from ..catalogue import MAX_HOLD, MAX_REPS, Catalogue
 from ..errors import BackstretchError
 from ..filenames import title_stem, unique_path
@@ -18,8 +19,6 @@ from ..plural import counted
 from ..pose_draw import stretch_svg
 from ..resources import ready_routines
 from ..routine import Routine, format_duration, load_routine
-from ..safety import condition_warnings
-from ..safety_notes import short_line_html
 from ..signals import Signal
 from .shown import Shown
 
@@ -32,27 +31,6 @@ Kept = tuple[Routine, Routine, str, str, "Path | None"]
 CHART_DELAY = 0.15
 """Seconds a kernel waits after a change before redrawing the chart, so a burst of
 changes (typing "25" is two) costs one redraw, and the totals never wait for it."""
-
-
-def dose_html(routine: Routine, conditions: tuple[str, ...] = ()) -> str:
-    """The dose report as an HTML list; groups short of 60 s stand out. Stretches that a
-    chosen condition rules out, and the red-flag line, come first."""
-    if not routine.items:
-        return "<p>Add a stretch to see the dose check.</p>" + short_line_html()
-    warnings = condition_warnings((routine.stretch(i) for i in range(len(routine.items))),
-                                  conditions)
-    warn = (f'<div class="bs-condition-warning" style="color:#8a0000"><b>Take care:</b><ul>'
-            f'{"".join(f"<li>{escape(x)}</li>" for x in warnings)}</ul></div>'
-            if warnings else "")
-    report = routine.dose_report()
-    rows = []
-    for line, short in [(ln, " short." in ln) for ln in report.lines()]:
-        style = ' style="color:#b35806;font-weight:600"' if short else ""
-        rows.append(f"<li{style}>{escape(line)}</li>")
-    verdict = ("Meets the guideline for every targeted group." if report.ok else
-               "Falls short of the guideline; see the lines in orange.")
-    return (f'{short_line_html()}{warn}<div class="bs-dose"><b>Dose check:</b> {verdict}'
-            f'<ul>{"".join(rows)}</ul></div>')
 
 
 class RoutineBuilder(Shown):
