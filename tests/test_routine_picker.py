@@ -8,6 +8,7 @@ pytest.importorskip("ipywidgets")
 
 from backstretch import load_routine  # noqa: E402
 from backstretch.widgets import ClassView, HandoutPanel, RoutinePicker  # noqa: E402
+from fakes import FakeClock  # noqa: E402
 
 
 @pytest.fixture
@@ -56,13 +57,13 @@ def test_refresh_finds_a_routine_saved_since(folder, catalogue):
 
 def test_class_view_and_handouts_follow_the_picker(folder, catalogue):
     picker = RoutinePicker("source-article", folder, catalogue)
-    now = [0.0]
-    view = ClassView(picker.routine, clock=lambda: now[0])
+    clock = FakeClock()
+    view = ClassView(picker.routine, clock)
     handouts = HandoutPanel(picker.routine)
     picker.changed.subscribe(view.set_routine)
     picker.changed.subscribe(handouts.set_routine)
     view.start()
-    now[0] += 3
+    clock.advance(3)
     view.tick()
     picker.choice.value = "desk-break"
     desk = load_routine("desk-break", catalogue)
