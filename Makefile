@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 
-.PHONY: lab test present bench browser hub hub-tools clean
+.PHONY: lab test present bench browser fonts hub hub-tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "backstretch needs Python 3.10 or newer")'
@@ -15,11 +15,11 @@ $(STAMP): pyproject.toml
 	touch $@
 
 ## make lab: install if needed, then open JupyterLab on the workbook
-lab: $(STAMP)
+lab: $(STAMP) fonts
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 ## make test: install if needed (Chromium too), then run every test
-test: $(STAMP) browser hub-tools
+test: $(STAMP) browser fonts hub-tools
 	$(BIN)/python -m pytest
 
 ## make present: serve the class view with Voila on loopback (no code shown)
@@ -39,6 +39,10 @@ hub: $(STAMP) hub-tools
 
 hub-tools:
 	@bash scripts/ensure-hub
+
+## fonts: Debian's Noto fonts for PDF handouts in any script (installed when root)
+fonts:
+	@bash scripts/ensure-fonts
 
 clean:
 	rm -rf $(VENV) test-artifacts .hub

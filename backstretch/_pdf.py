@@ -1,21 +1,25 @@
 """Lay a :class:`~backstretch.handout.Handout` out as an A4 PDF with fpdf2.
 
-Text is set in DejaVu Sans, which matplotlib ships, so names in any Latin,
-Greek or Cyrillic script (and marks like ✓) print; a glyph the font lacks is
-left out with a warning rather than failing.
+Text is set in DejaVu Sans, which matplotlib ships (Latin, Greek, Cyrillic, marks
+like ✓), with Debian's Noto fonts as fallbacks for other scripts and emoji
+(``pdf_fonts``) and HarfBuzz shaping (uharfbuzz), so Arabic and Hebrew run right to
+left with joined letters and Hindi's conjuncts form. Characters no installed font
+has are named at the top of the handout instead of silently left out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
-from pathlib import Path
+import unicodedata
 from typing import TYPE_CHECKING
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from .figure import ASPECT
+from .pdf_fonts import FontPlan, main_font_dir, plan_fonts
 from .safety import NOT_ADVICE, STOP_SIGNS, TIERS
 from .safety_notes import STOP_INTRO
 
@@ -29,27 +33,44 @@ TIER_COLOURS = {"emergency": ((140, 0, 0), (253, 236, 234)),
                 "urgent": ((120, 60, 0), (255, 244, 229))}
 """Ink and fill of each red-flag tier: the emergency tier red, the urgent tier orange."""
 LINE = 5.2
+"""Line height in millimetres for body text."""
 FIGURE_MM = 56
 """Width of a stretch's figure (4:3) in millimetres."""
-"""Line height in millimetres for body text."""
 
-logging.getLogger("fpdf").setLevel(logging.ERROR)  # a missing glyph is not worth a warning line
+logging.getLogger("fpdf").setLevel(logging.ERROR)  # missing glyphs are named in the handout
 
 
-def _font_dir() -> Path:
-    import matplotlib
+def _align(text: str) -> str:
+    """Right for a paragraph that starts in a right-to-left script, else left."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("L", "R", "AL"):
+            return "L" if kind == "L" else "R"
+    return "L"
 
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+def _can_shape() -> bool:
+    try:
+        import uharfbuzz  # noqa: F401 - fpdf2's text shaping needs it
+    except ImportError:
+        return False
+    return True
 
 
 class _Page(FPDF):
-    def __init__(self, title: str):
+    def __init__(self, title: str, fonts: FontPlan):
         super().__init__(format="A4")
         self.handout_title = title
-        fonts = _font_dir()
+        main = main_font_dir()
         for style, file in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf"),
                             ("I", "DejaVuSans-Oblique.ttf")):
-            self.add_font("DejaVu", style, str(fonts / file))
+            self.add_font("DejaVu", style, str(main / file))
+        for font, path in fonts.fonts:
+            self.add_font(font.family, "", str(path))
+        if fonts.fonts:  # bold and italic text fall back to the regular face
+            self.set_fallback_fonts([font.family for font, _ in fonts.fonts], exact_match=False)
+        if fonts.shaping and _can_shape():
+            self.set_text_shaping(True)
         self.set_margins(16, 14, 16)
         self.set_auto_page_break(True, margin=16)
         self.set_title(title)
@@ -68,7 +89,7 @@ class _Page(FPDF):
                    colour: tuple[int, int, int] = (26, 26, 26), fill: bool = False) -> None:
         self.set_font("DejaVu", style, size)
         self.set_text_color(*colour)
-        self.multi_cell(0, LINE * size / 10, text, fill=fill, align="L",
+        self.multi_cell(0, LINE * size / 10, text, fill=fill, align=_align(text),
                         new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def heading(self, text: str, size: float = 13) -> None:
@@ -118,13 +139,25 @@ class _Page(FPDF):
         self.ln(3)
 
 
+def _texts(value: object) -> list[str]:
+    """Every string in a nest of tuples (a handout as ``dataclasses.astuple`` gives it)."""
+    if isinstance(value, str):
+        return [value]
+    return [t for v in value for t in _texts(v)] if isinstance(value, tuple) else []
+
+
 def render_pdf(h: Handout, charts: list[tuple[str, bytes]],
                figures: list[bytes | None] | None = None) -> bytes:
     """The handout as PDF bytes; ``figures`` holds a PNG figure (or None) for each stretch."""
-    pdf = _Page(h.title)
+    fonts = plan_fonts(_texts(dataclasses.astuple(h)))
+    pdf = _Page(h.title, fonts)
     pdf.add_page()
     pdf.text_block(h.title, "B", 20, BLUE)
     pdf.ln(1)
+    if fonts.note():
+        pdf.set_fill_color(*TIER_COLOURS["emergency"][1])
+        pdf.text_block(fonts.note(), "B", 9.5, TIER_COLOURS["emergency"][0], fill=True)
+        pdf.ln(1)
     if h.description:
         pdf.text_block(h.description)
     pdf.text_block(h.total, "B")
