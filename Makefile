@@ -23,7 +23,7 @@ test: $(STAMP) browser fonts hub-tools
 	$(BIN)/python -m pytest
 
 ## make present: serve the class view with Voila on loopback (no code shown)
-present: $(STAMP)
+present: $(STAMP) fonts
 	$(BIN)/voila notebooks/05_class_mode.ipynb --Voila.ip=$(HOST) --no-browser
 
 ## make bench: print the performance figures
