@@ -74,3 +74,13 @@ def test_without_fonts_the_pdf_names_what_it_cannot_show(routine, monkeypatch, t
     assert "This PDF cannot show some of the text" in text
     assert "U+80CC (CJK UNIFIED IDEOGRAPH-80CC)" in text and "fonts-noto-cjk" in text
     assert "Back" in text and "Child's pose" in text  # the rest of the handout is whole
+
+
+def test_every_set_up_installs_the_fonts_the_handouts_look_for():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    wanted = {f.package for f in FALLBACKS}
+    assert set((root / "apt.txt").read_text().split()) == wanted  # repo2docker images
+    script = (root / "scripts" / "ensure-fonts").read_text()
+    assert all(f"need+=({package})" in script for package in wanted)  # make test, make lab
