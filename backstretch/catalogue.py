@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BackstretchError, Problem
-from .fields import Fields, Missing, suggest
+from . import checks
+from .checks import suggest
+from .fields import Fields, Missing
 from .muscles import MUSCLE_GROUPS
 from .resources import data_dir
 from .safety import CONDITIONS
@@ -112,8 +114,8 @@ class Stretch:
 def _hold(f: Fields) -> Hold:
     value = f.raw("hold", True)
     if isinstance(value, list) and len(value) == 2:
-        low = f._integer("hold[0]", value[0], 1, MAX_HOLD, " of seconds")
-        high = f._integer("hold[1]", value[1], 1, MAX_HOLD, " of seconds")
+        low = f.check("hold[0]", checks.whole, value[0], 1, MAX_HOLD, " of seconds")
+        high = f.check("hold[1]", checks.whole, value[1], 1, MAX_HOLD, " of seconds")
         if high < low:
             f.fail("hold", f"the range [{low}, {high}] runs backwards; write [{high}, {low}]")
             raise Missing
@@ -121,12 +123,14 @@ def _hold(f: Fields) -> Hold:
     if isinstance(value, list):
         f.fail("hold", "a range has two numbers, like [5, 10]")
         raise Missing
-    seconds = f._integer("hold", value, 1, MAX_HOLD, " of seconds")
+    seconds = f.check("hold", checks.whole, value, 1, MAX_HOLD, " of seconds")
     return Hold(seconds, seconds)
 
 
 def _stretch_fields(f: Fields) -> Stretch | None:
     """Read every field, recording all problems; None when any is bad."""
+    if not f.is_mapping:
+        return None
     before = len(f.problems)
     f.unknown(Stretch.__dataclass_fields__)
     values: dict[str, Any] = {}
@@ -155,8 +159,8 @@ def _stretch_fields(f: Fields) -> Stretch | None:
         except Missing:
             pass
     if "id" in values and not _ID.match(values["id"]):
-        f.fail("id", f"{values['id']!r} is not valid; use lower-case letters, digits "
-               "and single hyphens, like 'knee-to-chest'")
+        f.fail("id", str(checks.not_valid(values["id"], "lower-case letters, digits and "
+                                          "single hyphens, like 'knee-to-chest'")))
     both = set(values.get("primary", ())) & set(values.get("secondary", ()))
     if both:
         f.fail("secondary", f"{', '.join(sorted(both))} is already primary")

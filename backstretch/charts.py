@@ -8,12 +8,15 @@ hatch and a word, not only a colour.
 
 from __future__ import annotations
 
+import functools
 import io
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
 
 import numpy as np
+from matplotlib import rc_context
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch, Patch, Polygon, Rectangle
 from matplotlib.text import Text
@@ -56,6 +59,21 @@ SCREEN_DPI = 80
 """Dots per inch of a chart shown in a widget."""
 KEEP_AXIS = 0.6
 """A kept coverage chart keeps its axis while the routine needs at least this share of it."""
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def literal_text(draw: Callable[P, R]) -> Callable[P, R]:
+    """Decorate a drawing function so that every text it creates shows as written: a
+    name like ``$\\frac{$`` is never read as TeX (matplotlib's ``$...$`` mathtext).
+    Texts keep this when their words change later (``set_text``)."""
+    @functools.wraps(draw)
+    def drawn(*args: P.args, **kwargs: P.kwargs) -> R:
+        with rc_context({"text.parse_math": False}):
+            return draw(*args, **kwargs)
+    return drawn
 
 
 def figure_png(fig: Figure, dpi: float = SCREEN_DPI) -> bytes:
@@ -124,6 +142,7 @@ class CoverageChart:
         return ((tuple(g for g in MUSCLE_GROUPS if g in coverage),
                  frozenset(_short_groups(routine))), top * 1.45 + 5)
 
+    @literal_text
     def draw(self, routine: Routine) -> Figure:
         """A new figure of ``routine``, kept for the next :meth:`png`."""
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -249,6 +268,7 @@ def _silhouette(ax) -> None:  # noqa: ANN001 - a matplotlib Axes
                               (sx * 0.12, 0.35)], **grey))
 
 
+@literal_text
 def body_map(routine: Routine, width: float = 8.0) -> Figure:
     """Front and back figures, each muscle group shaded by its seconds of coverage.
 
@@ -301,6 +321,7 @@ def body_map(routine: Routine, width: float = 8.0) -> Figure:
     return fig
 
 
+@literal_text
 def timeline_chart(routine: Routine, width: float = 9.0) -> Figure:
     """The routine as a time line: one row per stretch, coloured by step kind."""
     steps = routine.steps()

@@ -13,7 +13,7 @@ from typing import Any
 
 from .catalogue import EQUIPMENT, POSITIONS, Catalogue, load_catalogue
 from .dose import dose_report
-from .errors import BackstretchError, Problem
+from .errors import BackstretchError, Problem, printable
 from .muscles import MUSCLE_GROUPS
 from .plural import counted
 from .poses import poses_from_dict
@@ -153,7 +153,7 @@ def cmd_handout(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
     routine = load_routine(args.routine, catalogue)
     path = save_handout(routine, args.output)
-    print(f"Wrote {path}: a handout of {routine.name!r}")
+    print(printable(f"Wrote {path}: a handout of {routine.name!r}"))
     return 0
 
 
@@ -189,13 +189,16 @@ def check_file(path: str, catalogue: Catalogue | None) -> list[Problem]:
 def cmd_check(args: argparse.Namespace, catalogue: Catalogue | None) -> int:
     bad = 0
     for path in args.files:
-        problems = check_file(str(resolve_routine_path(path)), catalogue)
+        try:
+            problems = check_file(str(resolve_routine_path(path)), catalogue)
+        except BackstretchError as exc:
+            problems = exc.problems
         for problem in problems:
             print(_one_line(problem))
         if problems:
             bad += 1
         else:
-            print(f"{path}: ok")
+            print(printable(f"{path}: ok"))
     return 1 if bad else 0
 
 

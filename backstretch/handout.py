@@ -179,8 +179,6 @@ def save_handout(routine: Routine, path: str | os.PathLike[str]) -> Path:
     if suffix not in SUFFIXES:
         raise BackstretchError(Problem(str(path), "", f"cannot tell the format from "
                                        f"{suffix or 'no suffix'!r}; end the name in .html or .pdf"))
-    if target.is_dir():
-        raise BackstretchError(Problem(str(path), "", "is a folder; give a file name to save to"))
     try:
         if suffix == ".pdf":
             atomic_write_bytes(target, handout_pdf(routine))
@@ -190,7 +188,4 @@ def save_handout(routine: Routine, path: str | os.PathLike[str]) -> Path:
         needs = f"drawing a handout needs {exc.name}; install it with: " \
             "pip install 'backstretch[workbook]'"
         raise BackstretchError(Problem(str(path), "", needs)) from None
-    except OSError as exc:
-        raise BackstretchError(Problem(str(path), "", f"cannot be written "
-                                       f"({exc.strerror or exc})")) from None
     return target

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
+from . import checks
 from .catalogue import EQUIPMENT, FLAGS, LEVELS, POSITIONS, Catalogue, Stretch
+from .checks import Checker
 from .dose import GROUP_TARGET
-from .errors import BackstretchError, Problem
 from .muscles import MUSCLE_GROUPS
 from .plan_search import Candidate, candidate, levels, search
 from .routine import Routine, RoutineItem, Settings, format_duration
@@ -60,33 +61,30 @@ def _order_key(catalogue_index: dict[str, int]):  # noqa: ANN202 - a sort key fu
     return key
 
 
-def _bad(field: str, message: str) -> BackstretchError:
-    return BackstretchError(Problem("<planner>", field, message))
-
-
-def _subset(values: Iterable[str] | None, allowed: Collection[str], field: str) -> set[str] | None:
+def _subset(check: Checker, name: str, values: Iterable[str] | None,
+            allowed: Collection[str]) -> set[str] | None:
+    """None (anything allowed) or the chosen values of ``allowed``."""
     if values is None:
         return None
-    if isinstance(values, str):
-        values = [values]
-    chosen = set(values)
-    unknown = sorted(v for v in chosen if v not in allowed)
-    if unknown:
-        raise _bad(field, f"{', '.join(map(repr, unknown))} is not valid; use any of: "
-                   f"{', '.join(allowed)}")
-    return chosen
+    if isinstance(values, (set, frozenset)):
+        values = sorted(values, key=str)
+    chosen = check(name, checks.choices, values, allowed, repeats=True)
+    return None if chosen is None else set(chosen)
 
 
 def target_groups(targets: Iterable[str] | None = None, goal: str | None = None) -> tuple[str, ...]:
     """The target group ids: ``targets`` and the goal's groups (``DEFAULT_GOAL`` if neither)."""
+    check = Checker("<planner>")
     if targets is None and goal is None:
         goal = DEFAULT_GOAL
-    if goal is not None and goal not in GOALS:
-        raise _bad("goal", f"{goal!r} is not valid; use one of: {', '.join(GOALS)}")
-    chosen = _subset(targets, MUSCLE_GROUPS, "targets") or set()
+    if goal is not None:
+        goal = check("goal", checks.choice, goal, GOALS)
+    chosen = _subset(check, "targets", targets, MUSCLE_GROUPS) or set()
+    check.raise_if_any()
     chosen |= set(GOALS[goal]) if goal is not None else set()
     if not chosen:
-        raise _bad("targets", f"pick at least one of: {', '.join(MUSCLE_GROUPS)}")
+        check.fail("targets", f"pick at least one of: {', '.join(MUSCLE_GROUPS)}")
+        check.raise_if_any()
     return tuple(g for g in MUSCLE_GROUPS if g in chosen)
 
 
@@ -129,16 +127,16 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
     no allowed stretch works a target group or fits the budget.
     """
     groups = target_groups(targets, goal)
-    if (isinstance(budget_seconds, bool) or not isinstance(budget_seconds, int)
-            or not 1 <= budget_seconds <= MAX_BUDGET):
-        raise _bad("budget_seconds", f"{budget_seconds!r} is not valid; use a whole number "
-                   f"of seconds from 1 to {MAX_BUDGET}")
-    allowed_positions = _subset(positions, POSITIONS, "positions")
-    allowed_equipment = _subset(equipment, EQUIPMENT, "equipment")
-    avoid = _subset(avoid_flags, FLAGS, "avoid_flags") or set()
-    ruled_out = _subset(conditions, CONDITIONS, "conditions") or set()
-    if not isinstance(settings, Settings):
-        raise _bad("settings", f"{settings!r} is not valid; use a backstretch.Settings")
+    check = Checker("<planner>")
+    budget_seconds = check("budget_seconds", checks.whole, budget_seconds, 1, MAX_BUDGET,
+                           " of seconds")
+    allowed_positions = _subset(check, "positions", positions, POSITIONS)
+    allowed_equipment = _subset(check, "equipment", equipment, EQUIPMENT)
+    avoid = _subset(check, "avoid_flags", avoid_flags, FLAGS) or set()
+    ruled_out = _subset(check, "conditions", conditions, CONDITIONS) or set()
+    check("settings", checks.instance, settings, Settings, "a backstretch.Settings")
+    check("no_floor", checks.flag, no_floor)
+    check.raise_if_any()
 
     ladders = {}
     for side in (False, True):
@@ -161,13 +159,15 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
             seen.add((s.per_side, terms))
             cands.append(candidate(s, terms, len(groups), ladders[s.per_side], len(cands)))
     if not cands:
-        raise _bad("targets", "no allowed static stretch works any of "
+        check.fail("targets", "no allowed static stretch works any of "
                    f"{', '.join(groups)}; relax positions, equipment, no_floor, avoid_flags or "
                    "conditions")
+        check.raise_if_any()
     cheapest = min(c.costs[1] for c in cands)
     if budget_seconds < cheapest:
-        raise _bad("budget_seconds", f"{budget_seconds} s is too short; the shortest allowed "
+        check.fail("budget_seconds", f"{budget_seconds} s is too short; the shortest allowed "
                    f"stretch takes {cheapest} s")
+        check.raise_if_any()
 
     levels_chosen = search(cands, len(groups), budget_seconds)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import checks
 from .catalogue import Catalogue
 from .fields import Fields, Missing
 from .yamlio import read_yaml
@@ -86,25 +87,18 @@ def _angles(f: Fields, key: str, names: tuple[str, ...]) -> tuple[float, ...]:
     if not isinstance(value, list) or len(value) != len(names) or not all(
             isinstance(v, (int, float)) and not isinstance(v, bool) and -360 <= v <= 360
             for v in value):
-        f.fail(key, f"{_short(value)} is not valid; list {len(names)} angles in degrees "
-               f"from -360 to 360 ({', '.join(names)}), like [{', '.join(['0'] * len(names))}]")
+        f.fail(key, str(checks.not_valid(
+            value, f"a list of {len(names)} angles in degrees from -360 to 360 "
+            f"({', '.join(names)}), like [{', '.join(['0'] * len(names))}]")))
         raise Missing
     return tuple(float(v) for v in value)
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _angle(f: Fields, key: str, required: bool, low: float = -360, high: float = 360) -> float | None:
     value = f.raw(key, required)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-        f.fail(key, f"{_short(value)} is not valid; use an angle in degrees from {low:g} to {high:g}")
-        raise Missing
-    return float(value)
+    return f.check(key, checks.number, value, low, high, "an angle in degrees")
 
 
 def _touch(f: Fields, props: tuple[str, ...], view: str) -> tuple[tuple[str, str], ...]:
@@ -123,8 +117,9 @@ def _touch(f: Fields, props: tuple[str, ...], view: str) -> tuple[tuple[str, str
                 f.fail(f"touch.{point}", "a point cannot rest on itself")
             out.append((point, target))
         elif target not in SURFACES:
-            f.fail(f"touch.{point}", f"{_short(target)} is not valid; use a surface "
-                   f"({', '.join(SURFACES)}) or a body point ({', '.join(POINTS)})")
+            f.fail(f"touch.{point}", str(checks.not_valid(
+                target, f"a surface ({', '.join(SURFACES)}) or a body point "
+                f"({', '.join(POINTS)})")))
         elif target == "floor" and view == "top":
             f.fail(f"touch.{point}", "a figure seen from above lies on the floor; "
                    "name only body points here")
@@ -152,9 +147,11 @@ def _depth(f: Fields) -> tuple[tuple[str, float], ...]:
     for part, share in value.items():
         if part not in PARTS:
             f.fail(f"depth.{part}", f"unknown body part; use one of: {', '.join(PARTS)}")
-        elif isinstance(share, bool) or not isinstance(share, (int, float)) \
-                or not 0.1 <= share <= 1:
-            f.fail(f"depth.{part}", f"{_short(share)} is not valid; use a share from 0.1 to 1")
+        else:
+            try:
+                checks.number(share, 0.1, 1, "a share")
+            except checks.Invalid as exc:
+                f.fail(f"depth.{part}", str(exc))
     if len(f.problems) > before:
         raise Missing
     return tuple((str(k), float(v)) for k, v in value.items())

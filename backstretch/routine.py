@@ -13,8 +13,10 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from . import checks
 from .catalogue import FORMAT_VERSION, MAX_HOLD, MAX_REPS, Catalogue, Stretch, load_catalogue
 from .coverage import GroupCoverage, coverage_of
+from .checks import Checker
 from .errors import BackstretchError, Problem
 from .fields import Fields, Missing
 from .resources import ready_routines
@@ -23,17 +25,28 @@ from .yamlio import atomic_write_text, read_yaml
 
 SIDES = ("both", "left", "right")
 MAX_ITEMS = 100
+MAX_NAME = 120
+"""Longest routine name, in characters."""
+OVERRIDES = ("hold", "reps", "sides", "rest")
+"""The fields of a routine item that change a stretch's defaults."""
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Timings between the stretches, in seconds."""
+    """Timings between the stretches, in seconds; each a whole number from 0 to 600."""
 
     get_ready: int = 10
     """Time to get into position before each stretch."""
     switch_sides: int = 5
     rest: int = 5
     """Rest between repetitions of a static hold."""
+
+    def __post_init__(self) -> None:
+        check = Checker("<settings>")
+        for name in ("get_ready", "switch_sides", "rest"):
+            _keep(self, name, check(name, checks.whole, getattr(self, name), 0, MAX_HOLD,
+                                    " of seconds"))
+        check.raise_if_any()
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,24 @@ class RoutineItem:
     sides: str | None = None
     """``both``, ``left`` or ``right`` for per-side stretches; None means both."""
     rest: int | None = None
+
+    def __post_init__(self) -> None:
+        check = Checker("<routine item>")
+        _keep(self, "stretch", check("stretch", checks.text, self.stretch, 60))
+        for name, low, high, unit in (("hold", 1, MAX_HOLD, " of seconds"),
+                                      ("reps", 1, MAX_REPS, ""),
+                                      ("rest", 0, MAX_HOLD, " of seconds")):
+            _keep(self, name, check(name, checks.optional_whole, getattr(self, name), low, high,
+                                    unit))
+        if self.sides is not None:
+            check("sides", checks.choice, self.sides, SIDES)
+        check.raise_if_any()
+
+
+def _keep(obj: object, name: str, value: Any) -> None:
+    """Store a checked, normalised value on a frozen dataclass (None when it was invalid:
+    the constructor raises before anyone sees it)."""
+    object.__setattr__(obj, name, value)
 
 
 class Beat(NamedTuple):
@@ -98,9 +129,24 @@ class Routine:
     settings: Settings = Settings()
 
     def __post_init__(self) -> None:
-        problems = _item_problems(self.items, self.catalogue, "<routine>")
-        if problems:
-            raise BackstretchError(problems)
+        """Check every field: an invalid routine cannot exist, so whatever can be saved
+        can be loaded back. (An empty routine is a draft: it cannot be saved.)"""
+        check = Checker("<routine>")
+        check("catalogue", checks.instance, self.catalogue, Catalogue, "a backstretch.Catalogue")
+        _keep(self, "name", check("name", checks.text, self.name, MAX_NAME))
+        _keep(self, "description", check("description", checks.text, self.description,
+                                         checks.MAX_TEXT, required=False, multiline=True))
+        check("settings", checks.instance, self.settings, Settings, "a backstretch.Settings")
+        items = self.items
+        if isinstance(items, (list, tuple)) and len(items) > MAX_ITEMS:
+            check.fail("items", f"has {len(items)} stretches; at most {MAX_ITEMS} are allowed")
+        elif not isinstance(items, (list, tuple)):
+            check.fail("items", f"must be a list of RoutineItem, not {checks.describe(items)}")
+        else:
+            _keep(self, "items", tuple(items))
+            if isinstance(self.catalogue, Catalogue):
+                _check_items(check, self.items, self.catalogue)
+        check.raise_if_any()
 
     # -- what each item resolves to -------------------------------------------------
     def stretch(self, index: int) -> Stretch:
@@ -171,25 +217,42 @@ class Routine:
 
     # -- editing (each returns a new routine) -----------------------------------------
     def with_items(self, items: list[RoutineItem] | tuple[RoutineItem, ...]) -> Routine:
-        return dataclasses.replace(self, items=tuple(items))
+        return dataclasses.replace(self, items=items)
 
     def added(self, stretch_id: str, index: int | None = None) -> Routine:
+        """A stretch added at ``index`` (default: the end)."""
         items = list(self.items)
-        items.insert(len(items) if index is None else index, RoutineItem(stretch_id))
+        at = len(items) if index is None else _index(index, len(items) + 1, "index")
+        try:
+            items.insert(at, RoutineItem(stretch_id))
+        except BackstretchError as exc:
+            raise exc.inside("<routine>", f"items[{at}]") from None
         return self.with_items(items)
 
     def removed(self, index: int) -> Routine:
-        return self.with_items(self.items[:index] + self.items[index + 1:])
+        i = _index(index, len(self.items), "index")
+        return self.with_items(self.items[:i] + self.items[i + 1:])
 
     def moved(self, index: int, to: int) -> Routine:
+        """Item ``index`` moved to position ``to``."""
         items = list(self.items)
-        items.insert(max(0, min(to, len(items) - 1)), items.pop(index))
+        i, to = _index(index, len(items), "index"), _index(to, len(items), "to")
+        items.insert(to, items.pop(i))
         return self.with_items(items)
 
     def changed(self, index: int, **overrides: Any) -> Routine:
         """Set overrides (hold, reps, sides, rest) of one item; None restores the default."""
+        i = _index(index, len(self.items), "index")
+        unknown = sorted(set(overrides) - set(OVERRIDES))
+        if unknown:
+            raise BackstretchError(Problem("<routine>", f"items[{i}].{unknown[0]}", (
+                f"unknown field{checks.suggest(unknown[0], OVERRIDES)}; "
+                f"valid fields: {', '.join(OVERRIDES)}")))
         items = list(self.items)
-        items[index] = dataclasses.replace(items[index], **overrides)
+        try:
+            items[i] = dataclasses.replace(items[i], **overrides)
+        except BackstretchError as exc:
+            raise exc.inside("<routine>", f"items[{i}]") from None
         return self.with_items(items)
 
     # -- files ----------------------------------------------------------------------
@@ -216,7 +279,11 @@ class Routine:
     @classmethod
     def from_dict(cls, data: Any, catalogue: Catalogue | None = None,
                   file: str = "<routine>") -> Routine:
-        """Build a routine from parsed YAML; raise BackstretchError listing every fault."""
+        """Build a routine from parsed YAML; raise BackstretchError listing every fault.
+
+        The YAML layer reports unknown and missing fields; every value is checked once,
+        by the constructors of ``Settings``, ``RoutineItem`` and ``Routine``.
+        """
         catalogue = catalogue if catalogue is not None else load_catalogue()
         top = Fields(file, "", data)
         top.raise_if_any()
@@ -224,18 +291,36 @@ class Routine:
         values: dict[str, Any] = {}
         for key, read in {
             "version": lambda: top.version(FORMAT_VERSION),
-            "name": lambda: top.text("name", max_len=120),
-            "description": lambda: top.text("description", required=False) or "",
+            "name": lambda: top.raw("name", True),
+            "description": lambda: top.raw("description", False) or "",
             "settings": lambda: _settings(top),
-            "items": lambda: _items(top, catalogue),
+            "items": lambda: _items(top),
         }.items():
             try:
                 values[key] = read()
             except Missing:
                 pass
-        top.raise_if_any()
-        values.pop("version")
-        return cls(catalogue=catalogue, **values)
+        values.pop("version", None)
+        if not top.problems:
+            try:
+                return cls(catalogue=catalogue, **values)
+            except BackstretchError as exc:
+                top.problems.extend(exc.inside(file).problems)
+        elif "name" in values:  # report a bad name too, beside the other problems
+            try:
+                top.check("name", checks.text, values["name"], MAX_NAME)
+            except Missing:
+                pass
+        raise BackstretchError(top.problems)
+
+
+def _built(top: Fields, path: str, build: Any, **values: Any) -> Any:
+    """``build(**values)``, its problems recorded under ``path``; raises Missing if any."""
+    try:
+        return build(**values)
+    except BackstretchError as exc:
+        top.problems.extend(exc.inside(top.file, path).problems)
+        raise Missing from None
 
 
 def _settings(top: Fields) -> Settings:
@@ -243,19 +328,15 @@ def _settings(top: Fields) -> Settings:
     if raw is None:
         return Settings()
     f = top.child("settings", raw)
+    if not f.is_mapping:
+        raise Missing
     f.unknown(Settings.__dataclass_fields__)
-    values = {}
-    for key in Settings.__dataclass_fields__:
-        try:
-            v = f.integer(key, 0, MAX_HOLD, required=False, unit=" of seconds")
-        except Missing:
-            continue
-        if v is not None:
-            values[key] = v
-    return Settings(**values)
+    values = {k: v for k, v in f.data.items() if k in Settings.__dataclass_fields__
+              and v is not None}
+    return _built(top, "settings", Settings, **values)
 
 
-def _items(top: Fields, catalogue: Catalogue) -> tuple[RoutineItem, ...]:
+def _items(top: Fields) -> tuple[RoutineItem, ...]:
     raw = top.raw("items", True)
     if not isinstance(raw, list) or not raw:
         top.fail("items", "must be a non-empty list of stretches, like '- stretch: knee-to-chest'")
@@ -264,69 +345,59 @@ def _items(top: Fields, catalogue: Catalogue) -> tuple[RoutineItem, ...]:
         top.fail("items", f"has {len(raw)} stretches; at most {MAX_ITEMS} are allowed")
         raise Missing
     items = []
-    before = len(top.problems)
     for i, entry in enumerate(raw):
-        if isinstance(entry, str):
-            entry = {"stretch": entry}
-        f = top.child(f"items[{i}]", entry)
+        f = top.child(f"items[{i}]", {"stretch": entry} if isinstance(entry, str) else entry)
+        if not f.is_mapping:
+            continue
         f.unknown(RoutineItem.__dataclass_fields__)
-        values: dict[str, Any] = {}
-        for key, read in {
-            "stretch": lambda: f.text("stretch", max_len=60),
-            "hold": lambda: f.integer("hold", 1, MAX_HOLD, False, " of seconds"),
-            "reps": lambda: f.integer("reps", 1, MAX_REPS, False),
-            "sides": lambda: f.choice("sides", SIDES, False),
-            "rest": lambda: f.integer("rest", 0, MAX_HOLD, False, " of seconds"),
-        }.items():
-            try:
-                values[key] = read()
-            except Missing:
-                pass
-        if "stretch" in values:
-            item = RoutineItem(**values)
-            top.problems.extend(_item_problems((item,), catalogue, top.file, start=i))
-            items.append(item)
-    if len(top.problems) > before:
+        try:
+            f.raw("stretch", True)
+            values = {k: v for k, v in f.data.items() if k in RoutineItem.__dataclass_fields__
+                      and v is not None}
+            items.append(_built(top, f"items[{i}]", RoutineItem, **values))
+        except Missing:
+            continue
+    if len(items) < len(raw):
         raise Missing
     return tuple(items)
 
 
-def _item_problems(items: tuple[RoutineItem, ...], catalogue: Catalogue, file: str,
-                   start: int = 0) -> list[Problem]:
-    problems = []
-    limits = {"hold": (1, MAX_HOLD), "reps": (1, MAX_REPS), "rest": (0, MAX_HOLD)}
-    for i, item in enumerate(items, start):
-        for key, (low, high) in limits.items():
-            value = getattr(item, key)
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int)
-                                      or not low <= value <= high):
-                problems.append(Problem(file, f"items[{i}].{key}",
-                                        f"{value!r} is not valid; use a whole number "
-                                        f"from {low} to {high}"))
-        if item.sides not in (None, *SIDES):
-            problems.append(Problem(file, f"items[{i}].sides",
-                                    f"{item.sides!r} is not valid; use one of: {', '.join(SIDES)}"))
-        if item.stretch not in catalogue:
-            try:
-                catalogue[item.stretch]
-            except BackstretchError as exc:
-                problems.append(Problem(file, f"items[{i}].stretch", exc.problems[0].message))
+def _check_items(check: Checker, items: tuple[Any, ...], catalogue: Catalogue) -> None:
+    """Each item is a RoutineItem of a stretch in ``catalogue``, its sides fitting it."""
+    for i, item in enumerate(items):
+        if not isinstance(item, RoutineItem):
+            check.fail(f"items[{i}]", str(checks.not_valid(
+                item, "a backstretch.RoutineItem, like RoutineItem('cat-cow')")))
+        elif item.stretch not in catalogue:
+            check.fail(f"items[{i}].stretch", f"no stretch with id {item.stretch!r}"
+                       f"{checks.suggest(item.stretch, catalogue)}")
         elif item.sides not in (None, "both") and not catalogue[item.stretch].per_side:
-            problems.append(Problem(file, f"items[{i}].sides",
-                                    f"{item.stretch!r} is done on both sides at once; "
-                                    "remove 'sides'"))
-    return problems
+            check.fail(f"items[{i}].sides", f"{item.stretch!r} is done on both sides at "
+                       "once; remove 'sides'")
+
+
+def _index(value: Any, size: int, name: str) -> int:
+    """A position in the routine's items, or BackstretchError naming the argument."""
+    try:
+        return checks.index(value, size)
+    except checks.Invalid as exc:
+        raise BackstretchError(Problem("<routine>", name, str(exc))) from None
 
 
 def resolve_routine_path(name: str | os.PathLike[str]) -> Path:
-    """A routine file path, or the path of the ready routine with that name."""
+    """A routine file path, or the path of the ready routine with that name.
+
+    A bare name (no folder, no ``.yaml``) that is neither raises BackstretchError
+    suggesting the nearest ready routine.
+    """
     path = Path(name)
-    if path.exists() or path.suffix in (".yaml", ".yml") or os.sep in str(name):
+    if os.path.lexists(path) or path.suffix in (".yaml", ".yml") or os.sep in str(name):
         return path
     ready = ready_routines()
     if str(name) in ready:
         return ready[str(name)]
-    return path
+    raise BackstretchError(Problem(str(name), "", "no such file or ready routine"
+                                   f"{checks.suggest(str(name), ready)}"))
 
 
 def load_routine(path: str | os.PathLike[str], catalogue: Catalogue | None = None) -> Routine:

@@ -74,7 +74,7 @@ def test_usage_errors_exit_2(capsys):
 
 def test_missing_routine_name_is_a_clean_error(capsys):
     assert main(["show", "no-such-routine"]) == 1
-    assert capsys.readouterr().err.strip() == "no-such-routine: no such file"
+    assert capsys.readouterr().err.strip() == "no-such-routine: no such file or ready routine"
 
 
 def test_console_script_and_module_agree():

@@ -154,7 +154,7 @@ def test_cli_writes_html_and_pdf(tmp_path, capsys):
 
 def test_cli_exit_codes_and_clean_errors(tmp_path, capsys):
     assert main(["handout", "no-such-routine", "-o", str(tmp_path / "x.html")]) == 1
-    assert capsys.readouterr().err.strip() == "no-such-routine: no such file"
+    assert capsys.readouterr().err.strip() == "no-such-routine: no such file or ready routine"
     assert main(["handout", "tests/bad_inputs/unknown-stretch.yaml", "-o",
                  str(tmp_path / "x.html")]) == 1
     err = capsys.readouterr().err
@@ -201,7 +201,8 @@ def test_handout_panel_shows_problems_escaped(catalogue, tmp_path):
     panel = HandoutPanel(daily, file_name=str(tmp_path / IMG))
     panel.html_button.click()
     assert panel.status.value.startswith("<b>Not saved:</b> ") and "<img" not in panel.status.value
-    assert "&lt;img src=x onerror=alert(1)&gt;.html: is a folder" in panel.status.value
+    assert "&lt;img src=x onerror=alert(1)&gt;.html: cannot be written: it is a folder" in \
+        panel.status.value
     empty = HandoutPanel(daily.with_items(()), file_name=str(tmp_path / "empty"))
     empty.pdf_button.click()
     assert "add at least one stretch" in empty.status.value

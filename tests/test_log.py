@@ -94,12 +94,13 @@ def test_an_empty_log_gives_empty_lists_everywhere(log, tmp_path):
     ({"pain_after": -1}, "pain_after", "-1 is not valid"),
     ({"pain_before": True}, "pain_before", "True is not valid"),
     ({"pain_after": 4.5}, "pain_after", "4.5 is not valid"),
-    ({"note": "x" * 2001}, "note", "2001 characters is not valid; use a text of at most 2000"),
-    ({"routine": "  "}, "routine", "use a non-empty text"),
+    ({"note": "x" * 2001}, "note", "is 2001 characters long; at most 2000 are allowed"),
+    ({"routine": "  "}, "routine", "must not be empty"),
     ({"group_seconds": {"spleen": 30}}, "group_seconds", "'spleen' is not a muscle group"),
     ({"group_seconds": {"glutes": float("nan")}}, "group_seconds.glutes", "nan is not valid"),
     ({"ended_at": T0 - timedelta(seconds=1)}, "ended_at", "use a time from started_at"),
-    ({"started_at": "last Tuesday"}, "started_at", "'last Tuesday' is not a time"),
+    ({"started_at": "last Tuesday"}, "started_at",
+     "'last Tuesday' is not valid; use a time with its zone"),
 ])
 def test_bad_values_are_refused_naming_the_field(log, kw, field, words):
     with pytest.raises(BackstretchError) as caught:
@@ -141,8 +142,8 @@ def test_a_file_that_is_not_sqlite_is_refused_and_kept(tmp_path):
     path.write_text("my notes, not a database\n" * 100)
     with pytest.raises(BackstretchError) as caught:
         SessionLog(path)
-    assert str(caught.value).startswith(f"{path}: is not a readable session log")
-    assert "move it aside" in str(caught.value)
+    assert str(caught.value) == (f"{path}: is not an SQLite file, so not a session log; give "
+                                 "another path, or move it aside to start a new log")
     assert path.read_text().startswith("my notes")
 
 

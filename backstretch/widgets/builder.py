@@ -148,9 +148,9 @@ class RoutineBuilder(Shown):
         (not needed for a value edit)."""
         before = self.routine
         self.routine = routine
-        if self.name.value != routine.name:
+        if self.name.value.strip() != routine.name:
             self.name.value = routine.name
-        if self.description.value != routine.description:
+        if self.description.value.strip() != routine.description:
             self.description.value = routine.description
         if not self._fixed_path and self.path.value == self._default_path(before):
             self.path.value = self._default_path()
@@ -218,9 +218,13 @@ class RoutineBuilder(Shown):
     def save(self) -> None:
         """Save to the file named in **File**; a file this builder did not load or save
         first is replaced only after the user says so (or saved beside, as a new file)."""
-        if not self.routine.name.strip():
-            self._say("Give the routine a name before saving.", error=True)
-            return
+        if self.name.value.strip() != self.routine.name:  # the name shown was refused
+            try:
+                self.set_routine(dataclasses.replace(self.routine, name=self.name.value),
+                                 rebuild=False)
+            except BackstretchError as exc:
+                self._say(f"Not saved: {exc}", error=True)
+                return
         path = self._target()
         if path.exists() and path.resolve() != self._own_file:
             try:
@@ -305,7 +309,7 @@ class RoutineBuilder(Shown):
     def _write(self, path: Path) -> None:
         try:
             self.routine.save(path)
-        except (BackstretchError, OSError) as exc:
+        except BackstretchError as exc:
             self._say(f"Not saved: {exc}", error=True)
             return
         self._own_file, self._clean = path.resolve(), self.routine
@@ -323,13 +327,22 @@ class RoutineBuilder(Shown):
                                  f"<ul>{items}</ul>")
 
     def _on_name(self, change: dict) -> None:
-        if change["new"] != self.routine.name:
-            self.set_routine(dataclasses.replace(self.routine, name=change["new"]), rebuild=False)
+        if change["new"].strip() != self.routine.name:
+            try:
+                renamed = dataclasses.replace(self.routine, name=change["new"])
+            except BackstretchError as exc:
+                self._say(f"Not a usable name: {exc}", error=True)
+                return
+            self.set_routine(renamed, rebuild=False)
 
     def _on_description(self, change: dict) -> None:
-        if change["new"] != self.routine.description:
-            self.set_routine(dataclasses.replace(self.routine, description=change["new"]),
-                             rebuild=False)
+        if change["new"].strip() != self.routine.description:
+            try:
+                described = dataclasses.replace(self.routine, description=change["new"])
+            except BackstretchError as exc:
+                self._say(f"Not a usable description: {exc}", error=True)
+                return
+            self.set_routine(described, rebuild=False)
 
     def _row_figure(self, index: int) -> str:
         """The small figure of a row's stretch, on the side it starts with."""

@@ -74,6 +74,9 @@ class SessionTimer(SessionControls):
         self.clear_button.on_click(lambda _b: self.clear_checklist())
         self.checklist_box = w.VBox()
         self.checklist_box.add_class("bs-checklist")
+        self.notice = w.HTML()
+        """One line when the checklist could not be read or saved; the timer keeps going."""
+        self.notice.add_class("bs-checklist-notice")
         self._build_checklist()
 
         self.safety_line = w.HTML(short_line_html())
@@ -81,7 +84,7 @@ class SessionTimer(SessionControls):
         main.add_class("bs-timer-main")
         self.widget = w.VBox([self.style, self.title, main, self.cue, self.step_bar,
                               self.total_bar, self.next_label, self.controls, self.cues.audio,
-                              self.safety_line, self.checklist_box])
+                              self.safety_line, self.notice, self.checklist_box])
         self.widget.add_class("bs-timer")
         self.cues.target = self.widget
         self.render()
@@ -95,6 +98,7 @@ class SessionTimer(SessionControls):
 
     def clear_checklist(self) -> None:
         self.checklist.clear()
+        self._show_notice()
 
     # -- inside -------------------------------------------------------------------------
     def _on_box(self, box: tuple[int, str | None]) -> Callable[[dict], None]:
@@ -105,6 +109,12 @@ class SessionTimer(SessionControls):
     def _show_box(self, change: tuple[tuple[int, str | None], bool]) -> None:
         box, done = change
         self.boxes[box].value = done
+        self._show_notice()
+
+    def _show_notice(self) -> None:
+        problem = self.checklist.problem
+        self.notice.value = f'<span style="color:#b35806">{escape(problem)}</span>' \
+            if problem else ""
 
     def _build_checklist(self) -> None:
         self.checklist.changed.subscribe(self._show_box)
@@ -119,6 +129,7 @@ class SessionTimer(SessionControls):
         self.checklist_box.children = [
             w.HTML("<b>Checklist</b> (ticked as each side's hold ends; tick by hand too)"),
             *self.boxes.values(), self.clear_button]
+        self._show_notice()
 
     def _tick_box(self, event: Event) -> None:
         if event.completed is not None:
