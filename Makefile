@@ -14,9 +14,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[workbook,test,hub]'
 	touch $@
 
-## make lab: install if needed, then open JupyterLab on the workbook
+## make lab: install if needed, then open JupyterLab on the repository (the notebooks
+## link to docs/), at the first notebook
 lab: $(STAMP) fonts
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+	$(BIN)/jupyter lab --ServerApp.root_dir=. \
+		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb \
+		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
 ## make test: install if needed (Chromium too), then run every test
 test: $(STAMP) browser fonts hub-tools

@@ -1,7 +1,7 @@
 """Fixtures for the real-browser tests: Chromium through Playwright, JupyterLab and Voila.
 
-Everything runs on loopback (127.0.0.1) against a private copy of ``notebooks/`` so Lab's
-autosave never touches the committed notebooks, with private Jupyter settings, runtime and
+Everything runs on loopback (127.0.0.1) against a private copy of ``notebooks/`` and
+``docs/`` so Lab's autosave never touches the committed notebooks, with private Jupyter settings, runtime and
 data folders, and a private ``BACKSTRETCH_DATA_DIR``. Every server is stopped (and its
 kernels with it) at teardown, even when a test fails.
 
@@ -30,6 +30,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = REPO / "notebooks"
+DOCS = REPO / "docs"
 ARTIFACTS = REPO / "test-artifacts"
 BIN = Path(sys.executable).parent
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -231,16 +232,21 @@ def _root_flag() -> list[str]:
 
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A private copy of the notebooks (autosave and saved routines land here)."""
+    """A private copy of the notebooks and the docs they link to, laid out as in the
+    repository (autosave and saved routines land here)."""
     require_browser()
     base = tmp_path_factory.mktemp("browser")
     shutil.copytree(NOTEBOOKS, base / "notebooks",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "my-routines"))
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "my-routines",
+                                                  "handouts"))
+    shutil.copytree(DOCS, base / "docs")
+    shutil.copy(REPO / "README.md", base / "README.md")
     return base
 
 
 def start_lab(workdir: Path) -> Server:
-    """JupyterLab on 127.0.0.1 at a free port, serving ``workdir/notebooks``."""
+    """JupyterLab on 127.0.0.1 at a free port, serving ``workdir`` (laid out as the
+    repository, which ``make lab`` serves, so the notebooks' links to docs/ open)."""
     base = workdir / "lab"
     data_dir = workdir / "lab-userdata"
     data_dir.mkdir()
@@ -254,11 +260,11 @@ def start_lab(workdir: Path) -> Server:
             "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
             "--ServerApp.port_retries=0", "--ServerApp.open_browser=False",
             f"--IdentityProvider.token={token}",
-            f"--ServerApp.root_dir={workdir / 'notebooks'}",
+            f"--ServerApp.root_dir={workdir}",
             "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             "--ServerApp.shutdown_no_activity_timeout=900",
             "--MappingKernelManager.cull_idle_timeout=0"]
-    return _start("lab", argv, workdir / "notebooks", data_dir, base, port, token, "/api/status")
+    return _start("lab", argv, workdir, data_dir, base, port, token, "/api/status")
 
 
 @pytest.fixture(scope="module")

@@ -90,8 +90,10 @@ def assert_holds(locator, value: str, for_s: float = 1.6) -> None:
 
 
 def open_notebook(page, lab, name: str, workspace: str) -> None:
-    """Open a notebook in its own Lab workspace and wait until its kernel is ready."""
-    page.goto(lab.url(f"lab/workspaces/{workspace}/tree/{name}"))
+    """Open a notebook (``notebooks/NAME`` when NAME has no folder) in its own Lab
+    workspace and wait until its kernel is ready."""
+    path = name if "/" in name else f"notebooks/{name}"
+    page.goto(lab.url(f"lab/workspaces/{workspace}/tree/{path}"))
     toolbar = page.locator(".jp-NotebookPanel-toolbar")
     # ready to run: the kernel is idle and the debugger button is enabled
     expect(toolbar.locator(".jp-DebuggerBugButton[aria-disabled='false']")).to_be_visible(
@@ -170,6 +172,7 @@ def test_guided_session_timer_in_lab(page, lab):
     before = countdown.inner_text().strip()
     after = wait_for_text_change(countdown, before)
     assert seconds(after) < seconds(before), (before, after)
+    assert countdown.evaluate(DIGITS_COLOUR) == "rgb(31, 78, 121)"  # running: blue
     shot(page, "03-3-running")
 
     # Pause: the button turns into Resume and the time holds for 1.5 s and more
@@ -177,6 +180,10 @@ def test_guided_session_timer_in_lab(page, lab):
     pause.click()
     expect(pause).to_have_text(re.compile("Resume"))
     expect(countdown).to_have_class(re.compile(r"\bbs-paused\b"))
+    # paused looks paused: the digits grey, not the running blue; Resume the one way on
+    assert countdown.evaluate(DIGITS_COLOUR) == "rgb(127, 127, 127)"
+    expect(timer.locator(".bs-start")).to_be_disabled()
+    expect(pause).to_be_enabled()
     held = countdown.inner_text().strip()
     assert_holds(countdown, held, 1.6)
     shot(page, "03-4-paused")
@@ -480,4 +487,95 @@ def test_handout_shows_user_text_literally(page, tmp_path):
     outside = [u for u in requests if not u.startswith(("file://", "data:", "blob:"))]
     assert not outside, outside
     shot(page, "handout-1-literal-user-text")
+    assert not page.page_errors, page.page_errors
+
+
+# -- issue 13: paused look, every notebook link, the presented class page --------------------
+MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
+DIGITS_COLOUR = """(el) => getComputedStyle([el, ...el.querySelectorAll('*')].find(
+    e => [...e.childNodes].some(n => n.nodeType === 3 && /\\d:\\d\\d/.test(n.textContent)))).color"""
+"""The colour the countdown's digits are drawn in (whatever element holds them)."""
+
+
+def markdown_links(notebook: Path) -> list[str]:
+    """The targets of every Markdown link in a notebook's text cells, in order."""
+    book = json.loads(notebook.read_text())
+    return [m.group(1) for cell in book["cells"] if cell["cell_type"] == "markdown"
+            for m in MARKDOWN_LINK.finditer("".join(cell["source"]))]
+
+
+@pytest.mark.browser
+def test_every_link_of_every_notebook_opens_in_lab(page, lab, workdir):
+    notebooks = sorted((workdir / "notebooks").glob("*.ipynb"))
+    current = page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current")
+    opened = []
+    for notebook in notebooks:
+        expected = markdown_links(notebook)
+        page.goto(lab.url(f"lab/workspaces/links/tree/notebooks/{notebook.name}"))
+        expect(current).to_contain_text(notebook.name, timeout=KERNEL_TIMEOUT_MS)
+        links = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedMarkdown "
+                            "a[href]:not(.jp-InternalAnchorLink)")
+        expect(links).to_have_count(len(expected), timeout=UI_TIMEOUT_MS)
+        for i, target in enumerate(expected):
+            name = Path(target).name
+            links.nth(i).scroll_into_view_if_needed()
+            links.nth(i).click()
+            expect(current).to_contain_text(name)  # opened in Lab, in its own tab
+            assert page.locator(".jp-Dialog").count() == 0, f"{notebook.name} -> {target}"
+            if name.endswith(".md"):  # the document itself, shown as a page
+                doc = (notebook.parent / target).read_text()
+                title = next(ln[2:].strip() for ln in doc.splitlines() if ln.startswith("# "))
+                expect(page.locator("h1:visible").filter(has_text=title).first).to_be_visible()
+                shot(page, f"links-{notebook.stem}-{Path(target).stem}")
+            opened.append((notebook.name, target))
+            page.locator("#jp-main-dock-panel .lm-TabBar-tab", has_text=notebook.name).click()
+            expect(current).to_contain_text(notebook.name)
+    assert len(opened) >= 15, opened  # the workbook's map and "what's next" links
+    assert any(t.startswith("../docs/") for _, t in opened)
+    assert not page.page_errors, page.page_errors
+
+
+@pytest.mark.browser
+def test_the_presented_class_page_opens_on_the_class_view(page, voila_server, workdir):
+    page.goto(voila_server.url("/"))
+    view = page.locator(".bs-class-view")
+    expect(view).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
+    page.evaluate("() => window.scrollTo(0, 0)")
+    top = view.bounding_box()["y"]
+    above = page.evaluate("""(top) => [...document.querySelectorAll('body *')]
+        .filter(e => e.offsetParent !== null && [...e.childNodes].some(
+            n => n.nodeType === 3 && n.textContent.trim()))
+        .filter(e => e.getBoundingClientRect().bottom <= top + 1)
+        .map(e => e.textContent.trim().slice(0, 60))""", top)
+    shot(page, "13-voila-first-screen")
+    assert top < 60 and not above, (top, above)
+
+    # nothing meant for the notebook's author: rehearsal, escaping demo, terminal commands
+    text = page.locator("body").inner_text()
+    book = json.loads((workdir / "notebooks" / "05_class_mode.ipynb").read_text())
+    hidden = [cell for cell in book["cells"] if "author-only" in cell["metadata"].get("tags", [])]
+    assert len(hidden) >= 5
+    for cell in hidden:
+        if cell["cell_type"] == "markdown":
+            lines = [re.sub(r"[#*`\[\]]|\(\S+\)", "", ln).strip()
+                     for ln in "".join(cell["source"]).splitlines()]
+            line = max(lines, key=len)
+            assert line and line not in text, f"author-only text shows: {line!r}"
+    for phrase in ("pretend clock", "make present", "backstretch handout", "class-link",
+                   "alert(1)"):
+        assert phrase not in text, phrase
+    # the rest of the lesson does show: pick, safety, handouts
+    for heading in ("Pick a routine", "Safety first", "Handouts"):
+        assert heading in text, heading
+
+    # every link the page shows answers (links it could not follow are left out)
+    hrefs = page.evaluate("""() => [...document.querySelectorAll('a[href]')]
+        .filter(a => a.offsetParent !== null).map(a => a.href)""")
+    for href in hrefs:
+        if href.startswith(voila_server.base):
+            sep = "&" if "?" in href else "?"
+            reply = page.request.get(f"{href}{sep}token={voila_server.token}")
+            assert reply.status == 200, (href, reply.status)
+        else:
+            assert href.startswith("https://"), href  # a source, opened on the web
     assert not page.page_errors, page.page_errors
