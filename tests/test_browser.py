@@ -542,11 +542,13 @@ def test_the_presented_class_page_opens_on_the_class_view(page, voila_server, wo
     expect(view).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
     page.evaluate("() => window.scrollTo(0, 0)")
     top = view.bounding_box()["y"]
-    above = page.evaluate("""(top) => [...document.querySelectorAll('body *')]
-        .filter(e => e.offsetParent !== null && [...e.childNodes].some(
+    above = view.evaluate("""(view) => [...document.querySelectorAll('body *')]
+        .filter(e => !view.contains(e) && e.checkVisibility() && [...e.childNodes].some(
             n => n.nodeType === 3 && n.textContent.trim()))
-        .filter(e => e.getBoundingClientRect().bottom <= top + 1)
-        .map(e => e.textContent.trim().slice(0, 60))""", top)
+        .filter(e => { const r = e.getBoundingClientRect();
+                       return r.width > 0 && r.height > 0
+                           && r.bottom <= view.getBoundingClientRect().top + 1; })
+        .map(e => e.textContent.trim().slice(0, 60))""")
     shot(page, "13-voila-first-screen")
     assert top < 60 and not above, (top, above)
 
