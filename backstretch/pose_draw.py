@@ -96,22 +96,25 @@ def draw_scene(ax: object, sc: Scene, width_in: float) -> None:
     ax.set_axis_off()  # type: ignore[attr-defined]
     pt = width_in * 72 / sc.width  # points per scene unit
 
+    order = iter(range(1, 1 << 30))  # draw in the scene's order, as SVG does
+
     def draw(shape: object, alpha: float) -> None:
+        z = next(order)
         if isinstance(shape, Stroke):
             xs, ys = zip(*shape.points)
             ax.plot(xs, ys, color=shape.colour, linewidth=shape.width * pt, alpha=alpha,
-                    solid_capstyle="round", solid_joinstyle="round")
+                    solid_capstyle="round", solid_joinstyle="round", zorder=z)
         elif isinstance(shape, Disc):
             ax.add_patch(Circle(shape.centre, shape.r, facecolor=shape.fill, alpha=alpha,
-                                edgecolor=shape.edge, linewidth=shape.edge_width * pt))
+                                edgecolor=shape.edge, linewidth=shape.edge_width * pt, zorder=z))
         elif isinstance(shape, Rect):
             b = shape.box
             ax.add_patch(Rectangle((b.x0, b.y0), b.x1 - b.x0, b.y1 - b.y0, facecolor=shape.fill,
-                                   edgecolor="none"))
+                                   edgecolor="none", zorder=z))
         elif isinstance(shape, Text):
             ax.text(*shape.at, shape.text, fontsize=shape.size * pt, color=shape.colour,
                     ha="left" if shape.anchor == "start" else "right", va="baseline",
-                    fontweight="bold", usetex=False, parse_math=False)
+                    fontweight="bold", usetex=False, parse_math=False, zorder=z)
 
     for s in sc.props:
         draw(s, 1.0)

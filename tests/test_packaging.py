@@ -48,12 +48,16 @@ def test_wheel_carries_the_data_and_works_without_the_checkout(tmp_path):
     wheel = next(tmp_path.glob("backstretch-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "backstretch/data/stretches.yaml" in names
+    assert "backstretch/data/poses.yaml" in names
     assert "backstretch/data/routines/source-article.yaml" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = ("import backstretch; r = backstretch.load_routine('source-article'); "
-            "print(backstretch.__file__, r.duration, len(backstretch.load_catalogue()))")
+            "from backstretch.pose_draw import stretch_svg; "
+            "print(backstretch.__file__, r.duration, len(backstretch.load_catalogue()), "
+            "stretch_svg(r.catalogue, 'sphinx').startswith('<svg'))")
     out = subprocess.run([sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(site)!r}); "
                           + code], capture_output=True, text=True, check=True, cwd=tmp_path)
-    where, duration, count = out.stdout.split()
+    where, duration, count, drawn = out.stdout.split()
     assert where.startswith(str(site)) and duration == "250" and int(count) >= 25
+    assert drawn == "True"  # the figures' poses travel with the catalogue
