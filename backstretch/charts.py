@@ -22,12 +22,10 @@ from matplotlib.patches import Circle, FancyBboxPatch, Patch, Polygon, Rectangle
 from matplotlib.text import Text
 
 from .dose import GROUP_TARGET, dose_report
-from .muscles import MUSCLE_GROUPS
+from .muscles import MUSCLE_GROUPS, PRIMARY_COLOUR, SECONDARY_COLOUR
 from .routine import Routine
 from .steps import KIND_NAMES, clock_text
 
-PRIMARY_COLOUR = "#1f4e79"
-SECONDARY_COLOUR = "#8fb3d9"
 SHORT_COLOUR = "#b35806"
 STEP_COLOURS = {"get_ready": "#d9d9d9", "hold": "#1f4e79", "move": "#e08214",
                 "switch": "#b2abd2", "rest": "#f0f0f0"}

@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from .muscles import MUSCLE_GROUPS
+from .muscles import PRIMARY_COLOUR as PRIMARY
+from .muscles import SECONDARY_COLOUR as SECONDARY
 from .poses import Frame, Pose
 
 Point = tuple[float, float]
@@ -33,11 +34,9 @@ ASPECT = 4 / 3
 """Width over height of every figure, so figures line up in a grid or a row."""
 
 BODY, BODY_FAR, OUTLINE, OUTLINE_FAR = "#d8c7b2", "#f0e9e1", "#4d3f33", "#a3958a"
-PRIMARY, SECONDARY = "#1f4e79", "#8fb3d9"
-"""The workbook's colours for primary and secondary muscle groups (as in the charts)."""
 SIDE_COLOUR = "#b35806"
-PROP_COLOURS = {"floor": "#555555", "mat": "#a9c4ad", "mat-below": "#e3ece4", "wall": "#cfcfcf", "chair": "#8c6d4f",
-                "step": "#b5b5b5", "strap": "#6a3d9a"}
+PROP_COLOURS = {"floor": "#555555", "mat": "#a9c4ad", "mat-below": "#e3ece4", "wall": "#cfcfcf",
+                "chair": "#8c6d4f", "step": "#b5b5b5", "strap": "#6a3d9a"}
 
 BANDS: dict[str, tuple[tuple[str, float, float, str], ...]] = {
     "lower_back": (("torso", 0.08, 0.55, "back"),),
@@ -56,7 +55,6 @@ BANDS: dict[str, tuple[tuple[str, float, float, str], ...]] = {
     "chest_shoulders": (("torso", 0.66, 0.96, "front"), ("upper_arm", 0.0, 0.45, "front")),
 }
 """Where each muscle group shows: (part, from, to along it, which face)."""
-assert set(BANDS) == set(MUSCLE_GROUPS)
 
 
 def _dir(angle: float) -> Point:
@@ -153,6 +151,7 @@ def body(frame: Frame, view: str) -> Body:
     bow = _dir(frame.torso + 90)
     torso = tuple(_add(_add(hip, _dir(frame.torso), torso_len * t), bow,
                        4 * sagitta * t * (1 - t)) for t in (i / 8 for i in range(9)))
+
     def across(a: Point, b: Point) -> Point:  # square to the spine where it meets a and b
         return _dir(math.degrees(math.atan2(b[1] - a[1], b[0] - a[0])) + 90)
 
@@ -184,8 +183,8 @@ def body(frame: Frame, view: str) -> Body:
     parts.append(Part("torso", torso, FRONT_TORSO if front else WIDTHS["torso"], False))
     parts.append(Part("neck", (shoulder, head), WIDTHS["neck"], False))
     if front:
-        parts.append(Part("yoke", (_add(shoulder, shoulders, yoke), _add(shoulder, shoulders, -yoke)),
-                          WIDTHS["yoke"], False))
+        parts.append(Part("yoke", (_add(shoulder, shoulders, yoke),
+                                   _add(shoulder, shoulders, -yoke)), WIDTHS["yoke"], False))
     torso_r = (FRONT_TORSO if front else WIDTHS["torso"]) / 2
     radii = {"hip": torso_r, "shoulder": torso_r, "head": HEAD_R}
     for side in ("work", "other"):
@@ -319,7 +318,8 @@ def mirrored(lay: Layout) -> Layout:
     return replace(lay, side="left" if lay.side == "right" else lay.side,
                    bodies=tuple(b.mirrored(w) for b in lay.bodies),
                    boxes=tuple(b.mirrored(w) for b in lay.boxes),
-                   surfaces={k: (a, w - v if a == "x" else v) for k, (a, v) in lay.surfaces.items()})
+                   surfaces={k: (a, w - v if a == "x" else v)
+                             for k, (a, v) in lay.surfaces.items()})
 
 
 # -- the scene: shapes to draw ---------------------------------------------------------
@@ -455,13 +455,11 @@ def _body_shapes(lay: Layout, b: Body, primary: tuple[str, ...], secondary: tupl
     hx, hy = b.points["head"]
     shapes.append(Disc((hx, hy), HEAD_R, BODY, OUTLINE, 1.5))
     if side_view:  # a nose shows which way the face looks
-        frame_head = math.atan2(hy - b.points["shoulder"][1], hx - b.points["shoulder"][0])
-        face = frame_head - math.pi / 2 if not mirror else frame_head + math.pi / 2
+        neck = math.atan2(hy - b.points["shoulder"][1], hx - b.points["shoulder"][0])
+        face = neck + (math.pi / 2 if mirror else -math.pi / 2)
         shapes.append(Disc((hx + HEAD_R * math.cos(face), hy + HEAD_R * math.sin(face)),
                            2.6, OUTLINE, OUTLINE, 0))
-        for name in limbs[:3]:
-            draw(parts[f"work_{name}"], False)
-        for name in limbs[3:]:
+        for name in limbs:
             draw(parts[f"work_{name}"], False)
     else:
         for name in ("upper_arm", "forearm"):

@@ -30,9 +30,11 @@ FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 SUFFIXES = (".svg", ".png")
 
 _ANIMATION = f"""
-@keyframes bs-pose-swap {{ 0%, 47% {{ opacity: 1; }} 53%, 97% {{ opacity: 0; }} 100% {{ opacity: 1; }} }}
+@keyframes bs-pose-swap {{ 0%, 47% {{ opacity: 1; }} 53%, 97% {{ opacity: 0; }}
+                          100% {{ opacity: 1; }} }}
 .bs-pose-start {{ animation: bs-pose-swap {2 * SWAP_SECONDS}s infinite; }}
-.bs-pose-end {{ animation: bs-pose-swap {2 * SWAP_SECONDS}s infinite; animation-delay: -{SWAP_SECONDS}s; }}
+.bs-pose-end {{ animation: bs-pose-swap {2 * SWAP_SECONDS}s infinite;
+                animation-delay: -{SWAP_SECONDS}s; }}
 @media (prefers-reduced-motion: reduce) {{
   .bs-pose-start {{ animation: none; opacity: {GHOST}; }} .bs-pose-end {{ animation: none; }} }}
 """
@@ -46,12 +48,14 @@ def _svg_shape(shape: object, height: float) -> str:
     if isinstance(shape, Stroke):
         pts = " ".join(f"{_n(x)},{_n(height - y)}" for x, y in shape.points)
         return (f'<polyline points="{pts}" fill="none" stroke="{shape.colour}" '
-                f'stroke-width="{_n(shape.width)}" stroke-linecap="round" stroke-linejoin="round"/>')
+                f'stroke-width="{_n(shape.width)}" stroke-linecap="round" '
+                'stroke-linejoin="round"/>')
     if isinstance(shape, Disc):
         (x, y), edge = shape.centre, ""
         if shape.edge_width:
             edge = f' stroke="{shape.edge}" stroke-width="{_n(shape.edge_width)}"'
-        return f'<circle cx="{_n(x)}" cy="{_n(height - y)}" r="{_n(shape.r)}" fill="{shape.fill}"{edge}/>'
+        return (f'<circle cx="{_n(x)}" cy="{_n(height - y)}" r="{_n(shape.r)}" '
+                f'fill="{shape.fill}"{edge}/>')
     if isinstance(shape, Rect):
         b = shape.box
         return (f'<rect x="{_n(b.x0)}" y="{_n(height - b.y1)}" width="{_n(b.x1 - b.x0)}" '
@@ -75,7 +79,8 @@ def scene_svg(sc: Scene, title: str, animate: bool = False) -> str:
     if len(frames) == 1:
         body.append(frames[0])
     elif animate:
-        body += [f'<g class="bs-pose-start">{frames[0]}</g>', f'<g class="bs-pose-end">{frames[1]}</g>']
+        body += [f'<g class="bs-pose-start">{frames[0]}</g>',
+                 f'<g class="bs-pose-end">{frames[1]}</g>']
     else:
         body += [f'<g opacity="{GHOST}">{frames[0]}</g>', frames[1]]
     body.append("".join(_svg_shape(s, h) for s in sc.labels))

@@ -20,6 +20,7 @@ from .yamlio import read_yaml
 
 POSES_FILE = "poses.yaml"
 """The poses of a catalogue live in this file, in the catalogue file's folder."""
+POSES_VERSION = 1
 VIEWS = {
     "side": "from the side; the working side nearest you, facing right",
     "front": "from the front; the working side on the picture's left (your right)",
@@ -35,6 +36,7 @@ POINTS = ("head", "shoulder", "hip",
 LEG = ("thigh", "shin", "foot")
 ARM = ("upper arm", "forearm")
 MAX_BEND = 90
+"""Most a spine may curve either way, in degrees."""
 PARTS = ("torso", "yoke", *(f"{s}_{p}" for s in SIDES
                              for p in ("thigh", "shin", "foot", "upper_arm", "forearm")))
 """Body parts that can point toward you (``yoke`` is the line of the shoulders)."""
@@ -44,14 +46,14 @@ PARTS = ("torso", "yoke", *(f"{s}_{p}" for s in SIDES
 class Frame:
     """The body in one moment: the direction of each part in degrees.
 
-    Angles are measured as on a clock face turned on its side: 0 points right
-    on the picture, 90 up, 180 left, -90 down.
+    Angles are directions on the picture, as in school geometry: 0 points right,
+    90 up, 180 left, -90 down.
     """
 
     torso: float
     """From the hips to the shoulders."""
     head: float
-    """From the shoulders to the top of the head; defaults to the torso's angle."""
+    """From the shoulders to the middle of the head; defaults to the torso's angle."""
     work_leg: tuple[float, float, float]
     """Thigh, shin and foot of the working side."""
     other_leg: tuple[float, float, float]
@@ -77,10 +79,6 @@ class Pose:
     props: tuple[str, ...]
     frames: tuple[Frame, ...]
 
-    @property
-    def moving(self) -> bool:
-        return len(self.frames) > 1
-
 
 def _angles(f: Fields, key: str, names: tuple[str, ...]) -> tuple[float, ...]:
     value = f.raw(key, True)
@@ -94,7 +92,8 @@ def _angles(f: Fields, key: str, names: tuple[str, ...]) -> tuple[float, ...]:
     return tuple(float(v) for v in value)
 
 
-def _angle(f: Fields, key: str, required: bool, low: float = -360, high: float = 360) -> float | None:
+def _angle(f: Fields, key: str, required: bool, low: float = -360,
+           high: float = 360) -> float | None:
     value = f.raw(key, required)
     if value is None:
         return None
@@ -187,8 +186,8 @@ def _frame(f: Fields, props: tuple[str, ...], view: str) -> Frame | None:
     return Frame(**values)
 
 
-def pose_from_dict(stretch_id: str, data: Any, f: Fields) -> Pose | None:
-    """One pose from its YAML mapping, recording problems in ``f``; None when invalid."""
+def _pose(stretch_id: str, f: Fields) -> Pose | None:
+    """One pose from its YAML mapping in ``f``, recording problems there; None when invalid."""
     before = len(f.problems)
     f.unknown(("view", "props", "frames"))
     try:
@@ -215,7 +214,7 @@ def poses_from_dict(data: Any, catalogue: Catalogue, file: str = "<poses>") -> d
     top.raise_if_any()
     top.unknown(("version", "poses"))
     try:
-        top.version(1)
+        top.version(POSES_VERSION)
         raw = top.raw("poses", True)
     except Missing:
         raw = {}
@@ -228,7 +227,7 @@ def poses_from_dict(data: Any, catalogue: Catalogue, file: str = "<poses>") -> d
         if stretch_id not in catalogue:
             f.fail("", f"no stretch with this id in {catalogue.source}")
             continue
-        pose = pose_from_dict(stretch_id, item, f)
+        pose = _pose(stretch_id, f)
         if pose is None:
             continue
         stretch = catalogue[stretch_id]
@@ -246,8 +245,11 @@ def poses_from_dict(data: Any, catalogue: Catalogue, file: str = "<poses>") -> d
     return out
 
 
-def poses_path(catalogue: Catalogue) -> Path:
-    """Where ``catalogue``'s poses are: ``poses.yaml`` in its file's folder."""
+def poses_path(catalogue: Catalogue) -> Path | None:
+    """Where ``catalogue``'s poses are: ``poses.yaml`` in its file's folder; None for a
+    catalogue not read from a file."""
+    if catalogue.source.startswith("<"):
+        return None
     return Path(catalogue.source).with_name(POSES_FILE)
 
 
@@ -258,8 +260,10 @@ def poses_for(catalogue: Catalogue) -> Mapping[str, Pose]:
     """The poses of ``catalogue`` by stretch id, read once; {} when it has no poses file."""
     path = poses_path(catalogue)
     try:
-        key = (path, path.stat().st_mtime)
+        key = (path, path.stat().st_mtime) if path else None
     except OSError:
+        key = None
+    if key is None:
         return {}
     known = _READ.get(key)
     if known is None or known[0] is not catalogue:

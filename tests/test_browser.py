@@ -419,7 +419,8 @@ def test_class_view_in_voila(page, voila_server, workdir):
 def test_a_moving_stretch_alternates_its_frames_unless_asked_not_to(page, catalogue):
     from backstretch.pose_draw import SWAP_SECONDS, stretch_svg
 
-    page.set_content(f'<div style="width:600px">{stretch_svg(catalogue, "cat-cow", animate=True)}</div>')
+    svg = stretch_svg(catalogue, "cat-cow", animate=True)
+    page.set_content(f'<div style="width:600px">{svg}</div>')
     end = page.locator(".bs-pose-end")
     expect(end).to_be_visible()
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from backstretch import BackstretchError, load_catalogue
-from backstretch.figure import HEAD_R, LENGTHS, Body, Layout, layout
+from backstretch import BackstretchError, Catalogue, load_catalogue
+from backstretch.figure import BANDS, HEAD_R, LENGTHS, Body, Layout, layout
+from backstretch.muscles import MUSCLE_GROUPS
 from backstretch.pose_draw import scene_svg, stretch_png, stretch_svg
 from backstretch.cli import check_file
 from backstretch.poses import poses_for, poses_from_dict, poses_path
@@ -28,13 +29,18 @@ def test_every_stretch_has_a_pose():
     assert [s for s in SHIPPED if s not in POSES] == []
 
 
+def test_every_muscle_group_has_a_place_on_the_figure():
+    assert set(BANDS) == set(MUSCLE_GROUPS)
+
+
 def _samples(b: Body):
     """Points along every part with the half-thickness there, and the head."""
     for part in b.parts:
         for a, c in zip(part.points, part.points[1:]):
             for i in range(9):
                 t = i / 8
-                yield part.name, (a[0] + t * (c[0] - a[0]), a[1] + t * (c[1] - a[1])), part.width / 2
+                point = (a[0] + t * (c[0] - a[0]), a[1] + t * (c[1] - a[1]))
+                yield part.name, point, part.width / 2
     yield "head", b.points["head"], HEAD_R
 
 
@@ -143,7 +149,8 @@ def test_article_knee_to_chest():
     assert _on_floor(lay, b, "head", "shoulder", "hip", "other_heel", "other_toe")
     assert b.points["other_knee"][1] > b.points["hip"][1] + 20  # knee bent, foot flat
     shoulder = b.points["shoulder"]
-    assert math.dist(b.points["work_knee"], shoulder) < math.dist(b.points["other_knee"], shoulder) - 15
+    near = math.dist(b.points["work_knee"], shoulder)
+    assert near < math.dist(b.points["other_knee"], shoulder) - 15  # drawn to the chest
     assert math.dist(b.points["work_hand"], b.points["work_knee"]) < 12  # held at the knee
 
 
@@ -228,6 +235,9 @@ def test_custom_catalogue_without_poses_draws_nothing(tmp_path, catalogue):
         poses_path(catalogue).with_name("stretches.yaml").read_text())
     mine = load_catalogue(tmp_path / "stretches.yaml")
     assert poses_for(mine) == {} and stretch_svg(mine, "sphinx") == ""
+    (tmp_path / "poses.yaml").write_text("version: 1\nposes: {}\n")  # not read for a catalogue
+    in_memory = Catalogue.from_dict(yaml.safe_load((tmp_path / "stretches.yaml").read_text()))
+    assert poses_for(in_memory) == {}  # built in memory: no folder to look in
 
 
 # -- bad pose data: one clear message naming the file, stretch and field ----------------
