@@ -217,10 +217,10 @@ def coverage_chart(routine: Routine, width: float = 7.5) -> Figure:
 
 def _rgba_png(rgba: memoryview) -> bytes:
     """An RGBA canvas buffer as PNG bytes."""
-    from PIL import Image
+    from matplotlib.image import imsave
 
     buf = io.BytesIO()
-    Image.fromarray(np.asarray(rgba)).save(buf, format="png")
+    imsave(buf, np.asarray(rgba), format="png")
     return buf.getvalue()
 
 
