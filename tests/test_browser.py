@@ -289,6 +289,22 @@ def test_builder_updates_total_and_chart_in_lab(page, lab):
     assert chart.evaluate(CHART_DIGEST) != digest_before, "the chart image did not change"
     assert int(hold.input_value()) == new_hold
     shot(page, "02-2-hold-changed")
+
+    # a description of one's own, saved; the message says where, in words; the list by name
+    description = builder.locator(".bs-description textarea")
+    assert "Made from the ready routine" in description.input_value()
+    description.fill("Mornings, before work.")
+    description.press("Tab")
+    builder.locator(".bs-save").click()
+    status = builder.locator(".bs-status")
+    expect(status).to_contain_text("Saved “The five from the article” as "
+                                   "the-five-from-the-article.yaml in the folder my-routines")
+    expect(builder.locator(".bs-saved-list")).to_contain_text(
+        "The five from the article (the-five-from-the-article.yaml)")
+    saved = lab.root / "notebooks" / "my-routines" / "the-five-from-the-article.yaml"
+    assert "Mornings, before work." in saved.read_text()
+    status.scroll_into_view_if_needed()
+    shot(page, "02-3-saved")
     assert not page.page_errors, page.page_errors
 
 
