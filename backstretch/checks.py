@@ -15,14 +15,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
-from .errors import BackstretchError, Problem
+from .errors import HIDDEN, JOINERS, BackstretchError, Problem
 
 T = TypeVar("T")
 MAX_TEXT = 2000
 """Longest text accepted, in characters, unless a field says less."""
 
-_HIDDEN = ("Cc", "Cf", "Cs", "Co", "Zl", "Zp")
-_JOINERS = "\u200c\u200d"
 _TAGS = range(0xE0020, 0xE0080)
 """Emoji tag characters (as in the flags of England, Scotland and Wales)."""
 
@@ -85,7 +83,7 @@ def number(value: Any, low: float, high: float, use: str = "a number") -> float:
 
 
 def _visible(c: str) -> bool:
-    return not c.isspace() and unicodedata.category(c) not in _HIDDEN
+    return not c.isspace() and unicodedata.category(c) not in HIDDEN
 
 
 def _allowed(text: str, i: int, multiline: bool) -> bool:
@@ -94,7 +92,7 @@ def _allowed(text: str, i: int, multiline: bool) -> bool:
     c = text[i]
     if multiline and c in "\t\n":
         return True
-    if c in _JOINERS:
+    if c in JOINERS:
         return 0 < i < len(text) - 1 and _visible(text[i - 1]) and _visible(text[i + 1])
     if ord(c) in _TAGS:
         return i > 0 and (_visible(text[i - 1]) or ord(text[i - 1]) in _TAGS)
@@ -114,7 +112,7 @@ def text(value: Any, max_len: int = MAX_TEXT, required: bool = True,
     out = unicodedata.normalize("NFC", str(value).replace("\r\n", "\n")).strip()
     if not out and required:
         raise Invalid("must not be empty")
-    if any(unicodedata.category(c) in _HIDDEN and not _allowed(out, i, multiline)
+    if any(unicodedata.category(c) in HIDDEN and not _allowed(out, i, multiline)
            for i, c in enumerate(out)):
         raise Invalid("contains control or invisible characters; use plain text")
     if len(out) > max_len:

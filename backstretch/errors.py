@@ -7,8 +7,11 @@ import unicodedata
 from pathlib import Path
 from dataclasses import dataclass
 
-_JOINERS = "\u200c\u200d"
+JOINERS = "\u200c\u200d"
 """Zero-width (non-)joiner: part of emoji sequences and of Persian and Indic words."""
+HIDDEN = ("Cc", "Cf", "Cs", "Co", "Zl", "Zp")
+"""Unicode categories that show nothing themselves: controls, formats (bidi marks
+among them), surrogates, private use, line and paragraph separators."""
 
 
 def printable(text: str) -> str:
@@ -16,7 +19,7 @@ def printable(text: str) -> str:
     shown as escapes (``\\x1b``, ``\\u202e``), so a file cannot clear the screen, set the
     window title or reverse the text around it. Joiners stay."""
     return "".join(
-        c if c in _JOINERS or unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp")
+        c if c in JOINERS or unicodedata.category(c) not in HIDDEN
         else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" if ord(c) < 0x10000
               else f"\\U{ord(c):08x}")
         for c in text)

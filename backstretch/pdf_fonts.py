@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import JOINERS
+
 
 @dataclass(frozen=True)
 class FallbackFont:
@@ -39,8 +41,6 @@ FALLBACKS = (
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
 """Where fonts are looked for, after ``$BACKSTRETCH_FONT_DIR`` when it is set."""
 MAIN = "DejaVuSans.ttf"
-JOINERS = "\u200c\u200d"
-"""Zero-width non-joiner and joiner: they change how their neighbours are drawn."""
 INVISIBLE = {"Cc", "Cf", "Mn", "Me", "Zs", "Zl", "Zp"}
 """Character categories that draw nothing of their own (controls, joiners, variation
 selectors, combining marks, spaces): never reported as missing."""

@@ -89,7 +89,8 @@ def test_the_builder_refuses_a_name_loading_would_refuse(catalogue, tmp_path, na
     b.name.value = name
     assert f"Not a usable name: &lt;routine&gt;: {why}" in b.status.value
     b.save_button.click()
-    assert f"Not saved: &lt;routine&gt;: {why}" in b.status.value and not path.exists()
+    assert f"Not saved, not a usable name: &lt;routine&gt;: {why}" in b.status.value
+    assert not path.exists()
     b.name.value = "My  routine "  # spaces while typing stay; the saved name is trimmed
     assert b.name.value == "My  routine " and b.routine.name == "My  routine"
     b.save_button.click()
@@ -133,14 +134,6 @@ def test_a_tag_that_cannot_hold_its_value_is_one_line_with_its_place(tmp_path, c
     assert capsys.readouterr().out.splitlines() == [f"{bad}: {message}", f"{good}: ok"]
 
 
-def test_a_tag_on_a_key_is_one_line_with_its_place(tmp_path, capsys):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text("version: 1\n? !!float abc\n: 1\n")
-    assert main(["check", str(bad)]) == 1
-    assert capsys.readouterr().out == (f"{bad}: line 2, column 3: invalid YAML: !!float cannot "
-                                       "hold 'abc'\n")
-
-
 # -- 12. the nearest name; a file where a folder should be; one line per bad entry -------------
 def test_a_mistyped_ready_routine_suggests_the_nearest(capsys):
     assert main(["show", "desk-brek"]) == 1
@@ -157,20 +150,20 @@ def test_an_output_below_a_file_says_the_file_is_not_a_folder(tmp_path, capsys):
     assert (tmp_path / "afile").read_text() == "mine"
 
 
-def test_a_catalogue_entry_that_is_not_a_mapping_is_one_line(tmp_path, capsys):
-    path = tmp_path / "cat.yaml"
-    path.write_text("version: 1\nstretches:\n  - just a name\n")
+@pytest.mark.parametrize(("text", "message"), [
+    ("version: 1\n? !!float abc\n: 1\n",
+     "line 2, column 3: invalid YAML: !!float cannot hold 'abc'"),
+    ("version: 1\nstretches:\n  - just a name\n",
+     "stretches[0]: must be a mapping of fields, not 'just a name'"),
+    ("version: 1\nname: x\nitems:\n  - [1, 2]\n",
+     "items[0]: must be a mapping of fields, not [1, 2]"),
+])
+def test_a_tagged_key_or_an_entry_that_is_not_a_mapping_is_one_line(tmp_path, capsys, text,
+                                                                      message):
+    path = tmp_path / "f.yaml"
+    path.write_text(text)
     assert main(["check", str(path)]) == 1
-    assert capsys.readouterr().out == (f"{path}: stretches[0]: must be a mapping of fields, "
-                                       "not 'just a name'\n")
-
-
-def test_a_routine_item_that_is_not_a_mapping_is_one_line(tmp_path, capsys):
-    path = tmp_path / "r.yaml"
-    path.write_text("version: 1\nname: x\nitems:\n  - [1, 2]\n")
-    assert main(["check", str(path)]) == 1
-    assert capsys.readouterr().out == (f"{path}: items[0]: must be a mapping of fields, "
-                                       "not [1, 2]\n")
+    assert capsys.readouterr().out == f"{path}: {message}\n"
 
 
 # -- 13. joiners between visible characters are text; alone they are invisible ----------------
@@ -205,3 +198,23 @@ def test_a_name_with_dollars_is_drawn_literally_in_charts_and_handouts(catalogue
         assert any(name in t for t in titles)
     for suffix in (".html", ".pdf"):
         assert save_handout(r, tmp_path / f"h{suffix}").stat().st_size > 1000
+
+
+def test_the_builder_keeps_a_multi_line_description_and_refuses_control_characters(catalogue,
+                                                                                   tmp_path):
+    pytest.importorskip("ipywidgets")
+    from backstretch.widgets import RoutineBuilder
+
+    path = tmp_path / "mine.yaml"
+    b = RoutineBuilder(catalogue, save_path=str(path))
+    b.add("cat-cow")
+    b.description.value = "For the morning.\nSlowly."
+    assert b.routine.description == "For the morning.\nSlowly."
+    b.description.value = "beep\x07"
+    assert "Not a usable description: &lt;routine&gt;: description: contains control" in \
+        b.status.value
+    b.save_button.click()
+    assert "Not saved, not a usable description" in b.status.value and not path.exists()
+    b.description.value = "For the morning.\nSlowly."
+    b.save_button.click()
+    assert load_routine(path, catalogue).description == "For the morning.\nSlowly."

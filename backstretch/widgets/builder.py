@@ -218,13 +218,10 @@ class RoutineBuilder(Shown):
     def save(self) -> None:
         """Save to the file named in **File**; a file this builder did not load or save
         first is replaced only after the user says so (or saved beside, as a new file)."""
-        if self.name.value.strip() != self.routine.name:  # the name shown was refused
-            try:
-                self.set_routine(dataclasses.replace(self.routine, name=self.name.value),
-                                 rebuild=False)
-            except BackstretchError as exc:
-                self._say(f"Not saved: {exc}", error=True)
-                return
+        if not (self._set_text("name", self.name.value, "Not saved, not a usable")
+                and self._set_text("description", self.description.value,
+                                   "Not saved, not a usable")):
+            return
         path = self._target()
         if path.exists() and path.resolve() != self._own_file:
             try:
@@ -327,22 +324,22 @@ class RoutineBuilder(Shown):
                                  f"<ul>{items}</ul>")
 
     def _on_name(self, change: dict) -> None:
-        if change["new"].strip() != self.routine.name:
-            try:
-                renamed = dataclasses.replace(self.routine, name=change["new"])
-            except BackstretchError as exc:
-                self._say(f"Not a usable name: {exc}", error=True)
-                return
-            self.set_routine(renamed, rebuild=False)
+        self._set_text("name", change["new"])
 
     def _on_description(self, change: dict) -> None:
-        if change["new"].strip() != self.routine.description:
+        self._set_text("description", change["new"])
+
+    def _set_text(self, field: str, text: str, refused: str = "Not a usable") -> bool:
+        """Give the routine the name or description typed; a text the routine refuses is
+        reported, ``refused`` first (False), and the routine keeps its last usable one."""
+        if text.strip() != getattr(self.routine, field):
             try:
-                described = dataclasses.replace(self.routine, description=change["new"])
+                edited = dataclasses.replace(self.routine, **{field: text})
             except BackstretchError as exc:
-                self._say(f"Not a usable description: {exc}", error=True)
-                return
-            self.set_routine(described, rebuild=False)
+                self._say(f"{refused} {field}: {exc}", error=True)
+                return False
+            self.set_routine(edited, rebuild=False)
+        return True
 
     def _row_figure(self, index: int) -> str:
         """The small figure of a row's stretch, on the side it starts with."""
