@@ -152,7 +152,8 @@ class SessionLog:
                                                "session"))
             conn.execute("DELETE FROM group_seconds WHERE session_id = ?", (sid,))
             conn.executemany("INSERT INTO group_seconds (session_id, muscle_group, seconds) "
-                             "VALUES (?, ?, ?)", [(sid, g, x) for g, x in rec.group_seconds.items()])
+                             "VALUES (?, ?, ?)",
+                             [(sid, g, x) for g, x in rec.group_seconds.items()])
             return sid
 
         return dataclasses.replace(rec, id=self._transaction(store))

@@ -15,8 +15,8 @@ import yaml
 
 from . import checks
 from .catalogue import FORMAT_VERSION, MAX_HOLD, MAX_REPS, Catalogue, Stretch, load_catalogue
-from .coverage import GroupCoverage, coverage_of
 from .checks import Checker
+from .coverage import GroupCoverage, coverage_of
 from .errors import BackstretchError, Problem
 from .fields import Fields, Missing
 from .resources import ready_routines

@@ -51,12 +51,10 @@ class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ign
         an error at that node's line and column."""
         try:
             return super().construct_object(node, deep=deep)
-        except (ValueError, TypeError, LookupError, AttributeError, OverflowError) as exc:
-            if isinstance(exc, yaml.MarkedYAMLError):
-                raise
-            shown = node.value if isinstance(node, ScalarNode) else node.id
-            raise yaml.MarkedYAMLError(
-                "while reading", None, f"{_tag(node)} cannot hold {describe(shown)}", node.start_mark) from None
+        except (ValueError, TypeError, LookupError, AttributeError, OverflowError):
+            shown = describe(node.value if isinstance(node, ScalarNode) else node.id)
+            raise yaml.MarkedYAMLError("while reading", None, f"{_tag(node)} cannot hold {shown}",
+                                       node.start_mark) from None
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, MappingNode):
