@@ -14,8 +14,9 @@ from backstretch.handout import chart_pngs, handout_pdf
 from backstretch.pdf_fonts import plan_fonts
 
 RUNS = 3
-NAMES = {"Latin": "Daily back care", "Chinese": "每日背部护理", "Arabic": "العناية اليومية بالظهر",
-         "Hindi": "रोज़ की पीठ की देखभाल", "emoji": "Daily back care 💪🏽🧘"}
+NAMES = {"Latin": "Daily back care", "Chinese": "每日背部护理",
+         "Arabic": "العناية اليومية بالظهر", "Hindi": "रोज़ की पीठ की देखभाल",
+         "emoji": "Daily back care 💪🏽🧘"}
 
 
 def main() -> None:
