@@ -20,8 +20,8 @@ from fpdf.enums import XPos, YPos
 
 from .figure import ASPECT
 from .pdf_fonts import FontPlan, main_font_dir, plan_fonts
-from .safety import NOT_ADVICE, STOP_SIGNS, TIERS
-from .safety_notes import STOP_INTRO
+from .safety import CONDITIONS, NOT_ADVICE, STOP_SIGNS, TIERS
+from .safety_notes import CONDITIONS_INTRO, STOP_INTRO
 
 if TYPE_CHECKING:
     from .handout import Handout
@@ -174,6 +174,9 @@ def render_pdf(h: Handout, charts: list[tuple[str, bytes]],
     pdf.ln(1.5)
     pdf.text_block(STOP_INTRO, "B")
     pdf.items(STOP_SIGNS)
+    pdf.ln(1.5)
+    pdf.text_block(CONDITIONS_INTRO, "B")
+    pdf.items(tuple(f"{c.name}: {c.rule}" for c in CONDITIONS.values()))
 
     pdf.heading("The stretches")
     for n, s in enumerate(h.stretches, 1):

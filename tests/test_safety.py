@@ -70,7 +70,8 @@ def test_html_and_cli_show_both_tiers_in_order(capsys):
     out = capsys.readouterr().out
     assert "\033[" not in out  # not a terminal: no colour codes
     assert _in_order(out, ["EMERGENCY: call 999", *[f.text for f in EMERGENCY.flags],
-                           "URGENT: get a same-day", *[f.text for f in URGENT.flags]])
+                           "URGENT: get a same-day", *[f.text for f in URGENT.flags],
+                           *[c.rule for c in CONDITIONS.values()]])
 
 
 def test_short_lines_name_the_emergency():
