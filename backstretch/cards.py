@@ -8,7 +8,7 @@ from .catalogue import POSITIONS, Stretch
 from .dose import dose_report
 from .muscles import MUSCLE_GROUPS
 from .routine import Routine
-from .safety import condition_warnings
+from .safety import cautions_of, condition_warnings
 from .safety_notes import safety_html, short_line_html  # noqa: F401 - notebooks take safety_html
 
 
@@ -23,7 +23,7 @@ def stretch_card(stretch: Stretch, figure: str = "") -> str:
     per = "hold" if stretch.is_static else "per slow repetition"
     equipment = ", ".join(escape(e) for e in stretch.equipment) or "nothing"
     steps = "".join(f"<li>{escape(s)}</li>" for s in stretch.steps)
-    cautions = "".join(f"<li>{escape(c)}</li>" for c in stretch.cautions)
+    cautions = "".join(f"<li>{escape(c)}</li>" for c in cautions_of(stretch))
     picture = f'<div class="bs-card-figure">{figure}</div>' if figure else ""
     return (
         f'<div class="bs-card" data-stretch="{escape(stretch.id)}">'

@@ -19,6 +19,7 @@ from .errors import BackstretchError, Problem
 from .plural import counted
 from .pose_draw import stretch_png, stretch_svg
 from .routine import Routine, format_duration
+from .safety import cautions_of
 from .safety_notes import safety_html
 from .steps import reps_text, side_text
 from .yamlio import atomic_write_bytes, atomic_write_text
@@ -60,7 +61,7 @@ class Handout:
         stretches = tuple(
             HandoutStretch(routine.stretch(i).name, dose_text(routine, i),
                            routine.stretch(i).summary, routine.stretch(i).steps,
-                           routine.stretch(i).cautions, routine.items[i].stretch,
+                           cautions_of(routine.stretch(i)), routine.items[i].stretch,
                            routine.sides(i)[0])
             for i in range(len(routine.items)))
         how_many = counted(len(routine.items), "stretch", "stretches")

@@ -157,6 +157,8 @@ class Condition:
     """Why a stretch it rules out is ruled out, as a clause: "it rounds the spine"."""
     rule: str
     """Which stretches carry it, and why."""
+    caution: str
+    """What a stretch that carries it says among its cautions."""
     sources: tuple[str, ...]
 
 
@@ -167,14 +169,23 @@ CONDITIONS: dict[str, Condition] = {
                   "Leave out stretches that round the spine forward (knee to chest, back "
                   "rounders, child's pose, forward folds, seated hamstring and the like): "
                   "bending forward loads the front of weakened vertebrae and can cause "
-                  "compression fractures.", ("mayo-osteoporosis",)),
+                  "compression fractures.",
+                  "Not with osteoporosis: rounding the spine forward can cause compression "
+                  "fractures in weakened vertebrae.", ("mayo-osteoporosis",)),
         Condition("pregnancy", "Pregnancy", "it is done lying on your back",
                   "Leave out stretches done lying on your back: from about 16 weeks, lying "
                   "flat on your back for long can let the bump press on a main blood vessel "
-                  "and make you feel faint.", ("nhs-pregnancy-exercise",)),
+                  "and make you feel faint.",
+                  "In pregnancy, from about 16 weeks, choose a stretch that is not done lying "
+                  "on your back.", ("nhs-pregnancy-exercise",)),
     )
 }
 """Conditions the catalogue's ``avoid_with`` may name, by id."""
+
+
+def cautions_of(stretch: Stretch) -> tuple[str, ...]:
+    """A stretch's cautions, then one for each condition it should be left out for."""
+    return stretch.cautions + tuple(CONDITIONS[c].caution for c in stretch.avoid_with)
 
 
 def condition_warnings(stretches: Iterable[Stretch], conditions: Iterable[str]) -> list[str]:

@@ -93,6 +93,18 @@ def test_every_flexion_stretch_carries_the_osteoporosis_caution(catalogue):
         assert ("osteoporosis" in s.avoid_with) == rounds, s.id
 
 
+def test_cards_and_handouts_show_the_condition_cautions(catalogue):
+    from backstretch.cards import stretch_card
+    from backstretch.handout import Handout
+
+    k2c = catalogue["knee-to-chest"]
+    caution = CONDITIONS["osteoporosis"].caution
+    assert caution in stretch_card(k2c)
+    handout = Handout.from_routine(Routine("r", (RoutineItem("knee-to-chest"),), catalogue))
+    assert caution in handout.stretches[0].cautions
+    assert CONDITIONS["pregnancy"].caution in handout.stretches[0].cautions
+
+
 def test_every_stretch_lying_on_the_back_carries_the_pregnancy_caution(catalogue):
     for s in catalogue.values():
         assert ("pregnancy" in s.avoid_with) == (s.position == "supine"), s.id
