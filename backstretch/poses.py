@@ -23,7 +23,7 @@ POSES_FILE = "poses.yaml"
 POSES_VERSION = 1
 VIEWS = {
     "side": "from the side; the working side nearest you, facing right",
-    "front": "from the front; the working side on the picture's left (your right)",
+    "front": "from the front; the working side on the picture's left (the figure's right)",
     "top": "from above, lying on the back, head at the top",
 }
 PROPS = ("mat", "wall", "chair", "step", "strap")
