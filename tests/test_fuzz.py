@@ -4,13 +4,14 @@ every routine the API can build saves and loads back equal."""
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backstretch import BackstretchError, Routine, RoutineItem, Settings, load_catalogue, load_routine
+from backstretch import (BackstretchError, Routine, RoutineItem, Settings, load_catalogue,
+                         load_routine)
 from backstretch.planner import GOALS, plan
 from backstretch.yamlio import parse_yaml
 
@@ -20,7 +21,6 @@ EXAMPLES = int(os.environ.get("BACKSTRETCH_FUZZ_EXAMPLES", "150"))
 """Examples per test: few enough for seconds; raise it to search longer."""
 FAST = settings(max_examples=EXAMPLES, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-SCRATCH = Path(tempfile.mkdtemp(prefix="bs-fuzz-"))
 
 anything = st.recursive(
     st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats() | st.text(max_size=8)
@@ -50,8 +50,13 @@ def _build(name, items, description, timings):
     return Routine(name, tuple(items), CATALOGUE, description, Settings(*timings))
 
 
-def _round_trip(routine: Routine) -> None:
-    path = SCRATCH / "r.yaml"
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where each example saves its routine (one file, rewritten)."""
+    return tmp_path_factory.mktemp("fuzz") / "r.yaml"
+
+
+def _round_trip(routine: Routine, path: Path) -> None:
     if not routine.items:
         return  # a draft: saving it is refused with a message (tested in test_routine)
     routine.save(path)
@@ -61,13 +66,13 @@ def _round_trip(routine: Routine) -> None:
 @FAST
 @given(names, st.lists(st.sampled_from(IDS).map(RoutineItem), max_size=3),
        st.text(max_size=30), st.tuples(small_int, small_int, small_int))
-def test_every_routine_the_api_builds_saves_and_loads_back_equal(name, items, description,
-                                                                 timings):
+def test_every_routine_the_api_builds_saves_and_loads_back_equal(saved, name, items,
+                                                                 description, timings):
     try:
         routine = _build(name, items, description, timings)
     except BackstretchError:
         return
-    _round_trip(routine)
+    _round_trip(routine, saved)
 
 
 calls = st.lists(st.one_of(
@@ -84,7 +89,7 @@ calls = st.lists(st.one_of(
 
 @FAST
 @given(calls)
-def test_any_sequence_of_edits_raises_only_the_one_family_and_round_trips(steps):
+def test_any_sequence_of_edits_raises_only_the_one_family_and_round_trips(saved, steps):
     routine = Routine("Fuzz", (RoutineItem("cat-cow"),), CATALOGUE)
     for name, *args in steps:
         method = getattr(routine, name)
@@ -95,7 +100,7 @@ def test_any_sequence_of_edits_raises_only_the_one_family_and_round_trips(steps)
         except BackstretchError:
             continue
         assert isinstance(routine, Routine)
-        _round_trip(routine)
+        _round_trip(routine, saved)
 
 
 @FAST
@@ -103,12 +108,12 @@ def test_any_sequence_of_edits_raises_only_the_one_family_and_round_trips(steps)
                                         "equipment", "no_floor", "avoid_flags", "settings"]),
                        anything | st.sampled_from(list(GOALS)) | st.integers(0, 900),
                        max_size=3))
-def test_the_planner_raises_only_the_one_family_and_plans_round_trip(kwargs):
+def test_the_planner_raises_only_the_one_family_and_plans_round_trip(saved, kwargs):
     try:
         routine = plan(CATALOGUE, **kwargs)
     except BackstretchError:
         return
-    _round_trip(routine)
+    _round_trip(routine, saved)
 
 
 TAGS = ["", "!!float ", "!!int ", "!!bool ", "!!timestamp ", "!!map ", "!!set ", "!!str ",
