@@ -46,7 +46,8 @@ def _run_to_the_end(quick, checklist_path, log_path):
 
     clock = FakeClock()
     timer = SessionTimer(quick, clock, Checklist(quick, checklist_path))
-    panel = SessionLogPanel(timer, log_path, now=lambda: datetime(2026, 11, 24, tzinfo=timezone.utc))
+    panel = SessionLogPanel(timer, log_path,
+                            now=lambda: datetime(2026, 11, 24, tzinfo=timezone.utc))
     timer.start_button.click()
     elapsed = []
     for _ in range(quick.duration):
@@ -223,7 +224,8 @@ def test_a_file_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
 
 
 # -- 9. damaged checklists: start empty, say so, keep the file aside ----------------------------
-@pytest.mark.parametrize("content", ['{"ticked": [[Infinity, null]]}', '{"ticked": [[1e400, null]]}',
+@pytest.mark.parametrize("content", ['{"ticked": [[Infinity, null]]}',
+                                     '{"ticked": [[1e400, null]]}',
                                      "[" * 100_000 + "]" * 100_000, '{"ticked": [[0.5, "up"]]}',
                                      '{"ticked": 7}'])
 def test_a_damaged_checklist_starts_empty_and_is_kept_aside(catalogue, tmp_path, content):
