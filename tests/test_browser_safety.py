@@ -16,7 +16,7 @@ except ImportError:  # the fixtures skip (or fail) with the reason
 
 @pytest.mark.browser
 def test_start_here_shows_the_red_flags_in_lab_without_running_a_cell(page, lab_server):
-    page.goto(lab_server.url("lab/workspaces/t00/tree/00_start_here.ipynb"))
+    page.goto(lab_server.url("lab/workspaces/t00/tree/notebooks/00_start_here.ipynb"))
     notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
     emergency = notebook.locator("div", has=page.locator("h3", has_text="Emergency: call 999")
                                  ).last
