@@ -118,9 +118,15 @@ class Student:
                 raise ClassroomError(f"{self.name}: no server after {timeout:.0f} s")
             time.sleep(0.5)
         self.timings["spawn"] = time.monotonic() - t0
-        # the link again, now to the running server: the page of nbgitpuller
-        page = self.http.get(link, timeout=60)
-        if page.status_code != 200 or "/git-pull" not in page.url:
+        # the link again, now to the running server: the page of nbgitpuller. A student
+        # who meets an error page there reloads it; so do we, twice at the most.
+        for attempt in range(3):
+            page = self.http.get(link, timeout=60)
+            if page.status_code == 200 and "/git-pull" in page.url:
+                break
+            self.timings["reloads"] = attempt + 1
+            time.sleep(2.0)
+        else:
             raise ClassroomError(f"{self.name}: the link led to {page.url} ({page.status_code})")
         query = {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
         t1 = time.monotonic()

@@ -197,6 +197,7 @@ def test_a_class_of_ten_on_jupyterhub(class_hub, browser):  # noqa: F811
         expect(page.locator(".bs-timer .bs-countdown")).to_have_text("0:10")
         shot(page, f"hub-2-{name}-ready")
     spawn = {s.name: s.timings["spawn"] for s in students}
+    assert not [s.name for s in students if s.timings.get("reloads")], "the link failed once"
 
     # everyone ticks a box of the checklist by hand, not all the same one
     boxes = load_routine("source-article").checklist_boxes()

@@ -6,15 +6,16 @@ figures come from ``benchmarks/bench_class.py`` (see docs/performance.md).
 
 # A server (and its kernels) idle this long is stopped; the student's files stay.
 CULL_IDLE_SECONDS = 3600
-# How long a student's server may take to start, and to answer once started. Measured:
-# 40 students pressing the link together were all up within about 60 s here (the hub
-# starts them at once; two cores import the same libraries forty times), so twice that.
+# How long a student's server may take to start, and to answer once started. Measured
+# (docs/performance.md): 60 students following the link together were all started
+# within 83 s on 2 busy cores (JupyterHub's default of 30 s fails students from about
+# 20); these leave three times that.
 START_TIMEOUT_SECONDS = 300
 HTTP_TIMEOUT_SECONDS = 240
 # Memory per student: what benchmarks/bench_class.py measured for a student's server, its
 # kernel and the timer running (docs/performance.md); the guarantee covers it, and the
 # limit leaves room for a handout PDF and charts.
-MEASURED_MIB_PER_STUDENT = 190
+MEASURED_MIB_PER_STUDENT = 150
 MEM_GUARANTEE = "256M"
 MEM_LIMIT = "1G"
 CPU_LIMIT = 1.0
