@@ -109,8 +109,9 @@ def rest_student(hub, name: str, link: str) -> Student:
     return student
 
 
-def class_round(students, pages, teacher, spawn, round_: int):
-    """Everyone presses Start at once, half the REST students Pause, all Reset at the end.
+def class_round(students, pages, teacher, spawn, mine: dict[str, int], round_: int):
+    """Everyone presses Start at once and the REST students tick their box (``mine``);
+    half of them Pause; all Reset at the end.
 
     Returns each countdown's largest lag (s) and its ticks; asserts that a paused
     countdown stays still and everyone else's goes one second at a time.
@@ -125,7 +126,9 @@ def class_round(students, pages, teacher, spawn, round_: int):
     for page in pages.values():
         page.locator(".bs-timer .bs-start").click()
     view.locator(".bs-start").click()
-    time.sleep(PAUSE_AT_S)
+    for s in students:
+        s.set_value("bs-check", mine[s.name], True)
+    time.sleep(PAUSE_AT_S - (time.time() - started))
     paused_at = {s.name: s.press("bs-pause") for s in students[1::2]}
     time.sleep(WATCH_S - PAUSE_AT_S)
     shot(teacher, f"hub-3-instructor-running-{round_}")
@@ -199,16 +202,15 @@ def test_a_class_of_ten_on_jupyterhub(class_hub, browser):  # noqa: F811
     spawn = {s.name: s.timings["spawn"] for s in students}
     assert not [s.name for s in students if s.timings.get("reloads")], "the link failed once"
 
-    # everyone ticks a box of the checklist by hand, not all the same one
+    # once started (a start clears the checklist), everyone ticks a box by hand, not all
+    # the same one
     boxes = load_routine("source-article").checklist_boxes()
     mine = {s.name: i % len(boxes) for i, s in enumerate(students)}
-    for s in students:
-        s.set_value("bs-check", mine[s.name], True)
 
     # Start, all together (and the instructor's class view too), watch, Reset. A machine
     # shared with other work can hold up a single frame: a second round then decides.
     for round_ in (1, 2):
-        lags, report = class_round(students, pages, teacher, spawn, round_)
+        lags, report = class_round(students, pages, teacher, spawn, mine, round_)
         late = {who: round(lag, 3) for who, lag in lags.items() if lag > MAX_LAG_S}
         if not late:
             break
