@@ -21,8 +21,8 @@ lab: $(STAMP) fonts
 		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb \
 		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
-## make test: install if needed (Chromium too), then run every test
-test: $(STAMP) browser fonts hub-tools
+## make test: install if needed (Chromium, fonts and axe-core too), then run every test
+test: $(STAMP) browser fonts hub-tools node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 ## make present: serve the class view with Voila on loopback (no code shown)
@@ -47,5 +47,8 @@ hub-tools:
 fonts:
 	@bash scripts/ensure-fonts
 
+node_modules/.package-lock.json: package.json package-lock.json
+	@bash scripts/ensure-axe
+
 clean:
-	rm -rf $(VENV) test-artifacts .hub
+	rm -rf $(VENV) test-artifacts .hub node_modules

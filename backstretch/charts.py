@@ -8,11 +8,13 @@ hatch and a word, not only a colour.
 
 from __future__ import annotations
 
+import base64
 import functools
 import io
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from typing import ParamSpec, TypeVar
 
 import numpy as np
@@ -46,8 +48,11 @@ def _show_inline() -> None:
         return
     from IPython.core.pylabtools import select_figure_formats
 
-    if Figure not in shell.display_formatter.formatters["image/png"].type_printers:
+    formatters = shell.display_formatter.formatters
+    if Figure not in formatters["image/png"].type_printers:
         select_figure_formats(shell, {"png"})
+    if Figure not in formatters["text/html"].type_printers:  # the picture with its alt text
+        formatters["text/html"].for_type(Figure, lambda fig: figure_html(fig, dpi=100))
 
 
 _show_inline()
@@ -79,6 +84,24 @@ def figure_png(fig: Figure, dpi: float = SCREEN_DPI) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi)
     return buf.getvalue()
+
+
+def figure_alt(fig: Figure) -> str:
+    """A figure's titles, as the text a screen reader says for its picture."""
+    titles = [fig._suptitle.get_text()] if fig._suptitle is not None else []
+    titles += [t for ax in fig.axes for t in (ax.get_title("left"), ax.get_title()) if t]
+    return "; ".join(titles) or "Chart"
+
+
+def img_html(png: bytes, alt: str) -> str:
+    """PNG bytes as an ``<img>`` with alt text (escaped), the picture inline."""
+    data = base64.b64encode(png).decode("ascii")
+    return f'<img alt="{escape(alt)}" src="data:image/png;base64,{data}">'
+
+
+def figure_html(fig: Figure, dpi: float = SCREEN_DPI) -> str:
+    """A figure as an ``<img>`` with its titles as alt text."""
+    return img_html(figure_png(fig, dpi), figure_alt(fig))
 
 
 def _margins(fig: Figure, labels: list[str], fontsize: float, bottom: float,

@@ -27,12 +27,23 @@ FINISHED_CUE = "Take a moment to notice how your back feels now."
 """The cue once the last step has ended."""
 SAFETY_CUE = "Breathe slowly; stop if pain sharpens or travels down a leg."
 """The reminder that goes with every hold and move."""
+FINISHED_SPOKEN = "Routine done."
+"""What the voice says once the last step has ended."""
 
 
 def clock_text(seconds: float) -> str:
     """Seconds as 'm:ss', rounded up, so a countdown shows 0:00 only at the end."""
     whole = math.ceil(seconds - 1e-9)
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+def duration_words(seconds: int) -> str:
+    """A time as it is said aloud: '45 seconds', '1 minute 30 seconds'."""
+    minutes, secs = divmod(seconds, 60)
+    words = [f"{minutes} minute{'s' * (minutes != 1)}"] if minutes else []
+    if secs or not minutes:
+        words.append(f"{secs} second{'s' * (secs != 1)}")
+    return " ".join(words)
 
 
 def side_text(side: str) -> str:
@@ -107,6 +118,16 @@ class Step:
         if self.kind == "switch":
             return f"Change to your {side_text(self.side or '')}."
         return f"{self.action}."
+
+    @property
+    def spoken(self) -> str:
+        """What the voice says as the step begins: the stretch, what to do, for how long
+        ('Single knee to chest. Hold, left side. 30 seconds.'; 'Switch to the right side.')."""
+        if self.kind == "get_ready":
+            return f"{self.title}. {duration_words(self.seconds)}."
+        if self.kind in ("hold", "move"):
+            return f"{self.stretch.name}. {self.label}. {duration_words(self.seconds)}."
+        return f"{self.label}."
 
     @property
     def reminder(self) -> str:

@@ -129,7 +129,9 @@ def test_a_chart_is_registered_once_and_shown_where_it_says(catalogue, article, 
     builder = RoutineBuilder(catalogue, article)
     assert builder.charts.titles == ("Coverage", "Body map", "Timeline", "Steps")
     builder.charts.selected_index = 3
-    assert bytes(builder.charts.children[3].value).startswith(b"\x89PNG")
+    shown = builder.charts.children[3].value  # a picture with its caption as alt text
+    assert shown.startswith(f'<img alt="Steps of the routine: {article.name}" ')
+    assert 'src="data:image/png;base64,iVBORw0KGgo' in shown
     captions = [caption for caption, _ in chart_pngs(article, dpi=30)]
     assert captions == ["Seconds of stretch per muscle group",
                         "Body map: where the routine stretches", "Steps of the routine"]

@@ -7,9 +7,10 @@ from html import unescape
 
 import pytest
 
-from backstretch import Routine, RoutineItem, Settings
+from backstretch import Routine, RoutineItem, Settings, load_routine
 from backstretch.cli import main
-from backstretch.steps import FINISHED_CUE, FINISHED_TITLE, KIND_NAMES, clock_text
+from backstretch.steps import (FINISHED_CUE, FINISHED_TITLE, KIND_NAMES, clock_text,
+                               duration_words)
 
 
 @pytest.fixture
@@ -60,7 +61,7 @@ def test_the_command_line_prints_each_steps_clock_and_label(every_kind, tmp_path
 
 def test_the_timer_and_the_class_view_show_each_steps_wording(every_kind, tmp_path):
     pytest.importorskip("ipywidgets")
-    pytest.importorskip("ipyevents")
+    pytest.importorskip("anywidget")
     from backstretch.checklist import Checklist
     from backstretch.widgets import ClassView, SessionTimer
     from fakes import FakeClock
@@ -77,6 +78,17 @@ def test_the_timer_and_the_class_view_show_each_steps_wording(every_kind, tmp_pa
             v.skip()
     assert (_text(timer.title.value), _text(timer.cue.value)) == (FINISHED_TITLE, FINISHED_CUE)
     assert (_text(view.current.value), _text(view.cue.value)) == (FINISHED_TITLE, FINISHED_CUE)
+
+
+def test_the_voice_names_the_stretch_what_to_do_and_for_how_long(catalogue):
+    steps = load_routine("source-article", catalogue).steps()
+    assert steps[0].spoken == "Get ready: Single knee to chest. 10 seconds."
+    assert steps[1].spoken == "Single knee to chest. Hold, left side. 5 seconds."
+    assert steps[2].spoken == "Switch to the right side."
+    rest = next(s for s in load_routine("daily-back-care", catalogue).steps() if s.kind == "rest")
+    assert rest.spoken == "Rest and breathe."
+    assert [duration_words(n) for n in (1, 45, 60, 90, 125)] == [
+        "1 second", "45 seconds", "1 minute", "1 minute 30 seconds", "2 minutes 5 seconds"]
 
 
 def test_the_timeline_legend_names_each_kind(every_kind):

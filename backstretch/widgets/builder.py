@@ -90,9 +90,10 @@ class RoutineBuilder(Shown):
         self.dose = w.HTML()
         from ..charts import charts_for
 
-        self._kept = [chart.keep() for chart in charts_for("builder")]
-        self.charts = w.Tab(children=[w.Image(format="png") for _ in self._kept],
-                            titles=[chart.title for chart in charts_for("builder")])
+        self._shown = charts_for("builder")
+        self._kept = [chart.keep() for chart in self._shown]
+        self.charts = w.Tab(children=[w.HTML() for _ in self._kept],  # <img> with alt text
+                            titles=[chart.title for chart in self._shown])
         self.charts.add_class("bs-charts")
         self.charts.observe(lambda _c: self._draw_chart(), names="selected_index")
         self._stale = [True] * len(self._kept)
@@ -366,7 +367,9 @@ class RoutineBuilder(Shown):
             sides = w.Dropdown(options=["both", "left", "right"] if stretch.per_side
                                else ["together"], value=(item.sides or "both")
                                if stretch.per_side else "together",
-                               disabled=not stretch.per_side, layout=w.Layout(width="8em"))
+                               disabled=not stretch.per_side, description="sides",
+                               layout=w.Layout(width="11em"),
+                               style={"description_width": "initial"})
             sides.add_class("bs-sides")
             hold.observe(lambda c, i=i: self.change(i, hold=c["new"]), names="value")
             reps.observe(lambda c, i=i: self.change(i, reps=c["new"]), names="value")
@@ -417,5 +420,8 @@ class RoutineBuilder(Shown):
         index = self.charts.selected_index or 0
         if not self._stale[index]:
             return
-        self.charts.children[index].value = self._kept[index].png(self.routine)
+        from ..charts import img_html
+
+        alt = f"{self._shown[index].caption}: {self.routine.name}"
+        self.charts.children[index].value = img_html(self._kept[index].png(self.routine), alt)
         self._stale[index] = False

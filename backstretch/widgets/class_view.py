@@ -7,7 +7,6 @@ from collections.abc import Callable
 from html import escape
 
 import ipywidgets as w
-from ipyevents import Event as DomEvent
 
 from ..routine import Routine, format_duration
 from ..safety import CLASS_LINE
@@ -19,22 +18,19 @@ CLASS_CSS = """
                  min-height: 86vh; box-sizing: border-box; background: #fff; color: #1a1a1a;
                  transition: background 0.25s; }
 .bs-class-view.bs-flash { background: #ffe9a8; }
-.bs-class-view.ipyevents-watched { border-color: #e08214 !important; outline: none; }
-.bs-class-view.ipyevents-watched .bs-class-keys .widget-html-content::after {
-    content: " · keys on"; color: #b35806; font-weight: 700; }
 .bs-class-view .widget-html, .bs-class-view .widget-html-content { height: auto; line-height: 1.2; }
 .bs-class-title { font-size: 1.3rem; color: #555; }
 .bs-class-current, .bs-class-current .widget-html-content { font-size: 3.2rem; font-weight: 700; }
 .bs-class-cue, .bs-class-cue .widget-html-content { font-size: 2rem; color: #333; }
 .bs-class-side, .bs-class-side .widget-html-content {
-    font-size: 3.6rem; font-weight: 800; color: #b35806; text-transform: uppercase; }
+    font-size: 3.6rem; font-weight: 800; color: #9a4a00; text-transform: uppercase; }
 .bs-class-countdown, .bs-class-view .bs-class-countdown .widget-html-content {
     font-size: 15rem; font-weight: 800; line-height: 1; color: #1f4e79;
     font-variant-numeric: tabular-nums; text-align: center; }
 .bs-class-countdown.bs-paused, .bs-class-view .bs-class-countdown.bs-paused .widget-html-content {
-    color: #8c8c8c; }
-.bs-class-main { align-items: center; gap: 2vw; }
-.bs-class-view .bs-figure { width: 46vw; max-width: 60vh; flex: 0 0 auto; }
+    color: #666; }
+.bs-class-main { align-items: center; gap: 2vw; overflow: visible; }
+.bs-class-view .bs-figure { width: 46vw; max-width: 60vh; flex: 0 1 auto; min-width: 0; }
 .bs-class-main .bs-class-countdown { flex: 1 1 auto; }
 .bs-class-next, .bs-class-next .widget-html-content { font-size: 1.8rem; color: #333; }
 .bs-class-progress .widget-html-content { font-size: 1.2rem; color: #444; }
@@ -51,17 +47,18 @@ KEYS: dict[str, str] = {" ": "toggle", "Spacebar": "toggle", "ArrowRight": "skip
                         "r": "reset", "R": "reset"}
 """Key (as the browser names it) to action."""
 
-KEYS_HELP = ("<b>Keys</b> (pointer over this view): <kbd>Space</kbd> start / pause / resume · "
-             "<kbd>→</kbd> or <kbd>N</kbd> skip · <kbd>←</kbd> or <kbd>B</kbd> back · "
-             "<kbd>R</kbd> reset")
+KEYS_HELP = ("<b>Keys</b> (anywhere; in Lab, over this view): <kbd>Space</kbd> start / "
+             "pause / resume · <kbd>→</kbd> or <kbd>N</kbd> skip · "
+             "<kbd>←</kbd> or <kbd>B</kbd> back · <kbd>R</kbd> reset")
 
 
 class ClassView(SessionControls):
     """A big countdown for a room: stretch, side, next stretch, progress, safety line.
 
     Driven by :class:`~backstretch.session.Session` with an injectable ``clock``; ticks
-    on the kernel's asyncio loop like the timer. Keys come through ipyevents while the
-    pointer is over the view (Space, arrows, N, B, R); the buttons do the same.
+    on the kernel's asyncio loop like the timer. Keys (Space, arrows, N, B, R) pressed
+    anywhere on the page come through ``page`` (in Lab: over the view); the buttons do
+    the same, and a Full screen button fills the screen with the view.
     """
 
     def __init__(self, routine: Routine, clock: Callable[[], float] = time.monotonic):
@@ -75,7 +72,8 @@ class ClassView(SessionControls):
         self.title = html("bs-class-title")
         self.current, self.cue, self.side = (html(c) for c in
                                              ("bs-class-current", "bs-class-cue", "bs-class-side"))
-        self.countdown = html("bs-class-countdown")
+        self.countdown.add_class("bs-class-countdown")
+        self.countdown.layout.width = "100%"
         self.progress_text = w.HTML()
         self.step_bar = w.FloatProgress(min=0, max=1, description="This step",
                                         layout=w.Layout(width="98%"))
@@ -97,9 +95,8 @@ class ClassView(SessionControls):
                               self.cues.audio])
         self.widget.add_class("bs-class-view")
         self.cues.target = self.widget
-        self._last_key_stamp: float | None = None
-        self.keys = DomEvent(source=self.widget, watched_events=["keydown"])
-        self.keys.on_dom_event(self._on_dom_event)
+        self.page.presenter = True
+        self.page.on_key(self.on_key)
         self.render()
 
     # -- controls -----------------------------------------------------------------------
@@ -112,17 +109,6 @@ class ClassView(SessionControls):
         return True
 
     # -- inside -------------------------------------------------------------------------
-    def _on_dom_event(self, event: dict) -> None:
-        if event.get("event") != "keydown" or event.get("repeat"):
-            return  # a held key acts once
-        stamp = event.get("timeStamp")
-        if stamp is not None and stamp == self._last_key_stamp:
-            return  # ipyevents can attach its listener twice and report one press twice
-        self._last_key_stamp = stamp
-        if any(event.get(m) for m in ("ctrlKey", "altKey", "metaKey")):
-            return  # leave the browser's own shortcuts alone
-        self.on_key(str(event.get("key", "")))
-
     def render(self) -> None:
         """Redraw every part from the session's state."""
         s = self.session

@@ -12,7 +12,9 @@ from ..routine import Routine
 from ..session import Event, Session
 from ..signals import Signal
 from ..steps import clock_text
+from .countdown import Countdown
 from .cues import Cues, cue_kind
+from .page_side import PageSide
 from .shown import Shown
 from .ticker import Ticker
 
@@ -29,7 +31,9 @@ def control_button(text: str, icon: str, css: str, action: Callable[[], object],
 class SessionControls(Shown):
     """A :class:`~backstretch.session.Session` with Start, Pause, Back, Skip, Reset and Mute.
 
-    It ticks on the kernel's asyncio loop (:class:`Ticker`) and cues each step change.
+    It ticks on the kernel's asyncio loop (:class:`Ticker`) and cues each step change:
+    a beep, and through ``page`` (:class:`PageSide`) words spoken and announced in the
+    browser. ``countdown`` counts down in the page between the kernel's messages.
     Subscribe to ``started`` (sent the session when it starts from the beginning),
     ``stepped`` (sent each :class:`~backstretch.session.Event`, before its cue),
     ``paused`` (sent the session when it pauses) and ``finished`` (sent the session
@@ -45,6 +49,8 @@ class SessionControls(Shown):
         self.cues = Cues()
         self.figure = w.HTML()
         self.figure.add_class("bs-figure")
+        self.page = PageSide()
+        self.countdown = Countdown()
         self._follow(routine, clock)
         self.start_button = control_button("Start", "play", "bs-start", self.start, "success")
         self.pause_button = control_button("Pause", "pause", "bs-pause", self.toggle)
@@ -52,7 +58,8 @@ class SessionControls(Shown):
         self.skip_button = control_button("Skip", "forward", "bs-skip", self.skip)
         self.reset_button = control_button("Reset", "undo", "bs-reset", self.reset, "warning")
         self.controls = w.HBox([self.start_button, self.pause_button, self.back_button,
-                                self.skip_button, self.reset_button, self.cues.mute])
+                                self.skip_button, self.reset_button, self.cues.mute,
+                                self.page])
 
     # -- controls -----------------------------------------------------------------------
     def start(self) -> None:
@@ -134,11 +141,13 @@ class SessionControls(Shown):
         """Redraw what both views show alike: countdown, figure, progress bars, next step,
         buttons.
 
-        Subclasses make ``countdown``, ``step_bar``, ``total_bar`` and ``next_label``.
+        Subclasses make ``step_bar``, ``total_bar`` and ``next_label``.
         """
         s = self.session
         self._show_figure()
         self.countdown.value = clock_text(s.remaining)
+        self.countdown.follow(s)
+        self.page.follow(s)
         if s.state == "paused":
             self.countdown.add_class("bs-paused")
         else:

@@ -21,13 +21,13 @@ TIMER_CSS = """
 .bs-timer.bs-flash { background: #ffe9a8; }
 .bs-timer .widget-html, .bs-timer .widget-html-content { height: auto; line-height: 1.3; }
 .bs-current { font-size: 1.5em; font-weight: 600; }
-.bs-current .bs-side { color: #b35806; }
+.bs-current .bs-side { color: #9a4a00; }
 .bs-cue { font-size: 1.05em; color: #333; }
 .bs-countdown, .bs-timer .bs-countdown .widget-html-content {
                 font-size: 5rem; font-weight: 700; font-variant-numeric: tabular-nums;
                 line-height: 1.15; color: #1f4e79; }
 .bs-countdown.bs-paused, .bs-timer .bs-countdown.bs-paused .widget-html-content {
-                color: #7f7f7f; }
+                color: #666; }
 .bs-timer-main { align-items: center; gap: 18px; }
 .bs-timer .bs-figure { width: 300px; flex: 0 0 auto; }
 .bs-next { color: #444; }
@@ -59,7 +59,6 @@ class SessionTimer(SessionControls):
         self.title.add_class("bs-current")
         self.cue = w.HTML()
         self.cue.add_class("bs-cue")
-        self.countdown = w.HTML()
         self.countdown.add_class("bs-countdown")
         self.step_bar = w.FloatProgress(min=0, max=1, description="This step",
                                         layout=w.Layout(width="95%"))
