@@ -8,11 +8,11 @@ with the time; the tests check those records against the routine's own steps.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -97,12 +97,11 @@ def steps_of(routine_name: str):
 
 def serious_violations(page, context: str | None = None) -> list[str]:
     """axe-core's serious or critical WCAG 2.1 A/AA violations in ``context`` (a selector)."""
-    if not AXE.is_file():
-        bf.require_browser()  # same rule: skip, or fail when the browser tests are required
-        import os
+    if not AXE.is_file():  # like a missing browser: skip, or fail when it is required
+        missing = f"{AXE} is missing: run `make test` (it installs axe-core with npm)"
         if os.environ.get("BACKSTRETCH_REQUIRE_BROWSER", "") not in ("", "0"):
-            pytest.fail(f"{AXE} is missing: run `make test` (it installs axe-core with npm)")
-        pytest.skip(f"{AXE} is missing: run `make test` (it installs axe-core with npm)")
+            pytest.fail(missing, pytrace=False)
+        pytest.skip(missing)
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
     found = page.evaluate("""async (context) => {
@@ -143,14 +142,20 @@ def pointer_elsewhere(page) -> None:
     page.mouse.move(2, 2)
 
 
+def open_class_view(page, server, query: str = ""):
+    """The Voila class view, with speech and the wake lock stood in for (``STUBS``)."""
+    page.add_init_script(STUBS)
+    page.goto(server.url("/" + query))
+    view = page.locator(".bs-class-view")
+    expect(view).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
+    return view
+
+
 # -- the class view in Voila -------------------------------------------------------------------
 @pytest.mark.browser
 def test_class_view_speaks_keeps_awake_and_answers_keys_anywhere(page, voila_server):
     steps = steps_of("daily-back-care")
-    page.add_init_script(STUBS)
-    page.goto(voila_server.url("/"))
-    view = page.locator(".bs-class-view")
-    expect(view).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
+    view = open_class_view(page, voila_server)
     progress = view.locator(".bs-class-progress")
     countdown = view.locator(".bs-class-countdown")
     live_log(page, ".bs-class-view .bs-live")
@@ -255,10 +260,7 @@ def test_class_view_speaks_keeps_awake_and_answers_keys_anywhere(page, voila_ser
 
 @pytest.mark.browser
 def test_a_note_says_to_keep_the_screen_on_without_a_wake_lock(page, voila_server):
-    page.add_init_script(STUBS)
-    page.goto(voila_server.url("/?nowakelock=1"))
-    view = page.locator(".bs-class-view")
-    expect(view).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
+    view = open_class_view(page, voila_server, "?nowakelock=1")
     note = view.locator(".bs-wake-note")
     expect(note).to_be_hidden()
     view.locator(".bs-start").click()
@@ -299,10 +301,7 @@ FOCUS = """() => {
 
 @pytest.mark.browser
 def test_class_view_is_accessible_in_every_state_and_by_keyboard(page, voila_server):
-    page.add_init_script(STUBS)
-    page.goto(voila_server.url("/"))
-    view = page.locator(".bs-class-view")
-    expect(view).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
+    view = open_class_view(page, voila_server)
     progress = view.locator(".bs-class-progress")
     faults = {"ready (whole page)": serious_violations(page)}
 
