@@ -136,10 +136,13 @@ def state_of(view) -> str:
 
 
 def pointer_elsewhere(page) -> None:
-    """Click the page's heading, far from the class view, and leave the pointer there."""
-    heading = page.locator("h1").first
-    heading.click()
-    page.mouse.move(2, 2)
+    """Click plain text outside the class view (the picker's status line), nothing focused,
+    and leave the pointer there."""
+    status = page.locator(".bs-pick-status").first
+    status.scroll_into_view_if_needed()
+    status.click()
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    assert not status.evaluate("(el) => !!el.closest('.bs-class-view')")
 
 
 def open_class_view(page, server, query: str = ""):

@@ -29,8 +29,9 @@ CLASS_CSS = """
     font-variant-numeric: tabular-nums; text-align: center; }
 .bs-class-countdown.bs-paused, .bs-class-view .bs-class-countdown.bs-paused .widget-html-content {
     color: #666; }
-.bs-class-main { align-items: center; gap: 2vw; overflow: visible; }
-.bs-class-view .bs-figure { width: 46vw; max-width: 60vh; flex: 0 1 auto; min-width: 0; }
+.bs-class-main { align-items: center; gap: 2vw; }
+.bs-class-view .bs-class-main.widget-box { overflow: visible; }  /* never a scrolling region */
+.bs-class-view .bs-figure { width: 46vw; max-width: 60vh; flex: 0 0 auto; }
 .bs-class-main .bs-class-countdown { flex: 1 1 auto; }
 .bs-class-next, .bs-class-next .widget-html-content { font-size: 1.8rem; color: #333; }
 .bs-class-progress .widget-html-content { font-size: 1.2rem; color: #444; }
