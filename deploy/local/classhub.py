@@ -83,6 +83,11 @@ class GitServer:
         return f"git://127.0.0.1:{self.port}/{self.name}"
 
     def stop(self) -> None:
+        """End ``git daemon`` and the server process it forks (its own process group)."""
+        try:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
         _stop(self.proc)
 
 
@@ -104,7 +109,7 @@ def serve_workbook(base: Path, checkout: Path = REPO) -> GitServer:
         ["git", "daemon", "--reuseaddr", "--listen=127.0.0.1", f"--port={port}",
          f"--base-path={root}", "--export-all", "--informative-errors", str(root)],
         stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        preexec_fn=_die_with_parent)
+        preexec_fn=_die_with_parent, start_new_session=True)
     log.close()
     server = GitServer(proc, port)
     deadline = time.monotonic() + 30
