@@ -40,9 +40,9 @@ def clock_text(seconds: float) -> str:
 def duration_words(seconds: int) -> str:
     """A time as it is said aloud: '45 seconds', '1 minute 30 seconds'."""
     minutes, secs = divmod(seconds, 60)
-    words = [f"{minutes} minute{'s' * (minutes != 1)}"] if minutes else []
+    words = [counted(minutes, "minute")] if minutes else []
     if secs or not minutes:
-        words.append(f"{secs} second{'s' * (secs != 1)}")
+        words.append(counted(secs, "second"))
     return " ".join(words)
 
 
