@@ -4,14 +4,14 @@ The pure logic lives here; ``backstretch.widgets`` and ``backstretch.charts``
 load ipywidgets and matplotlib only when imported.
 """
 
-from .catalogue import Catalogue, Hold, Stretch, load_catalogue
-from .dose import DoseReport, GroupDose, dose_report
-from .errors import BackstretchError, Problem
-from .muscles import MUSCLE_GROUPS, MuscleGroup
-from .resources import ready_routines
-from .coverage import GroupCoverage
-from .routine import Routine, RoutineItem, Settings, format_duration, load_routine
-from .steps import Step
+from .base.errors import BackstretchError, Problem
+from .base.resources import ready_routines
+from .catalogue.muscles import MUSCLE_GROUPS, MuscleGroup
+from .catalogue.stretches import Catalogue, Hold, Stretch, load_catalogue
+from .routines.coverage import GroupCoverage
+from .routines.dose import DoseReport, GroupDose, dose_report
+from .routines.model import Routine, RoutineItem, Settings, format_duration, load_routine
+from .routines.steps import Step
 
 __all__ = [
     "MUSCLE_GROUPS",

@@ -11,14 +11,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .catalogue import EQUIPMENT, POSITIONS, Catalogue, load_catalogue
-from .dose import dose_report
-from .errors import BackstretchError, Problem, printable
-from .muscles import MUSCLE_GROUPS
-from .plural import counted
-from .poses import poses_from_dict
-from .routine import Routine, format_duration, load_routine, resolve_routine_path
-from .yamlio import parse_yaml, read_text
+from .base.errors import BackstretchError, Problem, printable
+from .base.plural import counted
+from .base.yamlio import parse_yaml, read_text
+from .catalogue.muscles import MUSCLE_GROUPS
+from .catalogue.stretches import EQUIPMENT, POSITIONS, Catalogue, load_catalogue
+from .figures.poses import poses_from_dict
+from .routines.dose import dose_report
+from .routines.model import Routine, format_duration, load_routine, resolve_routine_path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -142,14 +142,14 @@ def cmd_coverage(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def cmd_safety(_args: argparse.Namespace) -> int:
-    from .safety_notes import terminal_text
+    from .safety.notes import terminal_text
 
     print(terminal_text(colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ))
     return 0
 
 
 def cmd_handout(args: argparse.Namespace, catalogue: Catalogue) -> int:
-    from .handout import save_handout
+    from .handouts.content import save_handout
 
     routine = load_routine(args.routine, catalogue)
     path = save_handout(routine, args.output)
@@ -158,7 +158,7 @@ def cmd_handout(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def cmd_pose(args: argparse.Namespace, catalogue: Catalogue) -> int:
-    from .pose_draw import save_pose
+    from .figures.drawing import save_pose
 
     path = save_pose(catalogue, args.stretch, args.output, args.side)
     print(f"Wrote {path}: the figure of {catalogue[args.stretch].name!r}")
@@ -207,7 +207,7 @@ def _one_line(text: Any) -> str:
 
 
 def cmd_class_link(args: argparse.Namespace) -> int:
-    from .classlink import ClassLink, origin_url
+    from .classroom.link import ClassLink, origin_url
 
     repo = args.repo or origin_url()
     if repo is None:
@@ -225,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "handout":
-        from .handout import SUFFIXES
+        from .handouts.content import SUFFIXES
 
         if Path(args.output).suffix.lower() not in SUFFIXES:
             parser.error(f"-o {args.output}: end the file name in .html or .pdf")

@@ -8,8 +8,8 @@ import statistics
 import time
 
 import backstretch
-from backstretch import charts
-from backstretch.charts import figure_png
+from backstretch.charts import routine_charts as charts
+from backstretch.charts.routine_charts import figure_png
 from backstretch.widgets import RoutineBuilder
 from backstretch.widgets.builder import CHART_DELAY
 

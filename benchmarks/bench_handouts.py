@@ -10,8 +10,8 @@ import statistics
 import time
 
 from backstretch import load_routine
-from backstretch.handout import chart_pngs, handout_pdf
-from backstretch.pdf_fonts import plan_fonts
+from backstretch.handouts.content import chart_pngs, handout_pdf
+from backstretch.handouts.fonts import plan_fonts
 
 RUNS = 3
 NAMES = {"Latin": "Daily back care", "Chinese": "每日背部护理",

@@ -17,8 +17,8 @@ from collections import Counter
 from pathlib import Path
 
 from backstretch import BackstretchError, Catalogue, Hold, Settings, Stretch, load_catalogue
-from backstretch.catalogue import EQUIPMENT, FLAGS, LEVELS, POSITIONS
-from backstretch.muscles import MUSCLE_GROUPS
+from backstretch.catalogue.muscles import MUSCLE_GROUPS
+from backstretch.catalogue.stretches import EQUIPMENT, FLAGS, LEVELS, POSITIONS
 from backstretch.planner import GOALS, plan, reached_groups
 
 RUNS = 15

@@ -14,8 +14,8 @@ import sys
 import time
 
 from backstretch import load_catalogue
-from backstretch import poses as poses_module
-from backstretch.pose_draw import clear_cache, stretch_png, stretch_svg
+from backstretch.figures import poses as poses_module
+from backstretch.figures.drawing import clear_cache, stretch_png, stretch_svg
 
 RUNS = 7
 
@@ -59,7 +59,7 @@ def main() -> None:
     png_cold, n_png = timed(lambda: every_png(catalogue), cold=True)
     png_warm, _ = timed(lambda: every_png(catalogue), cold=False)
     out = subprocess.run([sys.executable, "-c", "import sys, time; t = time.perf_counter(); "
-                          "import backstretch.pose_draw; print(time.perf_counter() - t, "
+                          "import backstretch.figures.drawing; print(time.perf_counter() - t, "
                           "'matplotlib' in sys.modules)"], capture_output=True, text=True,
                          check=True).stdout.split()
     print(f"Figures of {len(catalogue)} stretches (median of {RUNS} runs)")
@@ -67,7 +67,7 @@ def main() -> None:
           f"({svg_cold / n_svg * 1000:.2f} ms each), cached {svg_warm * 1000:.2f} ms")
     print(f"  PNG, {n_png} figures: cold {png_cold * 1000:.0f} ms "
           f"({png_cold / n_png * 1000:.1f} ms each), cached {png_warm * 1000:.2f} ms")
-    print(f"  import backstretch.pose_draw: {float(out[0]) * 1000:.0f} ms, "
+    print(f"  import backstretch.figures.drawing: {float(out[0]) * 1000:.0f} ms, "
           f"matplotlib loaded: {out[1]}")
 
 

@@ -21,7 +21,7 @@ SETUP = """
 import asyncio, time
 import backstretch
 from backstretch import Routine, RoutineItem, Settings
-from backstretch.checklist import Checklist
+from backstretch.guided.checklist import Checklist
 from backstretch.widgets import SessionTimer
 import tempfile, pathlib
 routine = Routine("bench", (RoutineItem("figure-four-glute", hold={hold}),),

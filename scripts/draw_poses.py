@@ -16,8 +16,8 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from backstretch import load_catalogue
-from backstretch.pose_draw import draw_scene, pose_scene
-from backstretch.poses import poses_for
+from backstretch.figures.drawing import draw_scene, pose_scene
+from backstretch.figures.poses import poses_for
 
 COLUMNS = 4
 CELL_IN = 3.2

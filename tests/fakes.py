@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from backstretch.pretend_clock import PretendClock as FakeClock
+from backstretch.guided.pretend_clock import PretendClock as FakeClock
 
 __all__ = ["FakeClock"]

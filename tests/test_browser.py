@@ -16,11 +16,18 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
-
 import browser_fixtures as bf
-from browser_fixtures import browser, lab_server, page, voila_server, workdir  # noqa: F401
-from browser_fixtures import KERNEL_TIMEOUT_MS, UI_TIMEOUT_MS, shot
+import pytest
+from browser_fixtures import (  # noqa: F401
+    KERNEL_TIMEOUT_MS,
+    UI_TIMEOUT_MS,
+    browser,
+    lab_server,
+    page,
+    shot,
+    voila_server,
+    workdir,
+)
 
 try:
     from playwright.sync_api import expect
@@ -433,7 +440,7 @@ def test_class_view_in_voila(page, voila_server, workdir):
 
 @pytest.mark.browser
 def test_a_moving_stretch_alternates_its_frames_unless_asked_not_to(page, catalogue):
-    from backstretch.pose_draw import SWAP_SECONDS, stretch_svg
+    from backstretch.figures.drawing import SWAP_SECONDS, stretch_svg
 
     svg = stretch_svg(catalogue, "cat-cow", animate=True)
     page.set_content(f'<div style="width:600px">{svg}</div>')

@@ -11,9 +11,15 @@ import io
 import re
 
 import pytest
-
-from browser_fixtures import browser, lab_server, page, voila_server, workdir  # noqa: F401
-from browser_fixtures import KERNEL_TIMEOUT_MS, shot
+from browser_fixtures import (  # noqa: F401
+    KERNEL_TIMEOUT_MS,
+    browser,
+    lab_server,
+    page,
+    shot,
+    voila_server,
+    workdir,
+)
 from test_browser import open_notebook, run_all_cells, shutdown_kernels
 
 try:
@@ -28,8 +34,8 @@ def flat(text: str) -> str:
 
 def expected_names(routine_name: str) -> list[str]:
     """The routine's name and every stretch's name, as the handout must print them."""
-    from backstretch.catalogue import load_catalogue
-    from backstretch.routine import load_routine
+    from backstretch.catalogue.stretches import load_catalogue
+    from backstretch.routines.model import load_routine
 
     routine = load_routine(routine_name, load_catalogue())
     return [routine.name, *(routine.stretch(i).name for i in range(len(routine.items)))]

@@ -14,14 +14,21 @@ import subprocess
 import sys
 import time
 
+import browser_fixtures as bf
 import pytest
+from browser_fixtures import (  # noqa: F401
+    KERNEL_TIMEOUT_MS,
+    browser,
+    lab_server,
+    page,
+    shot,
+    voila_server,
+    workdir,
+)
+from test_browser import lab, open_notebook, run_all_cells, seconds  # noqa: F401
 
 import backstretch
-import browser_fixtures as bf
-from backstretch.session import Session
-from browser_fixtures import browser, lab_server, page, voila_server, workdir  # noqa: F401
-from browser_fixtures import KERNEL_TIMEOUT_MS, shot
-from test_browser import lab, open_notebook, run_all_cells, seconds  # noqa: F401
+from backstretch.guided.session import Session
 
 try:
     from playwright.sync_api import expect

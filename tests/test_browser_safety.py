@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from browser_fixtures import UI_TIMEOUT_MS, browser, lab_server, page, shot, workdir  # noqa: F401
 
-from browser_fixtures import browser, lab_server, page, workdir  # noqa: F401
-from browser_fixtures import UI_TIMEOUT_MS, shot
-from backstretch.safety import EMERGENCY, URGENT
+from backstretch.safety.flags import EMERGENCY, URGENT
 
 try:
     from playwright.sync_api import expect

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from backstretch import MUSCLE_GROUPS, BackstretchError, Catalogue, Stretch, load_catalogue
-from backstretch.catalogue import EQUIPMENT, FLAGS, KINDS, LEVELS, POSITIONS
+from backstretch.catalogue.stretches import EQUIPMENT, FLAGS, KINDS, LEVELS, POSITIONS
 
 SOURCE_FIVE = ["knee-to-chest", "back-rounders", "wall-warrior", "figure-four-glute",
                "seated-hamstring"]

@@ -10,7 +10,7 @@ pytest.importorskip("matplotlib")
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from backstretch import charts  # noqa: E402
+from backstretch.charts import routine_charts as charts  # noqa: E402
 
 
 def _gids(fig: Figure, prefix: str) -> set[str]:
@@ -85,7 +85,7 @@ def test_a_chart_returned_by_a_cell_shows_as_a_picture_in_jupyter():
     nbclient = pytest.importorskip("nbclient")
     book = nbformat.v4.new_notebook()
     book.cells = [nbformat.v4.new_code_cell(
-        "import backstretch\nfrom backstretch import charts\n"
+        "import backstretch\nfrom backstretch.charts import routine_charts as charts\n"
         "charts.body_map(backstretch.load_routine('source-article'))")]
     nbclient.NotebookClient(book, kernel_name="python3", timeout=120).execute()
     shown = [o for o in book.cells[0].outputs if o.output_type == "execute_result"]
@@ -120,7 +120,7 @@ def test_the_kept_coverage_chart_updates_to_what_a_fresh_one_draws(catalogue):
 
 def test_a_chart_is_registered_once_and_shown_where_it_says(catalogue, article, monkeypatch):
     pytest.importorskip("ipywidgets")
-    from backstretch.handout import chart_pngs
+    from backstretch.handouts.content import chart_pngs
     from backstretch.widgets import RoutineBuilder
 
     extra = charts.Chart("Steps", "Steps of the routine", charts.timeline_chart,

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from backstretch import load_routine
-from backstretch.checklist import Checklist
+from backstretch.guided.checklist import Checklist
 
 
 def test_boxes_and_labels(catalogue):
@@ -23,7 +23,7 @@ def test_ticks_survive_a_new_process(catalogue, tmp_path):
     c.set((0, "left"))
     c.set((3, "right"))
     c.set((0, "left"), False)
-    code = ("from backstretch import load_routine; from backstretch.checklist import Checklist;"
+    code = ("from backstretch import load_routine; from backstretch.guided.checklist import Checklist;"
             f"print(sorted(Checklist(load_routine('source-article'), {str(path)!r}).ticked))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[(3, 'right')]"

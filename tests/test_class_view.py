@@ -8,12 +8,13 @@ import pytest
 import yaml
 
 from backstretch import Catalogue, Routine, RoutineItem, Settings, load_routine
-from backstretch.resources import data_dir
+from backstretch.base.resources import data_dir
 
 pytest.importorskip("ipywidgets")
 pytest.importorskip("anywidget")
-from backstretch.widgets import ClassView  # noqa: E402
 from fakes import FakeClock  # noqa: E402
+
+from backstretch.widgets import ClassView  # noqa: E402
 
 SCRIPT = "<script>alert(1)</script>"
 

@@ -7,9 +7,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from backstretch.classlink import ClassLink, origin_url
+from backstretch.base.errors import BackstretchError
+from backstretch.classroom.link import ClassLink, origin_url
 from backstretch.cli import main
-from backstretch.errors import BackstretchError
 
 REPO = "https://git.example.org/teacher/backstretch.git"
 

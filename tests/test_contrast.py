@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("anywidget")
-from backstretch.widgets import class_view, page_side, timer  # noqa: E402
+from backstretch.widgets.guided import class_view, page_side, timer  # noqa: E402
 
 SHEETS = {"timer": timer.TIMER_CSS, "class view": class_view.CLASS_CSS,
           "page side": Path(page_side.__file__).with_name("page_side.css").read_text()}

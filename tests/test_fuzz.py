@@ -10,10 +10,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backstretch import (BackstretchError, Routine, RoutineItem, Settings, load_catalogue,
-                         load_routine)
+from backstretch import (
+    BackstretchError,
+    Routine,
+    RoutineItem,
+    Settings,
+    load_catalogue,
+    load_routine,
+)
+from backstretch.base.yamlio import parse_yaml
 from backstretch.planner import GOALS, plan
-from backstretch.yamlio import parse_yaml
 
 CATALOGUE = load_catalogue()
 IDS = sorted(CATALOGUE)

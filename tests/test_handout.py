@@ -11,8 +11,8 @@ import pytest
 
 from backstretch import BackstretchError, dose_report, load_routine
 from backstretch.cli import main
-from backstretch.handout import Handout, dose_text, handout_html, save_handout
-from backstretch.safety import STOP_SIGNS, TIERS
+from backstretch.handouts.content import Handout, dose_text, handout_html, save_handout
+from backstretch.safety.flags import STOP_SIGNS, TIERS
 
 pytest.importorskip("matplotlib")
 pypdf = pytest.importorskip("pypdf")
@@ -116,7 +116,7 @@ def test_pdf_has_the_same_content_as_the_html(prank, daily, tmp_path):
 
 def test_pdf_checklist_draws_one_box_per_line(daily, tmp_path):
     """Each checklist line is a drawn square (a 're' path op) followed by its label."""
-    from backstretch.handout import handout_pdf
+    from backstretch.handouts.content import handout_pdf
 
     reader = pypdf.PdfReader(io.BytesIO(handout_pdf(daily, charts=[])))
     squares = sum(len(re.findall(rb"[\d.]+ [\d.]+ 11\.91 -11\.91 re", p.get_contents().get_data()))

@@ -15,12 +15,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hostile import fill, read_only, small_disk
 
 from backstretch import BackstretchError, Routine, RoutineItem, Settings, load_routine
-from backstretch.checklist import Checklist
-from backstretch.errors import BackstretchWarning
+from backstretch.base.errors import BackstretchWarning
+from backstretch.guided.checklist import Checklist
 from backstretch.log import SessionLog
-from hostile import fill, read_only, small_disk
 
 START, END = "2026-11-24T10:00:00+00:00", "2026-11-24T10:05:00+00:00"
 
@@ -41,8 +41,9 @@ def quick(catalogue):
 
 def _run_to_the_end(quick, checklist_path, log_path):
     pytest.importorskip("ipywidgets")
-    from backstretch.widgets import SessionLogPanel, SessionTimer
     from fakes import FakeClock
+
+    from backstretch.widgets import SessionLogPanel, SessionTimer
 
     clock = FakeClock()
     timer = SessionTimer(quick, clock, Checklist(quick, checklist_path))
@@ -211,7 +212,7 @@ def test_a_fifo_as_the_checklist_or_the_log_does_not_hang(catalogue, tmp_path):
 
 
 def test_a_file_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
-    from backstretch import yamlio
+    from backstretch.base import yamlio
 
     monkeypatch.setattr(yamlio, "MAX_FILE_BYTES", 100)
     path = tmp_path / "r.yaml"

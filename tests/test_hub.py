@@ -20,13 +20,13 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
-
 import browser_fixtures as bf
+import pytest
 from browser_fixtures import ARTIFACTS, KERNEL_TIMEOUT_MS, browser, shot  # noqa: F401
-from backstretch import load_routine
 from classroom import Student, steps_of_one_second, tick_lags
 from test_browser import run_all_cells
+
+from backstretch import load_routine
 
 sys.path.insert(0, str(bf.REPO / "deploy" / "local"))
 import classhub  # noqa: E402

@@ -14,12 +14,12 @@ import time
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from fakes import FakeClock
 
 from backstretch import BackstretchError, Routine, RoutineItem, Settings, load_routine
-from backstretch.demo import DEMO_DAYS, demo_log
+from backstretch.guided.session import Session
 from backstretch.log import SCHEMA_VERSION, SessionLog
-from backstretch.session import Session
-from fakes import FakeClock
+from backstretch.log.demo import DEMO_DAYS, demo_log
 
 UTC = timezone.utc
 T0 = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)  # a Monday, ISO week 2026-W48

@@ -10,10 +10,11 @@ from backstretch import Routine, RoutineItem, Settings, load_routine
 from backstretch.log import SessionLog
 
 pytest.importorskip("ipywidgets")
-from backstretch.checklist import Checklist  # noqa: E402
-from backstretch.userdata import data_home  # noqa: E402
-from backstretch.widgets import SessionLogPanel, SessionTimer  # noqa: E402
 from fakes import FakeClock  # noqa: E402
+
+from backstretch.base.userdata import data_home  # noqa: E402
+from backstretch.guided.checklist import Checklist  # noqa: E402
+from backstretch.widgets import SessionLogPanel, SessionTimer  # noqa: E402
 
 END = datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc)
 

@@ -10,8 +10,8 @@ import pytest
 pytest.importorskip("ipywidgets")
 
 from backstretch import load_routine  # noqa: E402
-from backstretch.filenames import title_stem, unique_path  # noqa: E402
-from backstretch.handout import handout_html  # noqa: E402
+from backstretch.base.filenames import title_stem, unique_path  # noqa: E402
+from backstretch.handouts.content import handout_html  # noqa: E402
 from backstretch.widgets import HandoutPanel, PlannerPanel, RoutineBuilder  # noqa: E402
 
 

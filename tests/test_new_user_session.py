@@ -11,15 +11,21 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
-from backstretch import Routine, RoutineItem, Settings, load_routine  # noqa: E402
-from backstretch.checklist import Checklist  # noqa: E402
-from backstretch.cli import main  # noqa: E402
-from backstretch.handout import handout_html  # noqa: E402
-from backstretch.log import SessionLog  # noqa: E402
-from backstretch.progress_text import week_line, weeks_summary  # noqa: E402
-from backstretch.widgets import (ClassView, RoutineBuilder, RoutinePicker,  # noqa: E402
-                                 SessionLogPanel, SessionTimer)
 from fakes import FakeClock  # noqa: E402
+
+from backstretch import Routine, RoutineItem, Settings, load_routine  # noqa: E402
+from backstretch.cli import main  # noqa: E402
+from backstretch.guided.checklist import Checklist  # noqa: E402
+from backstretch.handouts.content import handout_html  # noqa: E402
+from backstretch.log import SessionLog  # noqa: E402
+from backstretch.log.weekly_text import week_line, weeks_summary  # noqa: E402
+from backstretch.widgets import (  # noqa: E402
+    ClassView,
+    RoutineBuilder,
+    RoutinePicker,
+    SessionLogPanel,
+    SessionTimer,
+)
 
 UTC = timezone.utc
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-
 import zipfile
 from pathlib import Path
 
@@ -53,7 +52,7 @@ def test_wheel_carries_the_data_and_works_without_the_checkout(tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = ("import backstretch; r = backstretch.load_routine('source-article'); "
-            "from backstretch.pose_draw import stretch_svg; "
+            "from backstretch.figures.drawing import stretch_svg; "
             "print(backstretch.__file__, r.duration, len(backstretch.load_catalogue()), "
             "stretch_svg(r.catalogue, 'sphinx').startswith('<svg'))")
     out = subprocess.run([sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(site)!r}); "

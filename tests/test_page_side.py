@@ -8,9 +8,10 @@ import pytest
 from backstretch import load_routine
 
 pytest.importorskip("anywidget")
-from backstretch.widgets import ClassView, SessionTimer  # noqa: E402
-from backstretch.steps import FINISHED_SPOKEN  # noqa: E402
 from fakes import FakeClock  # noqa: E402
+
+from backstretch.routines.steps import FINISHED_SPOKEN  # noqa: E402
+from backstretch.widgets import ClassView, SessionTimer  # noqa: E402
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import os
 import pytest
 
 from backstretch import Catalogue, Routine, RoutineItem
-from backstretch import pdf_fonts
-from backstretch.pdf_fonts import FALLBACKS, plan_fonts
+from backstretch.handouts import fonts as pdf_fonts
+from backstretch.handouts.fonts import FALLBACKS, plan_fonts
 
 pypdf = pytest.importorskip("pypdf")
 pytest.importorskip("fpdf")
@@ -23,7 +23,7 @@ EMOJI = "💪🏽"
 
 
 def _pdf_text(routine: Routine) -> str:
-    from backstretch.handout import handout_pdf
+    from backstretch.handouts.content import handout_pdf
 
     reader = pypdf.PdfReader(io.BytesIO(handout_pdf(routine, charts=[])))
     # pypdf reads the CJK font's two-byte codes with a NUL before each character

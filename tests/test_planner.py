@@ -6,13 +6,20 @@ import random
 
 import pytest
 
-from backstretch import (MUSCLE_GROUPS, BackstretchError, Catalogue, Hold, Routine, RoutineItem,
-                         Settings, Stretch)
-from backstretch.catalogue import AVOID_WORDS, FLAGS, LEVELS, POSITIONS
-from backstretch.dose import GROUP_TARGET, HOLD_MAX, HOLD_MIN
-from backstretch.plan_search import levels
-from backstretch.planner import (GOALS, POSITION_ORDER, plan, reached_groups, summary,
-                                 target_groups)
+from backstretch import (
+    MUSCLE_GROUPS,
+    BackstretchError,
+    Catalogue,
+    Hold,
+    Routine,
+    RoutineItem,
+    Settings,
+    Stretch,
+)
+from backstretch.catalogue.stretches import AVOID_WORDS, FLAGS, LEVELS, POSITIONS
+from backstretch.planner import GOALS, POSITION_ORDER, plan, reached_groups, summary, target_groups
+from backstretch.planner.search import levels
+from backstretch.routines.dose import GROUP_TARGET, HOLD_MAX, HOLD_MIN
 
 GROUPS = ("lower_back", "glutes", "hamstrings", "hip_flexors", "flank")
 

@@ -10,17 +10,18 @@ import pytest
 
 from backstretch import load_routine
 from backstretch.cli import main
-from backstretch.handout import Handout, handout_html, handout_pdf
+from backstretch.handouts.content import Handout, handout_html, handout_pdf
 
 pytest.importorskip("ipywidgets")
-import backstretch.widgets.controls as controls  # noqa: E402
+from fakes import FakeClock  # noqa: E402
+
+import backstretch.widgets.guided.controls as controls  # noqa: E402
 from backstretch.widgets import (  # noqa: E402
     CatalogueBrowser,
     ClassView,
     RoutineBuilder,
     SessionTimer,
 )
-from fakes import FakeClock  # noqa: E402
 
 TITLE = re.compile(r'aria-label="([^"]*)"')
 

@@ -13,11 +13,11 @@ import pytest
 import yaml
 
 from backstretch import BackstretchError, Catalogue, load_catalogue
-from backstretch.figure import BANDS, HEAD_R, LENGTHS, Body, Layout, layout
-from backstretch.muscles import MUSCLE_GROUPS
-from backstretch.pose_draw import scene_svg, stretch_png, stretch_svg
+from backstretch.catalogue.muscles import MUSCLE_GROUPS
 from backstretch.cli import check_file
-from backstretch.poses import poses_for, poses_from_dict, poses_path
+from backstretch.figures.drawing import scene_svg, stretch_png, stretch_svg
+from backstretch.figures.layout import BANDS, HEAD_R, LENGTHS, Body, Layout, layout
+from backstretch.figures.poses import poses_for, poses_from_dict, poses_path
 
 TOL = 3.0
 """Centimetres a touching point may be off its surface, or sink into it."""
@@ -219,7 +219,7 @@ def test_moving_stretch_alternates_its_frames_only_when_asked(catalogue):
 
 
 def test_names_are_escaped_in_the_figure():
-    from backstretch.figure import Scene
+    from backstretch.figures.layout import Scene
 
     svg = scene_svg(Scene(10, 10, (), ((),), ()), "<script>x</script> & $a$")
     assert "<script>" not in svg and "&lt;script&gt;" in svg
@@ -278,7 +278,7 @@ def test_bad_pose_data_is_named(tmp_path, edit, where, says):
 
 def test_svg_figures_load_no_matplotlib():
     code = ("import sys; from backstretch import load_catalogue; "
-            "from backstretch.pose_draw import stretch_svg; "
+            "from backstretch.figures.drawing import stretch_svg; "
             "assert stretch_svg(load_catalogue(), 'sphinx'); print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from backstretch.presenting import AUTHOR_ONLY, PRESENTING_CSS
+from backstretch.classroom.presenting import AUTHOR_ONLY, PRESENTING_CSS
 
 nbformat = pytest.importorskip("nbformat")
 CLASS_MODE = Path(__file__).resolve().parent.parent / "notebooks" / "05_class_mode.ipynb"

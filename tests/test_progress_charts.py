@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("matplotlib")
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 
-from backstretch import progress_charts as pc  # noqa: E402
+from backstretch.charts import progress as pc  # noqa: E402
 from backstretch.log import SessionLog  # noqa: E402
 
 T0 = datetime(2026, 11, 2, 18, 0, tzinfo=timezone.utc)  # Monday of 2026-W45

@@ -5,9 +5,15 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backstretch import (BackstretchError, Routine, RoutineItem, Settings, dose_report,
-                         load_catalogue)
-from backstretch.yamlio import parse_yaml
+from backstretch import (
+    BackstretchError,
+    Routine,
+    RoutineItem,
+    Settings,
+    dose_report,
+    load_catalogue,
+)
+from backstretch.base.yamlio import parse_yaml
 
 CATALOGUE = load_catalogue()
 IDS = sorted(CATALOGUE)
@@ -88,9 +94,10 @@ def test_any_text_parses_or_raises_the_one_family(text):
 @settings(deadline=None)  # a loaded machine must not fail it
 @given(routines)
 def test_a_finished_session_held_exactly_the_routines_static_coverage(routine):
-    from backstretch.log import completed_group_seconds
-    from backstretch.session import Session
     from fakes import FakeClock
+
+    from backstretch.guided.session import Session
+    from backstretch.log import completed_group_seconds
 
     clock = FakeClock()
     session = Session(routine, clock)

@@ -7,10 +7,17 @@ import os
 import pytest
 import yaml
 
-from backstretch import (BackstretchError, Routine, RoutineItem, Settings, dose_report, load_routine,
-                         ready_routines)
+from backstretch import (
+    BackstretchError,
+    Routine,
+    RoutineItem,
+    Settings,
+    dose_report,
+    load_routine,
+    ready_routines,
+)
+from backstretch.base.resources import data_dir
 from backstretch.cli import check_file
-from backstretch.resources import data_dir
 
 
 @pytest.fixture

@@ -6,9 +6,10 @@ import pytest
 
 pytest.importorskip("ipywidgets")
 
+from fakes import FakeClock  # noqa: E402
+
 from backstretch import load_routine  # noqa: E402
 from backstretch.widgets import ClassView, HandoutPanel, RoutinePicker  # noqa: E402
-from fakes import FakeClock  # noqa: E402
 
 
 @pytest.fixture

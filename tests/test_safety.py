@@ -10,11 +10,20 @@ import pytest
 
 from backstretch import BackstretchError, Routine, RoutineItem
 from backstretch.cli import main
-from backstretch.dose import BASIS, dose_report
 from backstretch.planner import plan
-from backstretch.safety import (CLASS_LINE, CONDITIONS, EMERGENCY, SHORT_LINE, SOURCES,
-                                STOP_SOURCES, TIERS, URGENT, condition_warnings)
-from backstretch.safety_notes import MARKER_END, MARKER_START, markdown, safety_html
+from backstretch.routines.dose import BASIS, dose_report
+from backstretch.safety.flags import (
+    CLASS_LINE,
+    CONDITIONS,
+    EMERGENCY,
+    SHORT_LINE,
+    SOURCES,
+    STOP_SOURCES,
+    TIERS,
+    URGENT,
+    condition_warnings,
+)
+from backstretch.safety.notes import MARKER_END, MARKER_START, markdown, safety_html
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGS = [flag.text for tier in TIERS for flag in tier.flags]
@@ -94,8 +103,8 @@ def test_every_flexion_stretch_carries_the_osteoporosis_caution(catalogue):
 
 
 def test_cards_and_handouts_show_the_condition_cautions(catalogue):
-    from backstretch.cards import stretch_card
-    from backstretch.handout import Handout
+    from backstretch.catalogue.cards import stretch_card
+    from backstretch.handouts.content import Handout
 
     k2c = catalogue["knee-to-chest"]
     caution = CONDITIONS["osteoporosis"].caution

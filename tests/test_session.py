@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from fakes import FakeClock
 
 from backstretch import Routine, RoutineItem, Settings, load_routine
-from backstretch.session import Session
-from fakes import FakeClock
+from backstretch.guided.session import Session
 
 
 @pytest.fixture

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from fakes import FakeClock
 
 from backstretch import load_routine
-from backstretch.checklist import Checklist
-from backstretch.signals import Signal
-from fakes import FakeClock
+from backstretch.base.signals import Signal
+from backstretch.guided.checklist import Checklist
 
 
 def test_every_subscriber_is_called_in_order_even_after_one_fails():

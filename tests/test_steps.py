@@ -9,8 +9,13 @@ import pytest
 
 from backstretch import Routine, RoutineItem, Settings, load_routine
 from backstretch.cli import main
-from backstretch.steps import (FINISHED_CUE, FINISHED_TITLE, KIND_NAMES, clock_text,
-                               duration_words)
+from backstretch.routines.steps import (
+    FINISHED_CUE,
+    FINISHED_TITLE,
+    KIND_NAMES,
+    clock_text,
+    duration_words,
+)
 
 
 @pytest.fixture
@@ -62,9 +67,10 @@ def test_the_command_line_prints_each_steps_clock_and_label(every_kind, tmp_path
 def test_the_timer_and_the_class_view_show_each_steps_wording(every_kind, tmp_path):
     pytest.importorskip("ipywidgets")
     pytest.importorskip("anywidget")
-    from backstretch.checklist import Checklist
-    from backstretch.widgets import ClassView, SessionTimer
     from fakes import FakeClock
+
+    from backstretch.guided.checklist import Checklist
+    from backstretch.widgets import ClassView, SessionTimer
 
     timer = SessionTimer(every_kind, FakeClock(), Checklist(every_kind, tmp_path / "c.json"))
     view = ClassView(every_kind, FakeClock())
@@ -93,7 +99,7 @@ def test_the_voice_names_the_stretch_what_to_do_and_for_how_long(catalogue):
 
 def test_the_timeline_legend_names_each_kind(every_kind):
     pytest.importorskip("matplotlib")
-    from backstretch.charts import timeline_chart
+    from backstretch.charts.routine_charts import timeline_chart
 
     fig = timeline_chart(every_kind)
     legend = [t.get_text() for t in fig.legends[0].get_texts()]

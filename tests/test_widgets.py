@@ -9,9 +9,10 @@ import pytest
 from backstretch import load_routine
 
 pytest.importorskip("ipywidgets")
-from backstretch.checklist import Checklist  # noqa: E402
-from backstretch.widgets import CatalogueBrowser, RoutineBuilder, SessionTimer  # noqa: E402
 from fakes import FakeClock  # noqa: E402
+
+from backstretch.guided.checklist import Checklist  # noqa: E402
+from backstretch.widgets import CatalogueBrowser, RoutineBuilder, SessionTimer  # noqa: E402
 
 
 @pytest.fixture

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from ..cards import dose_html
-from ..catalogue import MAX_HOLD, MAX_REPS, Catalogue
-from ..errors import BackstretchError
-from ..filenames import title_stem, unique_path
-from ..library import ROUTINE_SUFFIXES, copy_of_ready, saved_routines
-from ..plural import counted
-from ..pose_draw import stretch_svg
-from ..resources import ready_routines
-from ..routine import Routine, format_duration, load_routine
-from ..signals import Signal
+from ..base.errors import BackstretchError
+from ..base.filenames import title_stem, unique_path
+from ..base.plural import counted
+from ..base.resources import ready_routines
+from ..base.signals import Signal
+from ..catalogue.cards import dose_html
+from ..catalogue.stretches import MAX_HOLD, MAX_REPS, Catalogue
+from ..figures.drawing import stretch_svg
+from ..routines.library import ROUTINE_SUFFIXES, copy_of_ready, saved_routines
+from ..routines.model import Routine, format_duration, load_routine
 from .shown import Shown
 
 EMPTY = ""
@@ -88,7 +88,7 @@ class RoutineBuilder(Shown):
         self.total = w.HTML()
         self.total.add_class("bs-total")
         self.dose = w.HTML()
-        from ..charts import charts_for
+        from ..charts.routine_charts import charts_for
 
         self._shown = charts_for("builder")
         self._kept = [chart.keep() for chart in self._shown]
@@ -420,7 +420,7 @@ class RoutineBuilder(Shown):
         index = self.charts.selected_index or 0
         if not self._stale[index]:
             return
-        from ..charts import img_html
+        from ..charts.routine_charts import img_html
 
         alt = f"{self._shown[index].caption}: {self.routine.name}"
         self.charts.children[index].value = img_html(self._kept[index].png(self.routine), alt)

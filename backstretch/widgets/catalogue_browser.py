@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..cards import CARD_CSS, stretch_card
-from ..catalogue import EQUIPMENT, POSITIONS, Catalogue
-from ..muscles import MUSCLE_GROUPS
-from ..pose_draw import stretch_svg
+from ..catalogue.cards import CARD_CSS, stretch_card
+from ..catalogue.muscles import MUSCLE_GROUPS
+from ..catalogue.stretches import EQUIPMENT, POSITIONS, Catalogue
+from ..figures.drawing import stretch_svg
 from .shown import Shown
 
 ANY = "any"

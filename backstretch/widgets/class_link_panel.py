@@ -6,8 +6,8 @@ from html import escape
 
 import ipywidgets as w
 
-from ..classlink import NOTEBOOKS, UIS, ClassLink, origin_url
-from ..errors import BackstretchError
+from ..base.errors import BackstretchError
+from ..classroom.link import NOTEBOOKS, UIS, ClassLink, origin_url
 from .shown import Shown
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from ..errors import BackstretchError
-from ..filenames import title_stem, unique_path
-from ..handout import save_handout
-from ..routine import Routine
-from .controls import control_button
+from ..base.errors import BackstretchError
+from ..base.filenames import title_stem, unique_path
+from ..handouts.content import save_handout
+from ..routines.model import Routine
 from .download import download_link
+from .guided.controls import control_button
 from .shown import Shown
 
 HandoutSource = Routine | Callable[[], Routine]

@@ -9,13 +9,13 @@ from html import escape
 
 import ipywidgets as w
 
-from ..errors import BackstretchError
-from ..log import SessionLog, SessionRecord
-from ..plural import counted
-from ..routine import format_duration
-from ..session import Event, Session
+from ..base.errors import BackstretchError
+from ..base.plural import counted
+from ..guided.session import Event, Session
+from ..log.store import SessionLog, SessionRecord
+from ..routines.model import format_duration
+from .guided.timer import SessionTimer
 from .shown import Shown
-from .timer import SessionTimer
 
 NOT_RECORDED = ""
 """The pain choice meaning "not recorded" (a score is optional)."""

@@ -6,11 +6,11 @@ from html import escape
 
 import ipywidgets as w
 
-from ..catalogue import AVOID_WORDS, EQUIPMENT, FLAGS, POSITIONS, Catalogue
-from ..errors import BackstretchError
-from ..muscles import MUSCLE_GROUPS
-from ..planner import DEFAULT_GOAL, GOALS, MAX_BUDGET, plan, summary, target_groups
-from ..safety import CONDITIONS
+from ..base.errors import BackstretchError
+from ..catalogue.muscles import MUSCLE_GROUPS
+from ..catalogue.stretches import AVOID_WORDS, EQUIPMENT, FLAGS, POSITIONS, Catalogue
+from ..planner.problem import DEFAULT_GOAL, GOALS, MAX_BUDGET, plan, summary, target_groups
+from ..safety.flags import CONDITIONS
 from .builder import HELD, RoutineBuilder
 from .shown import Shown
 

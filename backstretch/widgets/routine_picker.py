@@ -8,14 +8,14 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from ..catalogue import Catalogue
-from ..errors import BackstretchError
-from ..library import last_picked, remember_pick, saved_routines
-from ..plural import counted
-from ..resources import ready_routines
-from ..routine import Routine, format_duration, load_routine
-from ..signals import Signal
-from .controls import control_button
+from ..base.errors import BackstretchError
+from ..base.plural import counted
+from ..base.resources import ready_routines
+from ..base.signals import Signal
+from ..catalogue.stretches import Catalogue
+from ..routines.library import last_picked, remember_pick, saved_routines
+from ..routines.model import Routine, format_duration, load_routine
+from .guided.controls import control_button
 from .shown import Shown
 
 

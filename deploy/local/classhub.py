@@ -34,7 +34,7 @@ sys.path.insert(0, str(HERE))
 import hub_settings as hs  # noqa: E402
 
 sys.path.insert(0, str(REPO))
-from backstretch.classlink import ClassLink  # noqa: E402
+from backstretch.classroom.link import ClassLink  # noqa: E402
 
 
 def free_port() -> int:

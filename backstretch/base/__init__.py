@@ -1,0 +1,1 @@
+"""The foundation every wing stands on: errors, checks, fields, files, words, colours."""

@@ -1,0 +1,73 @@
+"""HTML snippets for stretches, safety notes and the dose check; every text is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..routines.dose import dose_report
+from ..routines.model import Routine
+from ..safety.flags import cautions_of, condition_warnings
+from ..safety.notes import safety_html, short_line_html  # noqa: F401 - notebooks take safety_html
+from .muscles import MUSCLE_GROUPS
+from .stretches import POSITIONS, Stretch
+
+
+def _groups(ids: tuple[str, ...]) -> str:
+    return ", ".join(escape(MUSCLE_GROUPS[g].name) for g in ids) or "none"
+
+
+def stretch_card(stretch: Stretch, figure: str = "") -> str:
+    """A card with a stretch's figure (SVG markup, if given), summary, facts, steps and
+    cautions."""
+    sides = "each side" if stretch.per_side else "both sides together"
+    per = "hold" if stretch.is_static else "per slow repetition"
+    equipment = ", ".join(escape(e) for e in stretch.equipment) or "nothing"
+    steps = "".join(f"<li>{escape(s)}</li>" for s in stretch.steps)
+    cautions = "".join(f"<li>{escape(c)}</li>" for c in cautions_of(stretch))
+    picture = f'<div class="bs-card-figure">{figure}</div>' if figure else ""
+    return (
+        f'<div class="bs-card" data-stretch="{escape(stretch.id)}">'
+        f"<h4>{escape(stretch.name)}</h4>{picture}"
+        f"<p><em>{escape(stretch.summary)}</em></p>"
+        f'<p class="bs-facts">{escape(POSITIONS[stretch.position].capitalize())}; {sides}; '
+        f"{stretch.hold} {per} &times; {stretch.reps}; {escape(stretch.kind)}, "
+        f"{escape(stretch.level)}; needs {equipment}.<br>"
+        f"<b>Works</b> {_groups(stretch.primary)}"
+        f"{'; also ' + _groups(stretch.secondary) if stretch.secondary else ''}.</p>"
+        f"<ol>{steps}</ol>"
+        f'<div class="bs-caution"><b>Take care</b><ul>{cautions}</ul></div>'
+        "</div>"
+    )
+
+
+def dose_html(routine: Routine, conditions: tuple[str, ...] = ()) -> str:
+    """The dose report as an HTML list; groups short of 60 s stand out. Stretches that a
+    chosen condition rules out, and the red-flag line, come first."""
+    if not routine.items:
+        return "<p>Add a stretch to see the dose check.</p>" + short_line_html()
+    warnings = condition_warnings((routine.stretch(i) for i in range(len(routine.items))),
+                                  conditions)
+    warn = (f'<div class="bs-condition-warning" style="color:#8a0000"><b>Take care:</b><ul>'
+            f'{"".join(f"<li>{escape(x)}</li>" for x in warnings)}</ul></div>'
+            if warnings else "")
+    report = dose_report(routine)
+    rows = []
+    for line, short in [(ln, " short." in ln) for ln in report.lines()]:
+        style = ' style="color:#b35806;font-weight:600"' if short else ""
+        rows.append(f"<li{style}>{escape(line)}</li>")
+    verdict = ("Meets the guideline for every targeted group." if report.ok else
+               "Falls short of the guideline; see the lines in orange.")
+    return (f'{short_line_html()}{warn}<div class="bs-dose"><b>Dose check:</b> {verdict}'
+            f'<ul>{"".join(rows)}</ul></div>')
+
+
+CARD_CSS = """
+.bs-card { border: 1px solid #bbb; border-radius: 8px; padding: 0.6em 1em; margin: 0.5em 0;
+           max-width: 46em; background: #fff; color: #222; }
+.bs-card h4 { margin: 0.2em 0; }
+.bs-card::after { content: ""; display: block; clear: both; }
+.bs-card-figure { float: right; width: 16em; max-width: 45%; margin: 0 0 0.5em 1em; }
+.bs-caution { background: #fff4e5; border-left: 4px solid #b35806; padding: 0.3em 0.8em; }
+.bs-safety { border: 2px solid #b35806; border-radius: 8px; padding: 0.5em 1em; max-width: 46em;
+             background: #fffaf3; color: #222; }
+"""

@@ -1,0 +1,415 @@
+"""Charts of a routine, drawn with matplotlib: coverage bars, a body map, a timeline.
+
+Each function returns a ``matplotlib.figure.Figure`` (no pyplot state), which
+Jupyter shows inline. Shading is one hue from light to dark (``Blues``), so it
+reads in grey-scale and for colour-blind people; every "falls short" mark is a
+hatch and a word, not only a colour.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import io
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from typing import ParamSpec, TypeVar
+
+import numpy as np
+from matplotlib import rc_context
+from matplotlib.figure import Figure
+from matplotlib.patches import Circle, FancyBboxPatch, Patch, Polygon, Rectangle
+from matplotlib.text import Text
+
+from ..catalogue.muscles import MUSCLE_GROUPS, PRIMARY_COLOUR, SECONDARY_COLOUR
+from ..routines.dose import GROUP_TARGET, dose_report
+from ..routines.model import Routine
+from ..routines.steps import KIND_NAMES, clock_text
+
+SHORT_COLOUR = "#b35806"
+STEP_COLOURS = {"get_ready": "#d9d9d9", "hold": "#1f4e79", "move": "#e08214",
+                "switch": "#b2abd2", "rest": "#f0f0f0"}
+
+
+def _show_inline() -> None:
+    """Let a Jupyter kernel show a returned Figure as a picture, without pyplot or a magic.
+
+    IPython registers its PNG formatter for figures only once pyplot's inline backend
+    starts; these charts never touch pyplot, so register it here (if nothing has).
+    """
+    if "IPython" not in sys.modules:
+        return
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "kernel"):
+        return
+    from IPython.core.pylabtools import select_figure_formats
+
+    formatters = shell.display_formatter.formatters
+    if Figure not in formatters["image/png"].type_printers:
+        select_figure_formats(shell, {"png"})
+    if Figure not in formatters["text/html"].type_printers:  # the picture with its alt text
+        formatters["text/html"].for_type(Figure, lambda fig: figure_html(fig, dpi=100))
+
+
+_show_inline()
+
+
+SCREEN_DPI = 80
+"""Dots per inch of a chart shown in a widget."""
+KEEP_AXIS = 0.6
+"""A kept coverage chart keeps its axis while the routine needs at least this share of it."""
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def literal_text(draw: Callable[P, R]) -> Callable[P, R]:
+    """Decorate a drawing function so that every text it creates shows as written: a
+    name like ``$\\frac{$`` is never read as TeX (matplotlib's ``$...$`` mathtext).
+    Texts keep this when their words change later (``set_text``)."""
+    @functools.wraps(draw)
+    def drawn(*args: P.args, **kwargs: P.kwargs) -> R:
+        with rc_context({"text.parse_math": False}):
+            return draw(*args, **kwargs)
+    return drawn
+
+
+def figure_png(fig: Figure, dpi: float = SCREEN_DPI) -> bytes:
+    """A figure as PNG bytes, for an Image widget or a handout."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
+
+
+def figure_alt(fig: Figure) -> str:
+    """A figure's titles, as the text a screen reader says for its picture."""
+    titles = [fig._suptitle.get_text()] if fig._suptitle is not None else []
+    titles += [t for ax in fig.axes for t in (ax.get_title("left"), ax.get_title()) if t]
+    return "; ".join(titles) or "Chart"
+
+
+def img_html(png: bytes, alt: str) -> str:
+    """PNG bytes as an ``<img>`` with alt text (escaped), the picture inline."""
+    data = base64.b64encode(png).decode("ascii")
+    return f'<img alt="{escape(alt)}" src="data:image/png;base64,{data}">'
+
+
+def figure_html(fig: Figure, dpi: float = SCREEN_DPI) -> str:
+    """A figure as an ``<img>`` with its titles as alt text."""
+    return img_html(figure_png(fig, dpi), figure_alt(fig))
+
+
+def _margins(fig: Figure, labels: list[str], fontsize: float, bottom: float,
+             top: float = 0.4) -> None:
+    """Fixed margins in inches, the left one wide enough for ``labels``.
+
+    Cheaper than a layout engine, which measures every text twice per draw.
+    """
+    width, height = fig.get_size_inches()
+    left = 0.25 + 0.0075 * fontsize * max((len(t) for t in labels), default=4)
+    fig.subplots_adjust(left=left / width, right=1 - 0.35 / width, bottom=bottom / height,
+                        top=1 - top / height)
+
+
+def _short_groups(routine: Routine) -> set[str]:
+    return {g.group for g in dose_report(routine).short}
+
+
+class CoverageChart:
+    """The coverage chart, kept between edits: seconds of static stretch per muscle group.
+
+    Primary and secondary are stacked; the dashed line marks the 60 s guideline;
+    targeted groups that fall short are hatched and labelled. Bars carry ``gid``
+    values (``primary:<group>``, ``short:<group>``, ``guideline``) so tests and
+    styling can find them. :meth:`png` redraws only the bars, notes and title when
+    the frame still fits the routine: the same groups shown, the same ones short, and
+    an axis long enough but not too long (so the axis does not jump while typing).
+    """
+
+    def __init__(self, width: float = 7.5, dpi: float | None = SCREEN_DPI):
+        self.width, self.dpi = width, dpi
+        self.frame: tuple[tuple[str, ...], frozenset[str]] | None = None
+        self.right = 0.0
+        """Where the seconds axis ends."""
+        self._background = None
+
+    def png(self, routine: Routine) -> bytes:
+        """The chart of ``routine`` as PNG bytes, redrawing only what changed when it can."""
+        frame, right = self._frame(routine)
+        if (self._background is None or frame != self.frame
+                or not KEEP_AXIS * self.right <= right <= self.right):
+            self.draw(routine)
+            for artist in self._moving:
+                artist.set_animated(True)  # the background is drawn without them
+            self.canvas.draw()
+            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        else:
+            self._set(routine)
+            self.canvas.restore_region(self._background)
+        for artist in self._moving:
+            self.figure.draw_artist(artist)
+        return _rgba_png(self.canvas.buffer_rgba())
+
+    @staticmethod
+    def _frame(routine: Routine) -> tuple[tuple[tuple[str, ...], frozenset[str]], float]:
+        """What the figure's frame shows (the groups, the short ones), and the axis it needs."""
+        coverage = routine.coverage()
+        top = max([GROUP_TARGET] + [c.stretch for c in coverage.values()])
+        return ((tuple(g for g in MUSCLE_GROUPS if g in coverage),
+                 frozenset(_short_groups(routine))), top * 1.45 + 5)
+
+    @literal_text
+    def draw(self, routine: Routine) -> Figure:
+        """A new figure of ``routine``, kept for the next :meth:`png`."""
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        self.frame, self.right = self._frame(routine)
+        groups, short = self.frame
+        self.figure = fig = Figure(figsize=(self.width, 0.42 * max(len(groups), 3) + 1.7),
+                                   dpi=self.dpi)
+        self.canvas = FigureCanvasAgg(fig)
+        self._background = None
+        names = [MUSCLE_GROUPS[g].name for g in groups]
+        _margins(fig, names, 10, bottom=0.95)
+        ax = fig.add_subplot()
+        ys = range(len(groups))[::-1]
+        self._bars: dict[str, tuple[Rectangle, Rectangle]] = {}
+        self._notes: dict[str, Text] = {}
+        for y, g in zip(ys, groups):
+            look = {"hatch": "///", "edgecolor": SHORT_COLOUR} if g in short else \
+                {"edgecolor": "white"}
+            self._bars[g] = (ax.barh(y, 0, color=PRIMARY_COLOUR, gid=f"primary:{g}", **look)[0],
+                             ax.barh(y, 0, color=SECONDARY_COLOUR, gid=f"secondary:{g}",
+                                     **look)[0])
+            self._notes[g] = ax.text(0, y, "", va="center", fontsize=9,
+                                     color=SHORT_COLOUR if g in short else "black",
+                                     gid=f"short:{g}" if g in short else None)
+        ax.set_yticks(list(ys), names)
+        for label, g in zip(ax.get_yticklabels(), groups):
+            if g in short:
+                label.set_fontweight("bold")
+                label.set_color(SHORT_COLOUR)
+        guideline = ax.axvline(GROUP_TARGET, color="black", linestyle="--", linewidth=1.2,
+                               gid="guideline")
+        ax.set_xlim(0, self.right)
+        ax.set_xlabel("seconds of static stretch per side (secondary counts half)")
+        self._title = ax.set_title("", loc="left", fontsize=11)
+        fig.legend(handles=[Patch(color=PRIMARY_COLOUR, label="primary"),
+                            Patch(color=SECONDARY_COLOUR, label="secondary (half)"),
+                            Patch(facecolor="white", edgecolor=SHORT_COLOUR, hatch="///",
+                                  label="targeted, below 60 s"),
+                            Patch(facecolor="white", edgecolor="black", linestyle="--",
+                                  label=f"{GROUP_TARGET} s guideline")],
+                   loc="lower center", ncols=4, fontsize=8, frameon=False)
+        if not groups:
+            ax.text(0.5, 0.5, "No stretches yet", transform=ax.transAxes, ha="center")
+        # drawn over the background in this order: the guideline and the axis stay on top
+        self._moving = [*(b for pair in self._bars.values() for b in pair), guideline,
+                        ax.spines["left"], *self._notes.values(), self._title]
+        self._set(routine)
+        return fig
+
+    def _set(self, routine: Routine) -> None:
+        """Bar lengths, notes and the title for ``routine``, in the frame already built."""
+        coverage = routine.coverage()
+        short = self.frame[1]
+        for g, (primary, secondary) in self._bars.items():
+            c = coverage[g]
+            primary.set_width(c.primary)
+            secondary.set_x(c.primary)
+            secondary.set_width(c.secondary)
+            note = f"{c.stretch:g} s"
+            if g in short:
+                note += f"  short by {GROUP_TARGET - c.stretch:g} s"
+            if c.active:
+                note += f"  (+{c.active:g} s active)"
+            self._notes[g].set_text(note)
+            self._notes[g].set_x(c.stretch + 1.5)
+        self._title.set_text(f"Coverage: {routine.name}")
+
+
+def coverage_chart(routine: Routine, width: float = 7.5) -> Figure:
+    """Seconds of static stretch per muscle group (see :class:`CoverageChart`)."""
+    return CoverageChart(width, dpi=None).draw(routine)
+
+
+def _rgba_png(rgba: memoryview) -> bytes:
+    """An RGBA canvas buffer as PNG bytes."""
+    from matplotlib.image import imsave
+
+    buf = io.BytesIO()
+    imsave(buf, np.asarray(rgba), format="png")
+    return buf.getvalue()
+
+
+# Body-map regions: (view, polygon in body units, label side). The figure is 2 units
+# wide (x from -1 to 1) and 8 tall (y from 0 at the feet to 8 at the top of the head).
+def _box(x0: float, x1: float, y0: float, y1: float) -> list[tuple[float, float]]:
+    return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+
+
+def _pair(x0: float, x1: float, y0: float, y1: float) -> list[list[tuple[float, float]]]:
+    return [_box(x0, x1, y0, y1), _box(-x1, -x0, y0, y1)]
+
+
+REGIONS: dict[str, tuple[list[list[tuple[float, float]]], float]] = {
+    "chest_shoulders": (_pair(0.08, 0.95, 5.75, 6.45), 1),
+    "abdominals": ([_box(-0.3, 0.3, 4.35, 5.65)], -1),
+    "obliques": (_pair(0.32, 0.72, 4.35, 5.6), 1),
+    "hip_flexors": ([[(0.15, 4.25), (0.72, 4.25), (0.6, 3.75), (0.2, 3.75)],
+                     [(-0.15, 4.25), (-0.72, 4.25), (-0.6, 3.75), (-0.2, 3.75)]], 1),
+    "adductors": (_pair(0.06, 0.24, 2.5, 3.7), -1),
+    "quadriceps": (_pair(0.26, 0.7, 2.3, 3.7), 1),
+    "mid_back": ([_box(-0.62, 0.62, 5.7, 6.4)], -1),
+    "lats": (_pair(0.42, 0.78, 4.95, 5.65), 1),
+    "lower_back": ([_box(-0.4, 0.4, 4.45, 5.6)], -1),
+    "flank": (_pair(0.42, 0.74, 4.35, 4.9), 1),
+    "glutes": (_pair(0.04, 0.74, 3.5, 4.3), -1),
+    "deep_hip_rotators": (_pair(0.22, 0.6, 3.82, 4.06), 1),
+    "hamstrings": (_pair(0.08, 0.7, 2.25, 3.45), -1),
+    "calves": (_pair(0.12, 0.58, 0.55, 1.95), 1),
+}
+
+
+def _silhouette(ax) -> None:  # noqa: ANN001 - a matplotlib Axes
+    grey = {"facecolor": "#f2f2f2", "edgecolor": "#7f7f7f", "linewidth": 1}
+    ax.add_patch(Circle((0, 7.35), 0.45, **grey))
+    ax.add_patch(Rectangle((-0.14, 6.75), 0.28, 0.2, **grey))
+    ax.add_patch(FancyBboxPatch((-0.8, 3.5), 1.6, 3.3, boxstyle="round,pad=0.05,rounding_size=0.25",
+                                **grey))
+    for sx in (1, -1):
+        ax.add_patch(Polygon([(sx * 0.82, 6.6), (sx * 1.05, 6.4), (sx * 1.2, 4.0),
+                              (sx * 0.98, 3.95), (sx * 0.86, 6.0)], **grey))
+        ax.add_patch(Polygon([(sx * 0.02, 3.55), (sx * 0.76, 3.55), (sx * 0.66, 0.35),
+                              (sx * 0.12, 0.35)], **grey))
+
+
+@literal_text
+def body_map(routine: Routine, width: float = 8.0) -> Figure:
+    """Front and back figures, each muscle group shaded by its seconds of coverage.
+
+    Shade runs from light (none) to dark (60 s or more);
+    targeted groups below 60 s are hatched and their labels say "short".
+    Regions carry ``gid`` values ``region:<group>``.
+    """
+    from matplotlib import colormaps
+    from matplotlib.colors import ListedColormap, Normalize
+
+    coverage = routine.coverage()
+    short = _short_groups(routine)
+    cmap = ListedColormap(colormaps["Blues"](np.linspace(0.15, 1.0, 256)))  # 1 s shows a tint
+    norm = Normalize(0, GROUP_TARGET, clip=True)
+    fig = Figure(figsize=(width, width * 0.72))
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.9, bottom=0.13, wspace=0.02)
+    axes = fig.subplots(1, 2)
+    for ax, view in zip(axes, ("front", "back")):
+        _silhouette(ax)
+        for group, (polys, side) in REGIONS.items():
+            if MUSCLE_GROUPS[group].view != view:
+                continue
+            seconds = coverage[group].stretch if group in coverage else 0.0
+            colour = cmap(norm(seconds)) if seconds else "#ffffff"
+            for poly in polys:
+                ax.add_patch(Polygon(poly, closed=True, facecolor=colour, edgecolor="#404040",
+                                     linewidth=0.8, hatch="////" if group in short else None,
+                                     gid=f"region:{group}"))
+            anchor = max(polys, key=lambda p: side * sum(x for x, _ in p))
+            ax_x = sum(x for x, _ in anchor) / len(anchor)
+            ax_y = sum(y for _, y in anchor) / len(anchor)
+            text = f"{MUSCLE_GROUPS[group].name}\n{seconds:g} s" + (" short" if group in short
+                                                                     else "")
+            ax.annotate(text, (ax_x, ax_y), xytext=(side * 1.45, ax_y),
+                        ha="left" if side > 0 else "right", va="center", fontsize=8,
+                        fontweight="bold" if group in short else "normal",
+                        arrowprops={"arrowstyle": "-", "color": "#7f7f7f", "linewidth": 0.6})
+        ax.set_xlim(-2.6, 2.6)
+        ax.set_ylim(0, 8)
+        ax.set_aspect("equal")
+        ax.axis("off")
+        ax.set_title(view.capitalize(), fontsize=11)
+    from matplotlib.cm import ScalarMappable
+
+    bar = fig.colorbar(ScalarMappable(norm, cmap), cax=fig.add_axes((0.25, 0.08, 0.5, 0.025)),
+                       orientation="horizontal")
+    bar.set_label(f"seconds of static stretch per side (dark = {GROUP_TARGET} s or more; "
+                  "hatched = targeted but short)", fontsize=8)
+    fig.suptitle(f"Body map: {routine.name}", fontsize=11)
+    return fig
+
+
+@literal_text
+def timeline_chart(routine: Routine, width: float = 9.0) -> Figure:
+    """The routine as a time line: one row per stretch, coloured by step kind."""
+    steps = routine.steps()
+    rows = len(routine.items)
+    fig = Figure(figsize=(width, 0.38 * max(rows, 2) + 1.5))
+    names = [routine.stretch(i).name for i in range(rows)]
+    _margins(fig, names, 8, bottom=0.85)
+    ax = fig.add_subplot()
+    for step in steps:
+        y = rows - 1 - step.item
+        ax.barh(y, step.seconds, left=step.start, color=STEP_COLOURS[step.kind],
+                edgecolor="#595959", linewidth=0.5, gid=f"step:{step.kind}")
+        if step.side and step.kind in ("hold", "move") and step.seconds >= 8:
+            ax.text(step.start + step.seconds / 2, y, step.side[0].upper(), ha="center",
+                    va="center", fontsize=7, color="white")
+    ax.set_yticks(range(rows), names[::-1], fontsize=8)
+    ax.set_xlim(0, max(routine.duration, 1))
+    ticks = range(0, routine.duration + 1, 60 if routine.duration > 300 else 30)
+    ax.set_xticks(list(ticks), [clock_text(t) for t in ticks])
+    ax.set_xlabel("minutes:seconds (L / R = side)")
+    ax.set_title(f"Timeline: {routine.name}", loc="left", fontsize=11)
+    kinds = [k for k in STEP_COLOURS if any(s.kind == k for s in steps)]
+    fig.legend(handles=[Patch(facecolor=STEP_COLOURS[k], edgecolor="#595959", label=KIND_NAMES[k])
+                        for k in kinds], ncols=len(kinds) or 1, fontsize=8,
+               loc="lower center", frameon=False)
+    return fig
+
+
+class KeptChart:
+    """A chart the builder keeps between edits; this one draws a new figure each time."""
+
+    def __init__(self, draw: Callable[[Routine], Figure]):
+        self.draw = draw
+
+    def png(self, routine: Routine) -> bytes:
+        return figure_png(self.draw(routine))
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart of a routine, and where it is shown."""
+
+    title: str
+    """Its tab in the builder."""
+    caption: str
+    """What it shows: its caption and alt text in a handout."""
+    draw: Callable[[Routine], Figure]
+    places: frozenset[str]
+    """Where it is shown: ``builder`` (a tab), ``handout``."""
+    kept: Callable[[], KeptChart | CoverageChart] | None = None
+    """Makes the builder's copy, when it can do better than drawing anew on each edit."""
+
+    def keep(self) -> KeptChart | CoverageChart:
+        """A copy for the builder to keep, with ``png(routine)``."""
+        return self.kept() if self.kept is not None else KeptChart(self.draw)
+
+
+CHARTS: tuple[Chart, ...] = (
+    Chart("Coverage", "Seconds of stretch per muscle group", coverage_chart,
+          frozenset({"builder", "handout"}), CoverageChart),
+    Chart("Body map", "Body map: where the routine stretches", body_map,
+          frozenset({"builder", "handout"})),
+    Chart("Timeline", "The routine's steps over time", timeline_chart, frozenset({"builder"})),
+)
+"""Every chart of a routine, in the order shown: a new chart is one more entry."""
+
+
+def charts_for(place: str) -> tuple[Chart, ...]:
+    """The charts shown in ``place`` (``builder`` or ``handout``), in order."""
+    return tuple(c for c in CHARTS if place in c.places)

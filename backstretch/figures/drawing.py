@@ -1,0 +1,219 @@
+"""Drawing pose figures: a scene as SVG (plain text, no dependency) or PNG (matplotlib).
+
+SVG is written by hand: it keeps ``import backstretch`` light, stays sharp on a
+projector at any size, and can swap a moving stretch's start and end frames with
+CSS alone, so nothing is redrawn while a timer ticks. PNG, for the PDF handout
+and ``backstretch pose -o FILE.png``, draws the same scene with matplotlib.
+Figures are cached per stretch, side and style.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+from collections.abc import Mapping
+from html import escape
+from pathlib import Path
+
+from ..base.errors import BackstretchError, Problem
+from ..base.yamlio import atomic_write_bytes, atomic_write_text
+from ..catalogue.stretches import Catalogue, Stretch
+from .layout import Disc, Rect, Scene, Stroke, Text, layout, scene
+from .poses import Pose, poses_for
+
+GHOST = 0.35
+"""Opacity of a moving stretch's start frame when both frames show at once."""
+SWAP_SECONDS = 2.5
+"""How long each frame of a moving stretch shows when the two alternate."""
+FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
+SUFFIXES = (".svg", ".png")
+
+_ANIMATION = f"""
+@keyframes bs-pose-swap {{ 0%, 47% {{ opacity: 1; }} 53%, 97% {{ opacity: 0; }}
+                          100% {{ opacity: 1; }} }}
+.bs-pose-start {{ animation: bs-pose-swap {2 * SWAP_SECONDS}s infinite; }}
+.bs-pose-end {{ animation: bs-pose-swap {2 * SWAP_SECONDS}s infinite;
+                animation-delay: -{SWAP_SECONDS}s; }}
+@media (prefers-reduced-motion: reduce) {{
+  .bs-pose-start {{ animation: none; opacity: {GHOST}; }} .bs-pose-end {{ animation: none; }} }}
+"""
+
+
+def _n(v: float) -> str:
+    return f"{v:.1f}".rstrip("0").rstrip(".")
+
+
+def _svg_shape(shape: object, height: float) -> str:
+    if isinstance(shape, Stroke):
+        pts = " ".join(f"{_n(x)},{_n(height - y)}" for x, y in shape.points)
+        return (f'<polyline points="{pts}" fill="none" stroke="{shape.colour}" '
+                f'stroke-width="{_n(shape.width)}" stroke-linecap="round" '
+                'stroke-linejoin="round"/>')
+    if isinstance(shape, Disc):
+        (x, y), edge = shape.centre, ""
+        if shape.edge_width:
+            edge = f' stroke="{shape.edge}" stroke-width="{_n(shape.edge_width)}"'
+        return (f'<circle cx="{_n(x)}" cy="{_n(height - y)}" r="{_n(shape.r)}" '
+                f'fill="{shape.fill}"{edge}/>')
+    if isinstance(shape, Rect):
+        b = shape.box
+        return (f'<rect x="{_n(b.x0)}" y="{_n(height - b.y1)}" width="{_n(b.x1 - b.x0)}" '
+                f'height="{_n(b.y1 - b.y0)}" fill="{shape.fill}"/>')
+    assert isinstance(shape, Text)
+    x, y = shape.at
+    return (f'<text x="{_n(x)}" y="{_n(height - y)}" font-size="{_n(shape.size)}" '
+            f'font-family="{FONT}" font-weight="bold" fill="{shape.colour}" '
+            f'text-anchor="{shape.anchor}">{escape(shape.text)}</text>')
+
+
+def scene_svg(sc: Scene, title: str, animate: bool = False) -> str:
+    """A scene as a standalone SVG document scaled to its container's width.
+
+    A moving stretch shows its start frame faintly under the end frame, or, with
+    ``animate``, the two frames in turn (held still for people who ask for less motion).
+    """
+    h = sc.height
+    body = ["".join(_svg_shape(s, h) for s in sc.props)]
+    frames = ["".join(_svg_shape(s, h) for s in f) for f in sc.frames]
+    if len(frames) == 1:
+        body.append(frames[0])
+    elif animate:
+        body += [f'<g class="bs-pose-start">{frames[0]}</g>',
+                 f'<g class="bs-pose-end">{frames[1]}</g>']
+    else:
+        body += [f'<g opacity="{GHOST}">{frames[0]}</g>', frames[1]]
+    body.append("".join(_svg_shape(s, h) for s in sc.labels))
+    style = f"<style>{_ANIMATION}</style>" if animate and len(frames) > 1 else ""
+    label = escape(title, quote=True)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(sc.width)} {_n(h)}" '
+            f'class="bs-pose" role="img" aria-label="{label}">'
+            f"<title>{escape(title)}</title>{style}{''.join(body)}</svg>")
+
+
+def draw_scene(ax: object, sc: Scene, width_in: float) -> None:
+    """Draw a scene on matplotlib axes ``width_in`` inches wide; the start frame shows faintly."""
+    from matplotlib.patches import Circle, Rectangle
+
+    ax.set_xlim(0, sc.width)  # type: ignore[attr-defined]
+    ax.set_ylim(0, sc.height)  # type: ignore[attr-defined]
+    ax.set_aspect("equal")  # type: ignore[attr-defined]
+    ax.set_axis_off()  # type: ignore[attr-defined]
+    pt = width_in * 72 / sc.width  # points per scene unit
+
+    order = iter(range(1, 1 << 30))  # draw in the scene's order, as SVG does
+
+    def draw(shape: object, alpha: float) -> None:
+        z = next(order)
+        if isinstance(shape, Stroke):
+            xs, ys = zip(*shape.points)
+            ax.plot(xs, ys, color=shape.colour, linewidth=shape.width * pt, alpha=alpha,
+                    solid_capstyle="round", solid_joinstyle="round", zorder=z)
+        elif isinstance(shape, Disc):
+            ax.add_patch(Circle(shape.centre, shape.r, facecolor=shape.fill, alpha=alpha,
+                                edgecolor=shape.edge, linewidth=shape.edge_width * pt, zorder=z))
+        elif isinstance(shape, Rect):
+            b = shape.box
+            ax.add_patch(Rectangle((b.x0, b.y0), b.x1 - b.x0, b.y1 - b.y0, facecolor=shape.fill,
+                                   edgecolor="none", zorder=z))
+        elif isinstance(shape, Text):
+            ax.text(*shape.at, shape.text, fontsize=shape.size * pt, color=shape.colour,
+                    ha="left" if shape.anchor == "start" else "right", va="baseline",
+                    fontweight="bold", usetex=False, parse_math=False, zorder=z)
+
+    for s in sc.props:
+        draw(s, 1.0)
+    for i, f in enumerate(sc.frames):
+        for s in f:
+            draw(s, GHOST if i < len(sc.frames) - 1 else 1.0)
+    for s in sc.labels:
+        draw(s, 1.0)
+
+
+def scene_png(sc: Scene, width_px: int = 480) -> bytes:
+    """A scene as PNG bytes, ``width_px`` wide."""
+    from matplotlib.figure import Figure
+
+    dpi = 100
+    fig = Figure(figsize=(width_px / dpi, width_px / dpi * sc.height / sc.width), dpi=dpi)
+    draw_scene(fig.add_axes((0, 0, 1, 1)), sc, width_px / dpi)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
+
+
+def _side(stretch: Stretch, side: str | None) -> str | None:
+    """The side drawn: a one-side stretch shows its right side unless told otherwise."""
+    if not stretch.per_side:
+        return None
+    return side if side in ("left", "right") else "right"
+
+
+def pose_scene(pose: Pose, stretch: Stretch, side: str | None = None) -> Scene:
+    """The scene of ``stretch`` done on ``side``, its muscles shaded."""
+    return scene(layout(pose, _side(stretch, side)), stretch.primary, stretch.secondary,
+                 stretch.per_side)
+
+
+def _title(stretch: Stretch, side: str | None) -> str:
+    side = _side(stretch, side)
+    return f"{stretch.name}, {side} side" if side else stretch.name
+
+
+@functools.lru_cache(maxsize=1024)
+def _svg(pose: Pose, stretch: Stretch, side: str | None, animate: bool) -> str:
+    return scene_svg(pose_scene(pose, stretch, side), _title(stretch, side), animate)
+
+
+@functools.lru_cache(maxsize=256)
+def _png(pose: Pose, stretch: Stretch, side: str | None, width_px: int) -> bytes:
+    return scene_png(pose_scene(pose, stretch, side), width_px)
+
+
+def _pose(catalogue: Catalogue, stretch_id: str) -> tuple[Pose | None, Stretch]:
+    poses: Mapping[str, Pose] = poses_for(catalogue)
+    return poses.get(stretch_id), catalogue[stretch_id]
+
+
+def stretch_svg(catalogue: Catalogue, stretch_id: str, side: str | None = None,
+                animate: bool = False) -> str:
+    """The figure of a stretch as SVG text, drawn once and cached; '' when it has no pose."""
+    pose, stretch = _pose(catalogue, stretch_id)
+    return _svg(pose, stretch, _side(stretch, side), animate) if pose else ""
+
+
+def stretch_png(catalogue: Catalogue, stretch_id: str, side: str | None = None,
+                width_px: int = 480) -> bytes | None:
+    """The figure of a stretch as PNG bytes, cached; None when it has no pose."""
+    pose, stretch = _pose(catalogue, stretch_id)
+    return _png(pose, stretch, _side(stretch, side), width_px) if pose else None
+
+
+def clear_cache() -> None:
+    """Forget every drawn figure (for timing a cold start)."""
+    _svg.cache_clear()
+    _png.cache_clear()
+
+
+def save_pose(catalogue: Catalogue, stretch_id: str, path: str | os.PathLike[str],
+              side: str | None = None) -> Path:
+    """Write a stretch's figure as ``.svg`` or ``.png`` (by the suffix), atomically."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise BackstretchError(Problem(str(path), "", f"cannot tell the format from "
+                                       f"{suffix or 'no suffix'!r}; end the name in .svg or .png"))
+    if stretch_id in catalogue and stretch_id not in poses_for(catalogue):
+        raise BackstretchError(Problem(str(catalogue.source), stretch_id,
+                                       "this stretch has no pose to draw yet"))
+    if suffix == ".svg":
+        atomic_write_text(target, stretch_svg(catalogue, stretch_id, side) + "\n")
+    else:
+        try:
+            png = stretch_png(catalogue, stretch_id, side, 800)
+        except ImportError as exc:
+            raise BackstretchError(Problem(str(path), "", f"drawing a PNG needs {exc.name}; "
+                                           "install it with: pip install 'backstretch[workbook]'"))
+        assert png is not None
+        atomic_write_bytes(target, png)
+    return target

@@ -1,0 +1,205 @@
+"""The session log's file: its schema, opening it (creating and checking the schema in
+one locked transaction), and what to say when SQLite or the disk refuses."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import time
+from pathlib import Path
+
+from ..base.errors import BackstretchError, Problem, os_reason
+
+SCHEMA_VERSION = 1
+TIMEOUT = 10.0
+"""Seconds to wait for another process holding the log."""
+_TABLES = ("sessions", "group_seconds")
+_SCHEMA = (
+    """CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        routine TEXT NOT NULL,
+        routine_key TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT NOT NULL,
+        planned_seconds INTEGER NOT NULL,
+        steps_completed INTEGER NOT NULL,
+        steps_skipped INTEGER NOT NULL,
+        pain_before INTEGER,
+        pain_after INTEGER,
+        note TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX sessions_started ON sessions (started_at)",
+    """CREATE TABLE group_seconds (
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        muscle_group TEXT NOT NULL,
+        seconds REAL NOT NULL,
+        PRIMARY KEY (session_id, muscle_group)
+    )""",
+    f"PRAGMA user_version={SCHEMA_VERSION}",
+)
+KEPT = "; every session recorded so far is kept"
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        return os.statvfs(path.parent).f_bavail == 0
+    except OSError:
+        return False
+
+
+def why_not_written(exc: sqlite3.Error, path: Path) -> str | None:
+    """``disk full`` or ``read-only`` when that is why SQLite could not write, else None.
+    (A full disk can reach SQLite as an I/O error on its shared-memory file.)"""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code == sqlite3.SQLITE_READONLY:
+        return "read-only"
+    if code == sqlite3.SQLITE_FULL or (code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN)
+                                       and _disk_full(path)):
+        return "disk full"
+    return None
+
+
+def failure(path: Path, exc: sqlite3.Error, doing: str = "write") -> BackstretchError:
+    """What is true about a failed SQLite call: a full disk and a read-only file are not
+    damage; only SQLite's own corruption codes are called damaged."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    reason = why_not_written(exc, path)
+    if reason:
+        message = f"cannot {doing}: {reason}{KEPT}"
+    elif code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        message = f"cannot {doing}: another program holds the log; try again"
+    elif code == sqlite3.SQLITE_NOTADB:
+        message = ("is not an SQLite file, so not a session log; give another path, or move "
+                   "it aside to start a new log")
+    elif code == sqlite3.SQLITE_CORRUPT:
+        message = (f"is damaged (SQLite: {exc}); move it aside to start a new log, and keep it: "
+                   "SQLite's .recover command may save its sessions")
+    else:
+        message = f"cannot {doing} ({exc}){KEPT}"
+    return BackstretchError(Problem(str(path), "", message))
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why the log (or its folder, where SQLite keeps its write-ahead files) cannot
+    change, or None when it can."""
+    for part in (path.parent, path):
+        if part.exists() and not os.access(part, os.W_OK):
+            try:
+                read_only_fs = os.statvfs(part).f_flag & os.ST_RDONLY
+            except OSError:
+                read_only_fs = False
+            return "read-only" if read_only_fs or part == path else "read-only folder"
+    return None
+
+
+def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
+    """Open the log at ``path``, creating it when new; return it and why it cannot be
+    written (``read-only``, ``disk full``), or None when it can.
+
+    Only a regular file is opened (a FIFO or device would hang or never end). Creating
+    or checking the schema happens in one transaction holding the write lock, so many
+    processes opening a new log at once all see it whole. A log that cannot be written
+    (a read-only file, folder or disk, or a full disk) opens read-only, for reading.
+    """
+    name = str(path)
+    try:
+        if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+            kind = "a folder; give a file name for the session log" if path.is_dir() \
+                else "not a regular file; give a file name for the session log"
+            raise BackstretchError(Problem(name, "", f"is {kind}"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackstretchError(Problem(name, "", f"cannot be opened: {os_reason(exc)}")) from None
+    unwritable = _unwritable(path)
+    if unwritable and not path.exists():
+        raise BackstretchError(Problem(name, "", f"cannot be created: {unwritable}"))
+    if unwritable is None:
+        try:
+            return _open_writable(path), None
+        except sqlite3.Error as exc:
+            unwritable = why_not_written(exc, path)
+            if unwritable is None or not path.exists() or not path.stat().st_size:
+                raise failure(path, exc) from None
+    try:
+        conn = _open_read_only(path)
+    except sqlite3.Error as exc:
+        raise failure(path, exc, "read") from None
+    try:
+        _check_schema(conn, name, read_only=True)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise failure(path, exc, "read") from None
+    except BackstretchError:
+        conn.close()
+        raise
+    return conn, unwritable
+
+
+def _open_writable(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=TIMEOUT)
+    try:
+        _check_schema(conn, str(path), read_only=False)
+        _write_ahead(conn)
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _write_ahead(conn: sqlite3.Connection) -> None:
+    """Switch to the write-ahead log. The switch needs the file to itself, and SQLite
+    refuses at once (without waiting) when two connections would wait on each other,
+    so it is retried, briefly, until ``TIMEOUT``."""
+    deadline = time.monotonic() + TIMEOUT
+    pause = 0.005
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL").fetchone()
+            return
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
+            if not busy or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection; a write-ahead log whose shared-memory file cannot be
+    created (a read-only folder) is read as immutable, which nothing can change now."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=TIMEOUT)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=TIMEOUT)
+    return conn
+
+
+def _check_schema(conn: sqlite3.Connection, name: str, read_only: bool) -> None:
+    """Check (and on a new, empty file create) the schema, all in one transaction."""
+    conn.execute("BEGIN" if read_only else "BEGIN IMMEDIATE")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
+                                             "WHERE type='table'")}
+        if version > SCHEMA_VERSION:
+            raise BackstretchError(Problem(name, "", f"was written by a newer backstretch "
+                                           f"(schema {version}; this one reads up to "
+                                           f"{SCHEMA_VERSION}); update backstretch"))
+        if (tables and version == 0) or (version and not set(_TABLES) <= tables):
+            raise BackstretchError(Problem(name, "", "is an SQLite file but not a "
+                                           "backstretch session log; give another path"))
+        if version == 0 and read_only:
+            raise BackstretchError(Problem(name, "", "cannot be created: it is read-only"))
+        if version == 0:  # a new, empty file: the only kind that is changed here
+            for statement in _SCHEMA:
+                conn.execute(statement)
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise

@@ -1,0 +1,19 @@
+"""The planner: a routine that fits a time budget and reaches the target groups.
+
+``from backstretch.planner import plan`` is the public way in; ``problem`` states the
+problem and checks its inputs, ``search`` finds the best choice.
+"""
+
+from .problem import (
+                      DEFAULT_GOAL,
+                      GOALS,
+                      MAX_BUDGET,
+                      POSITION_ORDER,
+                      plan,
+                      reached_groups,
+                      summary,
+                      target_groups,
+)
+
+__all__ = ["DEFAULT_GOAL", "GOALS", "MAX_BUDGET", "POSITION_ORDER", "plan", "reached_groups",
+           "summary", "target_groups"]

@@ -1,0 +1,184 @@
+"""The planner: suggest a routine that fits a time budget and reaches the dose guideline.
+
+The problem
+    Choose stretches from the catalogue, each with a hold (10 to 30 s, a multiple of
+    5 s) and a number of reps (1 to 4), so that the routine's whole duration
+    (``Routine.duration``: get-ready, holds, rests and side switches) fits
+    ``budget_seconds`` and as many target muscle groups as possible reach the
+    guideline's 60 s of static stretch (``Routine.coverage``: primary groups count
+    the full hold, secondary half, per side). Only static stretches count, so only
+    they are planned. Each stretch is used at most once, on both sides.
+
+    A stretch's dose is ``hold * reps`` seconds of stretch per side, and what it
+    costs is the seconds it adds to the timeline (``routine.item_timeline``): get
+    ready, each side's holds and rests, and the switch between sides.
+    For each dose the fewest reps are used (so the fewest rests), and doses that
+    cost as much as a larger dose are dropped: these are the *levels* of a stretch.
+
+    How the search chooses, and where it is not optimal: ``plan_search``.
+    Then the routine is ordered: standing, then seated on a chair, seated on the
+    floor, kneeling, prone, supine, so you get down to the floor once; gentle before
+    moderate before advanced within a position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from ..base import checks
+from ..base.checks import Checker
+from ..catalogue.muscles import MUSCLE_GROUPS
+from ..catalogue.stretches import EQUIPMENT, FLAGS, LEVELS, POSITIONS, Catalogue, Stretch
+from ..routines.dose import GROUP_TARGET
+from ..routines.model import Routine, RoutineItem, Settings, format_duration
+from ..safety.flags import CONDITIONS
+from .search import Candidate, candidate, levels, search
+
+GOALS: dict[str, tuple[str, ...]] = {
+    "lower back spasm": ("lower_back", "glutes", "hamstrings", "hip_flexors",
+                         "deep_hip_rotators", "flank"),
+    "desk worker": ("hip_flexors", "hamstrings", "chest_shoulders", "mid_back", "lower_back",
+                    "glutes"),
+    "hamstring tightness": ("hamstrings", "calves", "glutes", "lower_back"),
+    "hip tightness": ("hip_flexors", "deep_hip_rotators", "glutes", "adductors", "quadriceps"),
+    "side and twist": ("flank", "obliques", "lats", "mid_back"),
+    "after running": ("calves", "hamstrings", "quadriceps", "hip_flexors", "glutes",
+                      "adductors"),
+    "whole body": tuple(MUSCLE_GROUPS),
+}
+"""Goals a person can pick instead of muscle groups, and the groups each targets."""
+DEFAULT_GOAL = "lower back spasm"
+"""The goal used when neither targets nor a goal is given."""
+MAX_BUDGET = 7200
+"""The longest budget accepted, in seconds: two hours."""
+POSITION_ORDER = ("standing", "seated", "kneeling", "prone", "supine")
+"""From standing down to lying, so the floor is reached once."""
+
+def _order_key(catalogue_index: dict[str, int]):  # noqa: ANN202 - a sort key function
+    def key(s: Stretch) -> tuple[int, bool, int, int]:
+        return (POSITION_ORDER.index(s.position), s.floor_work, LEVELS.index(s.level),
+                catalogue_index[s.id])
+    return key
+
+
+def _subset(check: Checker, name: str, values: Iterable[str] | None,
+            allowed: Collection[str]) -> set[str] | None:
+    """None (anything allowed) or the chosen values of ``allowed``."""
+    if values is None:
+        return None
+    if isinstance(values, (set, frozenset)):
+        values = sorted(values, key=str)
+    chosen = check(name, checks.choices, values, allowed, repeats=True)
+    return None if chosen is None else set(chosen)
+
+
+def target_groups(targets: Iterable[str] | None = None, goal: str | None = None) -> tuple[str, ...]:
+    """The target group ids: ``targets`` and the goal's groups (``DEFAULT_GOAL`` if neither)."""
+    check = Checker("<planner>")
+    if targets is None and goal is None:
+        goal = DEFAULT_GOAL
+    if goal is not None:
+        goal = check("goal", checks.choice, goal, GOALS)
+    chosen = _subset(check, "targets", targets, MUSCLE_GROUPS) or set()
+    check.raise_if_any()
+    chosen |= set(GOALS[goal]) if goal is not None else set()
+    if not chosen:
+        check.fail("targets", f"pick at least one of: {', '.join(MUSCLE_GROUPS)}")
+        check.raise_if_any()
+    return tuple(g for g in MUSCLE_GROUPS if g in chosen)
+
+
+def reached_groups(routine: Routine, targets: Iterable[str]) -> tuple[str, ...]:
+    """The target groups whose static stretch reaches 60 s in ``routine.coverage()``."""
+    coverage = routine.coverage()
+    return tuple(g for g in targets if g in coverage and coverage[g].stretch >= GROUP_TARGET)
+
+
+def summary(routine: Routine, targets: Iterable[str], budget_seconds: int) -> str:
+    """One line: how many target groups reach 60 s, which fall short, the time used."""
+    targets = tuple(targets)
+    reached = reached_groups(routine, targets)
+    short = [MUSCLE_GROUPS[g].name.lower() for g in targets if g not in reached]
+    n = len(targets)
+    if not short:
+        head = {1: "The target group reaches", 2: "Both target groups reach"}.get(
+            n, f"All {n} target groups reach")
+    else:
+        head = f"{len(reached)} of {n} target groups reach" if n > 1 else (
+            "The target group does not reach")
+    tail = f" Short of 60 s: {', '.join(short)}." if short else ""
+    return (f"{head} 60 s of stretch, in {format_duration(routine.duration)} of the "
+            f"{format_duration(budget_seconds)} you have.{tail}")
+
+
+def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str | None = None,
+         budget_seconds: int = 600, positions: Iterable[str] | None = None,
+         equipment: Iterable[str] | None = None, no_floor: bool = False,
+         avoid_flags: Iterable[str] = (), settings: Settings = Settings(),
+         conditions: Iterable[str] = ()) -> Routine:
+    """A routine within ``budget_seconds`` reaching 60 s for as many target groups as fit.
+
+    ``targets`` are muscle-group ids, ``goal`` a key of ``GOALS`` (both may be given;
+    their groups add up). ``positions`` and ``equipment`` are the allowed ones
+    (None allows all; ``equipment=[]`` allows stretches needing none). ``no_floor``
+    leaves out floor work; ``avoid_flags`` leaves out stretches with any of those
+    movement flags; ``conditions`` (keys of ``safety.CONDITIONS``) leaves out stretches
+    whose ``avoid_with`` names any of them. Raises BackstretchError naming the field for bad values, or when
+    no allowed stretch works a target group or fits the budget.
+    """
+    groups = target_groups(targets, goal)
+    check = Checker("<planner>")
+    budget_seconds = check("budget_seconds", checks.whole, budget_seconds, 1, MAX_BUDGET,
+                           " of seconds")
+    allowed_positions = _subset(check, "positions", positions, POSITIONS)
+    allowed_equipment = _subset(check, "equipment", equipment, EQUIPMENT)
+    avoid = _subset(check, "avoid_flags", avoid_flags, FLAGS) or set()
+    ruled_out = _subset(check, "conditions", conditions, CONDITIONS) or set()
+    check("settings", checks.instance, settings, Settings, "a backstretch.Settings")
+    check("no_floor", checks.flag, no_floor)
+    check.raise_if_any()
+
+    ladders = {}
+    for side in (False, True):
+        lv = levels(side, settings)
+        ladders[side] = (lv, (0, *(x.dose for x in lv)), (0, *(x.cost for x in lv)))
+    index = {g: t for t, g in enumerate(groups)}
+    cands: list[Candidate] = []
+    seen: set[tuple[bool, tuple[tuple[int, float], ...]]] = set()
+    gentle_first = sorted(catalogue.values(), key=lambda s: LEVELS.index(s.level))
+    for s in gentle_first:
+        if (not s.is_static or (no_floor and s.floor_work) or avoid & set(s.flags)
+                or ruled_out & set(s.avoid_with)
+                or (allowed_positions is not None and s.position not in allowed_positions)
+                or (allowed_equipment is not None and not set(s.equipment) <= allowed_equipment)):
+            continue
+        terms = tuple(sorted([(index[g], 1.0) for g in s.primary if g in index]
+                             + [(index[g], 0.5) for g in s.secondary
+                                if g in index and g not in s.primary]))
+        if terms and (s.per_side, terms) not in seen:
+            seen.add((s.per_side, terms))
+            cands.append(candidate(s, terms, len(groups), ladders[s.per_side], len(cands)))
+    if not cands:
+        check.fail("targets", "no allowed static stretch works any of "
+                   f"{', '.join(groups)}; relax positions, equipment, no_floor, avoid_flags or "
+                   "conditions")
+        check.raise_if_any()
+    cheapest = min(c.costs[1] for c in cands)
+    if budget_seconds < cheapest:
+        check.fail("budget_seconds", f"{budget_seconds} s is too short; the shortest allowed "
+                   f"stretch takes {cheapest} s")
+        check.raise_if_any()
+
+    levels_chosen = search(cands, len(groups), budget_seconds)
+
+    key = _order_key({sid: k for k, sid in enumerate(catalogue)})
+    chosen = sorted(levels_chosen, key=lambda i: key(cands[i].stretch))
+    picked = [(cands[i].stretch.id, cands[i].levels[levels_chosen[i] - 1]) for i in chosen]
+    items = tuple(RoutineItem(sid, hold=lv.hold, reps=lv.reps) for sid, lv in picked)
+    names = [MUSCLE_GROUPS[g].name.lower() for g in groups]
+    left_out = (" Leaves out stretches to avoid with "
+                f"{' or '.join(CONDITIONS[c].name.lower() for c in sorted(ruled_out))}."
+                if ruled_out else "")
+    title = goal.capitalize() if goal else ", ".join(names).capitalize()
+    return Routine(f"{title}, {budget_seconds // 60} min plan"[:120], items, catalogue,
+                   description=f"Planned for {', '.join(names)}.{left_out}", settings=settings)

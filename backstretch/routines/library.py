@@ -1,0 +1,81 @@
+"""The user's own routines on disk: listed by name, copies of ready ones, the last one picked."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..base.errors import BackstretchError
+from ..base.userdata import data_home
+from ..base.yamlio import atomic_write_text, read_text
+from ..catalogue.stretches import Catalogue
+from .model import Routine, load_routine
+
+ROUTINE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class SavedRoutine:
+    """A routine file in a folder; ``name`` is None when it does not load (``problem`` says why)."""
+
+    path: Path
+    name: str | None
+    problem: str = ""
+
+    @property
+    def label(self) -> str:
+        """'Evening calm (evening-calm.yaml)', or the file and why it does not load."""
+        if self.name is None:
+            return f"{self.path.name} (does not load)"
+        return f"{self.name} ({self.path.name})"
+
+
+def saved_routines(folder: str | os.PathLike[str],
+                   catalogue: Catalogue | None = None) -> list[SavedRoutine]:
+    """Every routine file in ``folder``, by routine name (files that do not load last)."""
+    folder = Path(folder)
+    files = sorted(p for p in folder.glob("*.y*ml") if p.suffix in ROUTINE_SUFFIXES) \
+        if folder.is_dir() else []
+    out = []
+    for path in files:
+        try:
+            out.append(SavedRoutine(path, load_routine(path, catalogue).name))
+        except BackstretchError as exc:
+            out.append(SavedRoutine(path, None, "; ".join(str(p) for p in exc.problems)))
+    return sorted(out, key=lambda s: (s.name is None, (s.name or "").casefold(), s.path.name))
+
+
+def copy_of_ready(name: str, catalogue: Catalogue | None = None) -> Routine:
+    """The ready routine ``name``, with a description saying the routine was made from it
+    (its own description would go stale as soon as it is edited)."""
+    ready = load_routine(name, catalogue)
+    made_from = f"Made from the ready routine “{ready.name}”."
+    return dataclasses.replace(ready, description=made_from)
+
+
+def _picks_file() -> Path:
+    return data_home() / "last-picked.json"
+
+
+def _picks() -> dict[str, str]:
+    try:
+        data = json.loads(read_text(_picks_file()))
+    except (BackstretchError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+
+
+def last_picked(key: str) -> str | None:
+    """The routine (a ready name or a file) last picked under ``key``, if any."""
+    return _picks().get(key)
+
+
+def remember_pick(key: str, routine: str) -> None:
+    """Keep ``routine`` as the last one picked under ``key``, across kernel restarts."""
+    picks = _picks()
+    if picks.get(key) != routine:
+        picks[key] = routine
+        atomic_write_text(_picks_file(), json.dumps(picks, ensure_ascii=False, indent=1))
