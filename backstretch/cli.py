@@ -149,7 +149,7 @@ def cmd_safety(_args: argparse.Namespace) -> int:
 
 
 def cmd_handout(args: argparse.Namespace, catalogue: Catalogue) -> int:
-    from .handouts.content import save_handout
+    from .handouts.files import save_handout
 
     routine = load_routine(args.routine, catalogue)
     path = save_handout(routine, args.output)
@@ -225,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "handout":
-        from .handouts.content import SUFFIXES
+        from .handouts.files import SUFFIXES
 
         if Path(args.output).suffix.lower() not in SUFFIXES:
             parser.error(f"-o {args.output}: end the file name in .html or .pdf")

@@ -10,8 +10,9 @@ import statistics
 import time
 
 from backstretch import load_routine
-from backstretch.handouts.content import chart_pngs, handout_pdf
+from backstretch.handouts.content import chart_pngs
 from backstretch.handouts.fonts import plan_fonts
+from backstretch.handouts.pdf import handout_pdf
 
 RUNS = 3
 NAMES = {"Latin": "Daily back care", "Chinese": "每日背部护理",

@@ -11,7 +11,9 @@ import pytest
 
 from backstretch import BackstretchError, dose_report, load_routine
 from backstretch.cli import main
-from backstretch.handouts.content import Handout, dose_text, handout_html, save_handout
+from backstretch.handouts.content import Handout, dose_text
+from backstretch.handouts.files import save_handout
+from backstretch.handouts.html import handout_html
 from backstretch.safety.flags import STOP_SIGNS, TIERS
 
 pytest.importorskip("matplotlib")
@@ -116,7 +118,7 @@ def test_pdf_has_the_same_content_as_the_html(prank, daily, tmp_path):
 
 def test_pdf_checklist_draws_one_box_per_line(daily, tmp_path):
     """Each checklist line is a drawn square (a 're' path op) followed by its label."""
-    from backstretch.handouts.content import handout_pdf
+    from backstretch.handouts.pdf import handout_pdf
 
     reader = pypdf.PdfReader(io.BytesIO(handout_pdf(daily, charts=[])))
     squares = sum(len(re.findall(rb"[\d.]+ [\d.]+ 11\.91 -11\.91 re", p.get_contents().get_data()))

@@ -189,7 +189,7 @@ def test_text_invisible_on_its_own_is_refused(catalogue, name):
 def test_a_name_with_dollars_is_drawn_literally_in_charts_and_handouts(catalogue, tmp_path):
     pytest.importorskip("matplotlib")
     from backstretch.charts import routine_charts as charts
-    from backstretch.handouts.content import save_handout
+    from backstretch.handouts.files import save_handout
 
     name = r"$\frac{$ and $x^2$"
     r = Routine(name, (RoutineItem("cat-cow"), RoutineItem("knee-to-chest")), catalogue)

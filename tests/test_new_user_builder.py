@@ -11,7 +11,7 @@ pytest.importorskip("ipywidgets")
 
 from backstretch import load_routine  # noqa: E402
 from backstretch.base.filenames import title_stem, unique_path  # noqa: E402
-from backstretch.handouts.content import handout_html  # noqa: E402
+from backstretch.handouts.html import handout_html  # noqa: E402
 from backstretch.widgets import HandoutPanel, PlannerPanel, RoutineBuilder  # noqa: E402
 
 

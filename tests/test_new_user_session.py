@@ -16,7 +16,7 @@ from fakes import FakeClock  # noqa: E402
 from backstretch import Routine, RoutineItem, Settings, load_routine  # noqa: E402
 from backstretch.cli import main  # noqa: E402
 from backstretch.guided.checklist import Checklist  # noqa: E402
-from backstretch.handouts.content import handout_html  # noqa: E402
+from backstretch.handouts.html import handout_html  # noqa: E402
 from backstretch.log import SessionLog  # noqa: E402
 from backstretch.log.weekly_text import week_line, weeks_summary  # noqa: E402
 from backstretch.widgets import (  # noqa: E402

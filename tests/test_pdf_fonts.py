@@ -23,7 +23,7 @@ EMOJI = "💪🏽"
 
 
 def _pdf_text(routine: Routine) -> str:
-    from backstretch.handouts.content import handout_pdf
+    from backstretch.handouts.pdf import handout_pdf
 
     reader = pypdf.PdfReader(io.BytesIO(handout_pdf(routine, charts=[])))
     # pypdf reads the CJK font's two-byte codes with a NUL before each character

@@ -19,6 +19,8 @@ from backstretch import (
 from backstretch.catalogue.stretches import AVOID_WORDS, FLAGS, LEVELS, POSITIONS
 from backstretch.planner import GOALS, POSITION_ORDER, plan, reached_groups, summary, target_groups
 from backstretch.planner.search import levels
+from backstretch.routines import coverage
+from backstretch.routines.coverage import group_weights
 from backstretch.routines.dose import GROUP_TARGET, HOLD_MAX, HOLD_MIN
 
 GROUPS = ("lower_back", "glutes", "hamstrings", "hip_flexors", "flank")
@@ -56,7 +58,7 @@ def optimum(catalogue: Catalogue, targets, budget: int, settings: Settings = Set
     for s in catalogue.values():
         if not s.is_static:
             continue
-        weights = [1.0 if g in s.primary else 0.5 if g in s.secondary else 0.0 for g in targets]
+        weights = [group_weights(s).get(g, 0.0) for g in targets]
         if not any(weights):
             continue
         new = dict(states)
@@ -124,6 +126,18 @@ def test_secondary_groups_count_half_so_a_group_worked_only_as_secondary_needs_1
     r = plan(cat, targets=["lower_back"], budget_seconds=400)
     assert [(i.hold, i.reps) for i in r.items] == [(30, 4)]
     assert r.coverage()["lower_back"].stretch == 60
+
+
+def test_the_planner_optimises_the_coverage_rule_whatever_its_secondary_weight(monkeypatch):
+    """The weight lives in one place: change it there and the planner plans for it."""
+    cat = Catalogue([stretch("fold", ["hamstrings"], ["lower_back"])])
+    monkeypatch.setattr(coverage, "SECONDARY_WEIGHT", 1.0)
+    r = plan(cat, targets=["lower_back"], budget_seconds=400)
+    assert [(i.hold, i.reps) for i in r.items] == [(30, 2)]
+    assert reached_groups(r, ["lower_back"]) == ("lower_back",)
+    monkeypatch.setattr(coverage, "SECONDARY_WEIGHT", 0.25)  # 4 x 30 s gives only 30 s
+    r = plan(cat, targets=["lower_back"], budget_seconds=400)
+    assert reached_groups(r, ["lower_back"]) == ()
 
 
 def test_greedy_trap_is_fixed_by_the_improvement_pass():

@@ -10,7 +10,9 @@ import pytest
 
 from backstretch import load_routine
 from backstretch.cli import main
-from backstretch.handouts.content import Handout, handout_html, handout_pdf
+from backstretch.handouts.content import Handout
+from backstretch.handouts.html import handout_html
+from backstretch.handouts.pdf import handout_pdf
 
 pytest.importorskip("ipywidgets")
 from fakes import FakeClock  # noqa: E402

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from backstretch import BackstretchError, Routine, RoutineItem
+from backstretch.catalogue.stretches import condition_warnings
 from backstretch.cli import main
 from backstretch.planner import plan
 from backstretch.routines.dose import BASIS, dose_report
@@ -21,7 +22,6 @@ from backstretch.safety.flags import (
     STOP_SOURCES,
     TIERS,
     URGENT,
-    condition_warnings,
 )
 from backstretch.safety.notes import MARKER_END, MARKER_START, markdown, safety_html
 

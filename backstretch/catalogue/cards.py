@@ -1,15 +1,11 @@
-"""HTML snippets for stretches, safety notes and the dose check; every text is escaped."""
+"""A stretch as an HTML card, with its figure, steps and cautions; every text is escaped."""
 
 from __future__ import annotations
 
 from html import escape
 
-from ..routines.dose import dose_report
-from ..routines.model import Routine
-from ..safety.flags import cautions_of, condition_warnings
-from ..safety.notes import safety_html, short_line_html  # noqa: F401 - notebooks take safety_html
 from .muscles import MUSCLE_GROUPS
-from .stretches import POSITIONS, Stretch
+from .stretches import POSITIONS, Stretch, cautions_of, condition_warnings
 
 
 def _groups(ids: tuple[str, ...]) -> str:
@@ -38,27 +34,6 @@ def stretch_card(stretch: Stretch, figure: str = "") -> str:
         f'<div class="bs-caution"><b>Take care</b><ul>{cautions}</ul></div>'
         "</div>"
     )
-
-
-def dose_html(routine: Routine, conditions: tuple[str, ...] = ()) -> str:
-    """The dose report as an HTML list; groups short of 60 s stand out. Stretches that a
-    chosen condition rules out, and the red-flag line, come first."""
-    if not routine.items:
-        return "<p>Add a stretch to see the dose check.</p>" + short_line_html()
-    warnings = condition_warnings((routine.stretch(i) for i in range(len(routine.items))),
-                                  conditions)
-    warn = (f'<div class="bs-condition-warning" style="color:#8a0000"><b>Take care:</b><ul>'
-            f'{"".join(f"<li>{escape(x)}</li>" for x in warnings)}</ul></div>'
-            if warnings else "")
-    report = dose_report(routine)
-    rows = []
-    for line, short in [(ln, " short." in ln) for ln in report.lines()]:
-        style = ' style="color:#b35806;font-weight:600"' if short else ""
-        rows.append(f"<li{style}>{escape(line)}</li>")
-    verdict = ("Meets the guideline for every targeted group." if report.ok else
-               "Falls short of the guideline; see the lines in orange.")
-    return (f'{short_line_html()}{warn}<div class="bs-dose"><b>Dose check:</b> {verdict}'
-            f'<ul>{"".join(rows)}</ul></div>')
 
 
 CARD_CSS = """

@@ -5,11 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-PRIMARY_COLOUR = "#1f4e79"
-SECONDARY_COLOUR = "#8fb3d9"
-"""The workbook's colours for the groups a stretch mainly works and also works,
-in the charts and on the pose figures alike."""
-
 
 @dataclass(frozen=True)
 class MuscleGroup:

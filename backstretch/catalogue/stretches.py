@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -259,3 +259,20 @@ def load_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
     """Load the stretch catalogue: the shipped one, or the YAML file at ``path``."""
     file = Path(path) if path is not None else data_dir() / "stretches.yaml"
     return Catalogue.from_dict(read_yaml(file), str(path if path is not None else file))
+
+
+def cautions_of(stretch: Stretch) -> tuple[str, ...]:
+    """A stretch's cautions, then one for each condition it should be left out for."""
+    return stretch.cautions + tuple(CONDITIONS[c].caution for c in stretch.avoid_with)
+
+
+def condition_warnings(stretches: Iterable[Stretch], conditions: Iterable[str]) -> list[str]:
+    """One sentence per stretch (once each) that a chosen condition rules out, and why."""
+    chosen = [CONDITIONS[c] for c in conditions]
+    out: dict[str, str] = {}
+    for s in stretches:
+        hit = [c for c in chosen if c.id in s.avoid_with]
+        if hit and s.id not in out:
+            out[s.id] = f"{s.name}: " + "; ".join(
+                f"leave it out with {c.name.lower()} ({c.why})" for c in hit) + "."
+    return list(out.values())

@@ -17,10 +17,10 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from ..base.palette import PRIMARY_COLOUR, SECONDARY_COLOUR, SHORT_COLOUR
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..log.store import PainPoint, Week
 from ..routines.dose import DAYS_PER_WEEK
-from .routine_charts import PRIMARY_COLOUR, SECONDARY_COLOUR, SHORT_COLOUR
 
 STRIP_HEIGHT = 3.2
 """Inches high of the one-row charts (minutes, days, pain)."""

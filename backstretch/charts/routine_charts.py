@@ -23,12 +23,12 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch, Patch, Polygon, Rectangle
 from matplotlib.text import Text
 
-from ..catalogue.muscles import MUSCLE_GROUPS, PRIMARY_COLOUR, SECONDARY_COLOUR
+from ..base.palette import PRIMARY_COLOUR, SECONDARY_COLOUR, SHORT_COLOUR
+from ..catalogue.muscles import MUSCLE_GROUPS
 from ..routines.dose import GROUP_TARGET, dose_report
 from ..routines.model import Routine
 from ..routines.steps import KIND_NAMES, clock_text
 
-SHORT_COLOUR = "#b35806"
 STEP_COLOURS = {"get_ready": "#d9d9d9", "hold": "#1f4e79", "move": "#e08214",
                 "switch": "#b2abd2", "rest": "#f0f0f0"}
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from ..catalogue.muscles import PRIMARY_COLOUR as PRIMARY
-from ..catalogue.muscles import SECONDARY_COLOUR as SECONDARY
+from ..base.palette import PRIMARY_COLOUR as PRIMARY
+from ..base.palette import SECONDARY_COLOUR as SECONDARY
+from ..base.palette import SHORT_COLOUR
 from .poses import Frame, Pose
 
 Point = tuple[float, float]
@@ -34,7 +35,7 @@ ASPECT = 4 / 3
 """Width over height of every figure, so figures line up in a grid or a row."""
 
 BODY, BODY_FAR, OUTLINE, OUTLINE_FAR = "#d8c7b2", "#f0e9e1", "#4d3f33", "#a3958a"
-SIDE_COLOUR = "#b35806"
+SIDE_COLOUR = SHORT_COLOUR
 PROP_COLOURS = {"floor": "#555555", "mat": "#a9c4ad", "mat-below": "#e3ece4", "wall": "#cfcfcf",
                 "chair": "#8c6d4f", "step": "#b5b5b5", "strap": "#6a3d9a"}
 

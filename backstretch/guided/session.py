@@ -19,11 +19,15 @@ State = Literal["ready", "running", "paused", "finished"]
 
 @dataclass(frozen=True)
 class Event:
-    """Something the interface should react to (a beep, a checklist tick)."""
+    """Something the interface should react to (a beep and words, a checklist tick).
 
-    kind: Literal["started", "step", "finished"]
-    """``started``: the first step began; ``step``: a new step began;
-    ``finished``: the routine ended."""
+    Every command returns the events it caused, so each view reacts to one stream.
+    """
+
+    kind: Literal["started", "step", "finished", "paused", "resumed", "reset"]
+    """``started``: the first step began; ``step``: a step began (by time, Skip or
+    Back); ``finished``: the routine ended; ``paused`` and ``resumed``: the clock
+    stopped or went on; ``reset``: back to the beginning, as if new."""
     step: Step | None
     """The step now current (None when finished)."""
     completed: tuple[int, str | None] | None = None
@@ -104,22 +108,23 @@ class Session:
             return [Event("started", self.current)]
         if self.state == "paused":
             self._run()
+            return [Event("resumed", self.current)]
         return []
 
-    def pause(self) -> None:
-        if self.state == "running":
-            self._left = self.remaining
-            self.state = "paused"
+    def pause(self) -> list[Event]:
+        """Stop the clock where it is; pressing it when not running does nothing."""
+        if self.state != "running":
+            return []
+        self._left = self.remaining
+        self.state = "paused"
+        return [Event("paused", self.current)]
 
     def resume(self) -> list[Event]:
         return self.start() if self.state == "paused" else []
 
     def toggle(self) -> list[Event]:
         """Pause when running, otherwise start or resume."""
-        if self.state == "running":
-            self.pause()
-            return []
-        return self.start()
+        return self.pause() if self.state == "running" else self.start()
 
     def skip(self) -> list[Event]:
         """Go to the next step now; a hold cut short is recorded as skipped."""
@@ -129,8 +134,11 @@ class Session:
             self.skipped.append(self.index)
         return self._advance(completed=None, at=self.clock())
 
-    def back(self) -> None:
-        """Go to the start of the previous step (or restart the first)."""
+    def back(self) -> list[Event]:
+        """Go to the start of the previous step (or restart the first); before Start,
+        nothing to go back to."""
+        if self.state == "ready":
+            return []
         if self.state == "finished":
             self.index = len(self.steps)
         self.index = max(0, self.index - 1)
@@ -139,8 +147,9 @@ class Session:
             self.state = "paused"
         elif self.state == "running":
             self._deadline = self.clock() + self._left
+        return [Event("step", self.current)]
 
-    def reset(self) -> None:
+    def reset(self) -> list[Event]:
         """Stop and go back to the beginning, as if new."""
         self.index = 0
         self.completed.clear()
@@ -148,6 +157,7 @@ class Session:
         self.started_at = None
         self.state = "ready" if self.steps else "finished"
         self._left = float(self.steps[0].seconds) if self.steps else 0.0
+        return [Event("reset", self.current)]
 
     def tick(self) -> list[Event]:
         """Catch up with the clock: end every step whose deadline has passed."""

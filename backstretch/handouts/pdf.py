@@ -13,18 +13,17 @@ import dataclasses
 import io
 import logging
 import unicodedata
-from typing import TYPE_CHECKING
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from ..figures.drawing import stretch_png
 from ..figures.layout import ASPECT
+from ..routines.model import Routine
 from ..safety.flags import CONDITIONS, NOT_ADVICE, STOP_SIGNS, TIERS
 from ..safety.notes import CONDITIONS_INTRO, STOP_INTRO
+from .content import Handout, chart_pngs
 from .fonts import FontPlan, main_font_dir, plan_fonts
-
-if TYPE_CHECKING:
-    from .content import Handout
 
 BLUE = (31, 78, 121)
 ORANGE = (179, 88, 6)
@@ -208,3 +207,10 @@ def render_pdf(h: Handout, charts: list[tuple[str, bytes]],
     for caption, png in charts:
         pdf.picture(caption, png)
     return bytes(pdf.output())
+
+
+def handout_pdf(routine: Routine, charts: list[tuple[str, bytes]] | None = None) -> bytes:
+    """The handout as an A4 PDF, with the same content as :func:`handout_html`."""
+    h = Handout.from_routine(routine)
+    figures = [stretch_png(routine.catalogue, s.stretch_id, s.side) for s in h.stretches]
+    return render_pdf(h, chart_pngs(routine) if charts is None else charts, figures)

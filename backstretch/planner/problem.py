@@ -29,6 +29,7 @@ from ..base import checks
 from ..base.checks import Checker
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..catalogue.stretches import EQUIPMENT, FLAGS, LEVELS, POSITIONS, Catalogue, Stretch
+from ..routines.coverage import group_weights
 from ..routines.dose import GROUP_TARGET
 from ..routines.model import Routine, RoutineItem, Settings, format_duration
 from ..safety.flags import CONDITIONS
@@ -152,9 +153,7 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
                 or (allowed_positions is not None and s.position not in allowed_positions)
                 or (allowed_equipment is not None and not set(s.equipment) <= allowed_equipment)):
             continue
-        terms = tuple(sorted([(index[g], 1.0) for g in s.primary if g in index]
-                             + [(index[g], 0.5) for g in s.secondary
-                                if g in index and g not in s.primary]))
+        terms = tuple(sorted((index[g], w) for g, w in group_weights(s).items() if g in index))
         if terms and (s.per_side, terms) not in seen:
             seen.add((s.per_side, terms))
             cands.append(candidate(s, terms, len(groups), ladders[s.per_side], len(cands)))

@@ -4,7 +4,7 @@
 
 The algorithm
     1. Candidates: the static stretches allowed by the constraints that touch a
-       target group, projected onto the targets (a weight 1 or 0.5 per target).
+       target group, projected onto the targets (the coverage rule's weight per target: primary or secondary).
        Stretches with the same projection and sidedness are interchangeable, so only
        the first of each is kept (gentlest level first, then catalogue order).
     2. Greedy: repeatedly take the move with the most *newly reached groups per
@@ -45,6 +45,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..catalogue.stretches import Stretch
+from ..routines import coverage
 from ..routines.dose import GROUP_TARGET, HOLD_MAX, HOLD_MIN
 from ..routines.model import MAX_ITEMS, Settings, item_timeline
 
@@ -101,14 +102,15 @@ class Candidate:
 
     stretch: Stretch
     terms: tuple[tuple[int, float], ...]
-    """(target index, weight) for each target it works: 1 primary, 0.5 secondary."""
+    """(target index, weight) for each target it works: ``coverage.group_weights``."""
     levels: tuple[Level, ...]
     doses: tuple[int, ...]
     """0, then each level's dose."""
     costs: tuple[int, ...]
     """0, then each level's cost."""
     keys: tuple[int, ...]
-    """For each term, ``t`` at weight 1 or ``n_targets + t`` at 0.5: a lookup key."""
+    """For each term, ``t`` at the primary weight or ``n_targets + t`` at the secondary: a
+    lookup key."""
     mask: int
     """Bit ``t`` set for each target it works."""
     rank: int
@@ -120,7 +122,7 @@ def candidate(stretch: Stretch, terms: tuple[tuple[int, float], ...], n_targets:
                rank: int) -> Candidate:
     """``ladder`` is the stretch's levels, then 0 and their doses, then 0 and their costs."""
     return Candidate(stretch, terms, *ladder,
-                      tuple(t if w == 1 else n_targets + t for t, w in terms),
+                      tuple(t if w == coverage.PRIMARY_WEIGHT else n_targets + t for t, w in terms),
                       sum(1 << t for t, _ in terms), rank)
 
 
@@ -189,9 +191,10 @@ def _greedy(state: _State, cands: list[Candidate], budget: int, banned: int = -1
         full = len(chosen) >= MAX_ITEMS
         room = budget - state.cost
         # the level at which a stretch not yet in the routine brings each target to 60 s,
-        # at weight 1 (first n) and 0.5 (next n); 0 for a target already there
+        # at the primary weight (first n) and the secondary (next n); 0 for one already there
         fresh = [bisect_left(doses, (GROUP_TARGET - x) / w - _EPS) if x < _TARGET else 0
-                 for w in (1.0, 0.5) for x in cover]
+                 for w in (coverage.PRIMARY_WEIGHT, coverage.SECONDARY_WEIGHT)
+                 for x in cover]
         for i, c in enumerate(cands):
             cur = chosen.get(i, 0)
             if i == banned or (full and not cur):
@@ -204,6 +207,7 @@ def _greedy(state: _State, cands: list[Candidate], budget: int, banned: int = -1
                        for t, w in c.terms if cover[t] < _TARGET]
             else:
                 lvs = [lv for k in c.keys if (lv := fresh[k])]
+            lvs = [lv for lv in lvs if lv < top]  # past the top level: out of its reach
             # each unreached group's lowest level: a move to it reaches every group at or below
             if not lvs:
                 continue

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .steps import Step
 
+if TYPE_CHECKING:
+    from ..catalogue.stretches import Stretch
+
+PRIMARY_WEIGHT = 1.0
 SECONDARY_WEIGHT = 0.5
-"""A secondary group counts half the time; a primary group counts it all."""
+"""A primary group counts a stretch's time in full; a secondary group counts half. The
+planner optimises with these same numbers (it reads them here)."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,13 @@ class GroupCoverage:
         return self.primary + self.secondary
 
 
+def group_weights(stretch: Stretch) -> dict[str, float]:
+    """How much of a stretch's time each group it works is credited with."""
+    weights = dict.fromkeys(stretch.secondary, SECONDARY_WEIGHT)
+    weights.update(dict.fromkeys(stretch.primary, PRIMARY_WEIGHT))
+    return weights
+
+
 def coverage_of(steps: Iterable[Step]) -> dict[str, GroupCoverage]:
     """Seconds per muscle group worked by the holds and moves among ``steps``.
 
@@ -46,7 +59,7 @@ def coverage_of(steps: Iterable[Step]) -> dict[str, GroupCoverage]:
             continue
         s = step.stretch
         touched = (0, 1) if step.side is None else (0 if step.side == "left" else 1,)
-        for groups, weight, static_bucket in ((s.primary, 1.0, "primary"),
+        for groups, weight, static_bucket in ((s.primary, PRIMARY_WEIGHT, "primary"),
                                               (s.secondary, SECONDARY_WEIGHT, "secondary")):
             bucket = static_bucket if step.kind == "hold" else "active"
             for g in groups:

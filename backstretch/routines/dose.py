@@ -66,6 +66,15 @@ class HoldNote:
 
 
 @dataclass(frozen=True)
+class DoseLine:
+    """One sentence of a dose report."""
+
+    text: str
+    short: bool = False
+    """True when it tells of a targeted group short of its target."""
+
+
+@dataclass(frozen=True)
 class DoseReport:
     """Which targeted groups reach 60 s of static stretch, and which holds fall outside."""
 
@@ -83,23 +92,27 @@ class DoseReport:
         """True when every targeted group is reached and no hold is too short."""
         return not self.short and not any(h.too_short for h in self.holds)
 
-    def lines(self) -> list[str]:
-        """The report as plain sentences."""
+    def entries(self) -> list[DoseLine]:
+        """The report as sentences, each marked when it tells of a group short of target."""
         out = []
         if not self.groups:
-            out.append("No static stretch in this routine, so no stretch dose to check.")
+            out.append(DoseLine("No static stretch in this routine, so no stretch dose to check."))
         for g in self.groups:
             name = MUSCLE_GROUPS[g.group].name
             if g.met:
-                out.append(f"{name}: {g.seconds:g} s of {g.target} s, reached.")
+                out.append(DoseLine(f"{name}: {g.seconds:g} s of {g.target} s, reached."))
             else:
-                out.append(f"{name}: {g.seconds:g} s of {g.target} s, "
-                           f"{g.shortfall:g} s short.")
-        out.extend(str(h) + "." for h in self.holds)
+                out.append(DoseLine(f"{name}: {g.seconds:g} s of {g.target} s, "
+                                    f"{g.shortfall:g} s short.", short=True))
+        out.extend(DoseLine(str(h) + ".") for h in self.holds)
         low, high = DAYS_PER_WEEK
-        out.append(f"Do it at least {low} to {high} days a week; daily is best.")
-        out.append(BASIS)
+        out.append(DoseLine(f"Do it at least {low} to {high} days a week; daily is best."))
+        out.append(DoseLine(BASIS))
         return out
+
+    def lines(self) -> list[str]:
+        """The report as plain sentences."""
+        return [line.text for line in self.entries()]
 
     def __str__(self) -> str:
         return "\n".join(self.lines())

@@ -3,12 +3,7 @@ its sources. ``backstretch.safety_notes`` renders them; docs/sources.md lists th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from ..catalogue.stretches import Stretch
 
 
 @dataclass(frozen=True)
@@ -181,20 +176,3 @@ CONDITIONS: dict[str, Condition] = {
     )
 }
 """Conditions the catalogue's ``avoid_with`` may name, by id."""
-
-
-def cautions_of(stretch: Stretch) -> tuple[str, ...]:
-    """A stretch's cautions, then one for each condition it should be left out for."""
-    return stretch.cautions + tuple(CONDITIONS[c].caution for c in stretch.avoid_with)
-
-
-def condition_warnings(stretches: Iterable[Stretch], conditions: Iterable[str]) -> list[str]:
-    """One sentence per stretch (once each) that a chosen condition rules out, and why."""
-    chosen = [CONDITIONS[c] for c in conditions]
-    out: dict[str, str] = {}
-    for s in stretches:
-        hit = [c for c in chosen if c.id in s.avoid_with]
-        if hit and s.id not in out:
-            out[s.id] = f"{s.name}: " + "; ".join(
-                f"leave it out with {c.name.lower()} ({c.why})" for c in hit) + "."
-    return list(out.values())

@@ -12,14 +12,15 @@ import ipywidgets as w
 
 from ..base.errors import BackstretchError
 from ..base.filenames import title_stem, unique_path
+from ..base.palette import DONE_COLOUR, SHORT_COLOUR
 from ..base.plural import counted
 from ..base.resources import ready_routines
 from ..base.signals import Signal
-from ..catalogue.cards import dose_html
 from ..catalogue.stretches import MAX_HOLD, MAX_REPS, Catalogue
 from ..figures.drawing import stretch_svg
 from ..routines.library import ROUTINE_SUFFIXES, copy_of_ready, saved_routines
 from ..routines.model import Routine, format_duration, load_routine
+from .dose_panel import dose_html
 from .shown import Shown
 
 EMPTY = ""
@@ -254,7 +255,7 @@ class RoutineBuilder(Shown):
         if self._undo is not None and not error:
             text += (f" Your unsaved edits of “{self._undo[0].name}” were replaced: "
                      "Undo brings them back.")
-        colour = "#b35806" if error else "#1b7837"
+        colour = SHORT_COLOUR if error else DONE_COLOUR
         body = escape(text).replace("\n", "<br>")
         self.status.value = f'<span style="color:{colour}">{body}</span>'
 

@@ -10,7 +10,7 @@ import ipywidgets as w
 
 from ..base.errors import BackstretchError
 from ..base.filenames import title_stem, unique_path
-from ..handouts.content import save_handout
+from ..handouts.files import save_handout
 from ..routines.model import Routine
 from .download import download_link
 from .guided.controls import control_button

@@ -7,6 +7,7 @@ from html import escape
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
+from ..base.palette import DONE_COLOUR, SHORT_COLOUR
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..catalogue.stretches import AVOID_WORDS, EQUIPMENT, FLAGS, POSITIONS, Catalogue
 from ..planner.problem import DEFAULT_GOAL, GOALS, MAX_BUDGET, plan, summary, target_groups
@@ -100,5 +101,5 @@ class PlannerPanel(Shown):
                    "It is now in the builder.")
 
     def _show(self, text: str, error: bool = False) -> None:
-        colour = "#b35806" if error else "#1b7837"
+        colour = SHORT_COLOUR if error else DONE_COLOUR
         self.result.value = f'<span style="color:{colour}">{escape(text)}</span>'

@@ -31,13 +31,16 @@ def control_button(text: str, icon: str, css: str, action: Callable[[], object],
 class SessionControls(Shown):
     """A :class:`~backstretch.session.Session` with Start, Pause, Back, Skip, Reset and Mute.
 
-    It ticks on the kernel's asyncio loop (:class:`Ticker`) and cues each step change:
-    a beep, and through ``page`` (:class:`PageSide`) words spoken and announced in the
-    browser. ``countdown`` counts down in the page between the kernel's messages.
+    It ticks on the kernel's asyncio loop (:class:`Ticker`). Every command and tick
+    returns the session's events, and :meth:`_handle` is the one place they are
+    acted on: each step that begins (by time, Skip or Back) gets its beep and, through
+    ``page`` (:class:`PageSide`), its words spoken and announced in the browser.
+    ``countdown`` counts down in the page between the kernel's messages.
     Subscribe to ``started`` (sent the session when it starts from the beginning),
-    ``stepped`` (sent each :class:`~backstretch.session.Event`, before its cue),
-    ``paused`` (sent the session when it pauses) and ``finished`` (sent the session
-    when it ends or is stopped by Reset).
+    ``stepped`` (sent each step, start and finish
+    :class:`~backstretch.guided.session.Event`, before its cue), ``paused`` (sent the
+    session when it pauses) and ``finished`` (sent the session when it ends or is
+    stopped by Reset).
     Subclasses draw it (``render``).
     """
 
@@ -64,38 +67,23 @@ class SessionControls(Shown):
     # -- controls -----------------------------------------------------------------------
     def start(self) -> None:
         """Start or resume; a second press never starts a second timer."""
-        events = self.session.start()
-        if any(e.kind == "started" for e in events):
-            self.started.send(self.session)
-        self._handle(events)
-        self.ticker.ensure()
-        self.render()
+        self._handle(self.session.start())
 
     def toggle(self) -> None:
         """Pause when running, otherwise start or resume."""
-        if self.session.state == "running":
-            self.session.pause()
-            self.paused.send(self.session)
-            self.render()
-        else:
-            self.start()
+        self._handle(self.session.toggle())
 
     def skip(self) -> None:
         self._handle(self.session.skip())
-        self.render()
 
     def back(self) -> None:
-        self.session.back()
-        self.render()
+        self._handle(self.session.back())
 
     def reset(self) -> None:
         """Stop everything and go back to the first step."""
-        was_started = self.session.started_at is not None and self.session.state != "finished"
-        if was_started:
-            self.finished.send(self.session)
-        self.session.reset()
-        self.ticker.cancel()
-        self.render()
+        if self.session.started_at is not None and self.session.state != "finished":
+            self.finished.send(self.session)  # what was done so far is recorded first
+        self._handle(self.session.reset())
 
     def set_routine(self, routine: Routine) -> None:
         """Follow ``routine`` instead: a session under way is stopped (and sent to
@@ -107,7 +95,6 @@ class SessionControls(Shown):
     def tick(self) -> None:
         """Catch up with the clock and redraw (the asyncio loop calls this)."""
         self._handle(self.session.tick())
-        self.render()
 
     def render(self) -> None:
         raise NotImplementedError
@@ -119,11 +106,22 @@ class SessionControls(Shown):
         self._figure_for: tuple[str, str | None] | None = None
 
     def _handle(self, events: list[Event]) -> None:
+        """Act on what the session says happened, then redraw: the one place for cues."""
         for event in events:
-            self.stepped.send(event)
-            self.cues.cue(cue_kind(event))
-            if event.kind == "finished":
+            if event.kind == "started":
+                self.started.send(self.session)
+            if event.kind in ("started", "step", "finished"):
+                self.stepped.send(event)
+                self.cues.cue(cue_kind(event))
+                self.page.say(event)
+            if event.kind == "paused":
+                self.paused.send(self.session)
+            elif event.kind == "reset":
+                self.ticker.cancel()
+            elif event.kind == "finished":
                 self.finished.send(self.session)
+        self.ticker.ensure()
+        self.render()
 
     def _show_figure(self) -> None:
         """Show the figure of the stretch now under way, for the side now worked (or to

@@ -1,7 +1,7 @@
 """The browser side of a session: spoken cues, a live region, the wake lock, keys, full screen.
 
 One small anywidget sits beside the Mute button of the timer and the class view. The
-kernel tells it the session's state and, once per step change, what to say; the page
+kernel tells it the session's state and, for each step that begins, what to say; the page
 speaks it (Web Speech API) and announces it to screen readers, holds a Screen Wake Lock
 while the routine runs, and (in the class view) sends the keys pressed anywhere on the
 page back to the kernel and offers a Full screen button.
@@ -15,15 +15,16 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from ...guided.session import Session
+from ...guided.session import Event, Session
 from ...routines.steps import FINISHED_SPOKEN
 
 
 class PageSide(anywidget.AnyWidget):
     """Voice toggle and rate, a polite live region, the wake lock and (``presenter``) keys.
 
-    ``state`` mirrors the session's; ``cue`` is ``{"n": serial, "text": ...}``, new once
-    per step, in the step's own words (:attr:`~backstretch.steps.Step.spoken`). The
+    ``state`` mirrors the session's; ``cue`` is ``{"n": serial, "text": ...}``, new for
+    each step that begins, in the step's own words
+    (:attr:`~backstretch.routines.steps.Step.spoken`). The
     Voice choice and its rate are remembered by the browser.
     With ``presenter`` set (the class view) the page adds a Full screen button and sends
     ``{"key": ...}`` for Space, arrows, N, B and R pressed anywhere on the page (never
@@ -35,19 +36,16 @@ class PageSide(anywidget.AnyWidget):
     state = traitlets.Unicode("ready").tag(sync=True)
     cue = traitlets.Dict({"n": 0, "text": ""}).tag(sync=True)
     presenter = traitlets.Bool(False).tag(sync=True)
-    _step: tuple[int, bool] | None = None
 
     def follow(self, session: Session) -> None:
-        """Mirror ``session``'s state; a new cue when its step changed since it started."""
+        """Mirror ``session``'s state."""
         self.state = session.state
-        where = (session.index, session.state == "finished")
-        if session.state == "ready":
-            self._step = None  # after a reset, Start speaks the first step again
-        elif where != self._step:
-            self._step = where
-            step = session.current
-            self.cue = {"n": self.cue["n"] + 1,
-                        "text": step.spoken if step is not None else FINISHED_SPOKEN}
+
+    def say(self, event: Event) -> None:
+        """Speak and announce the step ``event`` began (or the end)."""
+        step = event.step
+        self.cue = {"n": self.cue["n"] + 1,
+                    "text": step.spoken if step is not None else FINISHED_SPOKEN}
 
     def on_key(self, callback: Callable[[str], object]) -> None:
         """Call ``callback(key)`` for each key the page sends (browser key names)."""

@@ -1,0 +1,12 @@
+"""The workbook's colours, one place for the charts, the pose figures and the panels."""
+
+PRIMARY_COLOUR = "#1f4e79"
+"""Dark blue: the groups a stretch mainly works, headings, the countdown."""
+SECONDARY_COLOUR = "#8fb3d9"
+"""Light blue: the groups a stretch also works."""
+SHORT_COLOUR = "#b35806"
+"""Orange: what falls short or needs care (a group under its target, a refused entry)."""
+DONE_COLOUR = "#1b7837"
+"""Green: a message that something worked (saved, planned)."""
+DANGER_COLOUR = "#8a0000"
+"""Dark red: a stretch a chosen condition rules out."""
