@@ -10,7 +10,8 @@ from .catalogue.muscles import MUSCLE_GROUPS, MuscleGroup
 from .catalogue.stretches import Catalogue, Hold, Stretch, load_catalogue
 from .routines.coverage import GroupCoverage
 from .routines.dose import DoseReport, GroupDose, dose_report
-from .routines.model import Routine, RoutineItem, Settings, format_duration, load_routine
+from .routines.model import Routine, RoutineItem, Settings, format_duration
+from .routines.reading import load_routine
 from .routines.steps import Step
 
 __all__ = [

@@ -18,7 +18,8 @@ from .catalogue.muscles import MUSCLE_GROUPS
 from .catalogue.stretches import EQUIPMENT, POSITIONS, Catalogue, load_catalogue
 from .figures.poses import poses_from_dict
 from .routines.dose import dose_report
-from .routines.model import Routine, format_duration, load_routine, resolve_routine_path
+from .routines.model import format_duration
+from .routines.reading import load_routine, resolve_routine_path, routine_from_dict
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -180,7 +181,7 @@ def check_file(path: str, catalogue: Catalogue | None) -> list[Problem]:
         elif isinstance(data, dict) and "poses" in data:
             poses_from_dict(data, catalogue if catalogue is not None else _shipped(), path)
         else:
-            Routine.from_dict(data, catalogue if catalogue is not None else _shipped(), path)
+            routine_from_dict(data, catalogue if catalogue is not None else _shipped(), path)
     except BackstretchError as exc:
         return exc.problems
     return []

@@ -34,8 +34,8 @@ def flat(text: str) -> str:
 
 def expected_names(routine_name: str) -> list[str]:
     """The routine's name and every stretch's name, as the handout must print them."""
+    from backstretch import load_routine
     from backstretch.catalogue.stretches import load_catalogue
-    from backstretch.routines.model import load_routine
 
     routine = load_routine(routine_name, load_catalogue())
     return [routine.name, *(routine.stretch(i).name for i in range(len(routine.items)))]

@@ -29,8 +29,8 @@ def test_the_download_link_carries_the_file_name_type_and_bytes(tmp_path):
 
 
 def test_each_saved_handout_comes_with_its_download(tmp_path):
+    from backstretch import load_routine
     from backstretch.catalogue.stretches import load_catalogue
-    from backstretch.routines.model import load_routine
     from backstretch.widgets import HandoutPanel
 
     panel = HandoutPanel(load_routine("desk-break", load_catalogue()),

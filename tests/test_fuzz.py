@@ -20,6 +20,7 @@ from backstretch import (
 )
 from backstretch.base.yamlio import parse_yaml
 from backstretch.planner import GOALS, plan
+from backstretch.routines.reading import routine_from_dict
 
 CATALOGUE = load_catalogue()
 IDS = sorted(CATALOGUE)
@@ -137,7 +138,7 @@ documents = st.builds(
 @given(documents)
 def test_any_yaml_with_tags_loads_or_raises_the_one_family_with_a_place(text):
     try:
-        Routine.from_dict(parse_yaml(text, "t.yaml"), CATALOGUE, "t.yaml")
+        routine_from_dict(parse_yaml(text, "t.yaml"), CATALOGUE, "t.yaml")
     except BackstretchError as exc:
         assert all(str(p).startswith("t.yaml: ") for p in exc.problems)
         assert all("\x1b" not in str(p) and "\u202e" not in str(p) for p in exc.problems)

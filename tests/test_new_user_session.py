@@ -5,7 +5,7 @@ stopped sessions apart, the paused look, and plural forms; driven through the wi
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 

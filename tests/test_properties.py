@@ -14,6 +14,7 @@ from backstretch import (
     load_catalogue,
 )
 from backstretch.base.yamlio import parse_yaml
+from backstretch.routines.reading import routine_from_dict
 
 CATALOGUE = load_catalogue()
 IDS = sorted(CATALOGUE)
@@ -77,7 +78,7 @@ near_routines = st.fixed_dictionaries(
 @given(json_like | near_routines)
 def test_any_data_either_loads_or_raises_the_one_family(data):
     try:
-        Routine.from_dict(data, CATALOGUE, "f.yaml")
+        routine_from_dict(data, CATALOGUE, "f.yaml")
     except BackstretchError as exc:
         assert all(str(p).startswith("f.yaml") for p in exc.problems)
 

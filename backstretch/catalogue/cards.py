@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from .muscles import MUSCLE_GROUPS
-from .stretches import POSITIONS, Stretch, cautions_of, condition_warnings
+from .stretches import POSITIONS, Stretch, cautions_of
 
 
 def _groups(ids: tuple[str, ...]) -> str:

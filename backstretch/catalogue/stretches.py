@@ -17,6 +17,7 @@ from ..base.resources import data_dir
 from ..base.yamlio import read_yaml
 from ..safety.flags import CONDITIONS
 from .muscles import MUSCLE_GROUPS
+from .props import PROPS
 
 POSITIONS = {
     "supine": "lying on your back",
@@ -26,7 +27,7 @@ POSITIONS = {
     "standing": "standing",
 }
 """Starting positions, with how they read in a sentence."""
-EQUIPMENT = ("mat", "pillow", "wall", "chair", "strap", "step")
+EQUIPMENT = tuple(PROPS)
 KINDS = ("static", "dynamic", "strengthening")
 LEVELS = ("gentle", "moderate", "advanced")
 AVOID_WORDS: dict[str, str] = {

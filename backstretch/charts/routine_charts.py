@@ -247,35 +247,6 @@ def _rgba_png(rgba: memoryview) -> bytes:
     return buf.getvalue()
 
 
-# Body-map regions: (view, polygon in body units, label side). The figure is 2 units
-# wide (x from -1 to 1) and 8 tall (y from 0 at the feet to 8 at the top of the head).
-def _box(x0: float, x1: float, y0: float, y1: float) -> list[tuple[float, float]]:
-    return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
-
-
-def _pair(x0: float, x1: float, y0: float, y1: float) -> list[list[tuple[float, float]]]:
-    return [_box(x0, x1, y0, y1), _box(-x1, -x0, y0, y1)]
-
-
-REGIONS: dict[str, tuple[list[list[tuple[float, float]]], float]] = {
-    "chest_shoulders": (_pair(0.08, 0.95, 5.75, 6.45), 1),
-    "abdominals": ([_box(-0.3, 0.3, 4.35, 5.65)], -1),
-    "obliques": (_pair(0.32, 0.72, 4.35, 5.6), 1),
-    "hip_flexors": ([[(0.15, 4.25), (0.72, 4.25), (0.6, 3.75), (0.2, 3.75)],
-                     [(-0.15, 4.25), (-0.72, 4.25), (-0.6, 3.75), (-0.2, 3.75)]], 1),
-    "adductors": (_pair(0.06, 0.24, 2.5, 3.7), -1),
-    "quadriceps": (_pair(0.26, 0.7, 2.3, 3.7), 1),
-    "mid_back": ([_box(-0.62, 0.62, 5.7, 6.4)], -1),
-    "lats": (_pair(0.42, 0.78, 4.95, 5.65), 1),
-    "lower_back": ([_box(-0.4, 0.4, 4.45, 5.6)], -1),
-    "flank": (_pair(0.42, 0.74, 4.35, 4.9), 1),
-    "glutes": (_pair(0.04, 0.74, 3.5, 4.3), -1),
-    "deep_hip_rotators": (_pair(0.22, 0.6, 3.82, 4.06), 1),
-    "hamstrings": (_pair(0.08, 0.7, 2.25, 3.45), -1),
-    "calves": (_pair(0.12, 0.58, 0.55, 1.95), 1),
-}
-
-
 def _silhouette(ax) -> None:  # noqa: ANN001 - a matplotlib Axes
     grey = {"facecolor": "#f2f2f2", "edgecolor": "#7f7f7f", "linewidth": 1}
     ax.add_patch(Circle((0, 7.35), 0.45, **grey))
@@ -309,9 +280,10 @@ def body_map(routine: Routine, width: float = 8.0) -> Figure:
     axes = fig.subplots(1, 2)
     for ax, view in zip(axes, ("front", "back")):
         _silhouette(ax)
-        for group, (polys, side) in REGIONS.items():
-            if MUSCLE_GROUPS[group].view != view:
+        for g in MUSCLE_GROUPS.values():
+            if g.view != view:
                 continue
+            group, (polys, side) = g.id, g.region
             seconds = coverage[group].stretch if group in coverage else 0.0
             colour = cmap(norm(seconds)) if seconds else "#ffffff"
             for poly in polys:

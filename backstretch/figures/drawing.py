@@ -19,8 +19,9 @@ from pathlib import Path
 from ..base.errors import BackstretchError, Problem
 from ..base.yamlio import atomic_write_bytes, atomic_write_text
 from ..catalogue.stretches import Catalogue, Stretch
-from .layout import Disc, Rect, Scene, Stroke, Text, layout, scene
+from .layout import layout
 from .poses import Pose, poses_for
+from .scene import Disc, Rect, Scene, Stroke, Text, scene
 
 GHOST = 0.35
 """Opacity of a moving stretch's start frame when both frames show at once."""

@@ -1,9 +1,8 @@
-"""The geometry of a pose figure: joints, props and a scene of shapes, with no drawing.
+"""The geometry of a pose figure: where each joint and prop is, with no drawing.
 
-:func:`layout` places a :class:`~backstretch.poses.Pose` on the floor, at its wall,
-chair or step, for one side (left mirrors right); :func:`scene` turns that into
-plain shapes (strokes, discs, boxes, text) that ``backstretch.pose_draw`` writes
-as SVG or PNG. Units are centimetres of a 175 cm body, y pointing up.
+:func:`layout` places a :class:`~backstretch.figures.poses.Pose` on the floor, at its
+wall, chair or step, for one side (left mirrors right); ``scene`` turns that into
+shapes. Units are centimetres of a 175 cm body, y pointing up.
 """
 
 from __future__ import annotations
@@ -11,9 +10,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from ..base.palette import PRIMARY_COLOUR as PRIMARY
-from ..base.palette import SECONDARY_COLOUR as SECONDARY
-from ..base.palette import SHORT_COLOUR
 from .poses import Frame, Pose
 
 Point = tuple[float, float]
@@ -33,30 +29,6 @@ FRONT_TORSO = 26.0
 MARGIN = 7.0
 ASPECT = 4 / 3
 """Width over height of every figure, so figures line up in a grid or a row."""
-
-BODY, BODY_FAR, OUTLINE, OUTLINE_FAR = "#d8c7b2", "#f0e9e1", "#4d3f33", "#a3958a"
-SIDE_COLOUR = SHORT_COLOUR
-PROP_COLOURS = {"floor": "#555555", "mat": "#a9c4ad", "mat-below": "#e3ece4", "wall": "#cfcfcf",
-                "chair": "#8c6d4f", "step": "#b5b5b5", "strap": "#6a3d9a"}
-
-BANDS: dict[str, tuple[tuple[str, float, float, str], ...]] = {
-    "lower_back": (("torso", 0.08, 0.55, "back"),),
-    "flank": (("torso", 0.1, 0.6, "outer"),),
-    "obliques": (("torso", 0.12, 0.6, "outer_front"),),
-    "abdominals": (("torso", 0.1, 0.62, "front"),),
-    "glutes": (("torso", 0.0, 0.14, "back"), ("thigh", 0.0, 0.35, "back")),
-    "deep_hip_rotators": (("thigh", 0.0, 0.28, "mid"),),
-    "hip_flexors": (("torso", 0.0, 0.16, "front"), ("thigh", 0.0, 0.4, "front")),
-    "quadriceps": (("thigh", 0.25, 0.95, "front"),),
-    "hamstrings": (("thigh", 0.3, 0.95, "back"),),
-    "adductors": (("thigh", 0.12, 0.85, "mid"),),
-    "calves": (("shin", 0.1, 0.65, "back"),),
-    "mid_back": (("torso", 0.5, 0.9, "back"),),
-    "lats": (("torso", 0.45, 0.9, "outer_back"), ("upper_arm", 0.0, 0.3, "back")),
-    "chest_shoulders": (("torso", 0.66, 0.96, "front"), ("upper_arm", 0.0, 0.45, "front")),
-}
-"""Where each muscle group shows: (part, from, to along it, which face)."""
-
 
 def _dir(angle: float) -> Point:
     r = math.radians(angle)
@@ -321,173 +293,3 @@ def mirrored(lay: Layout) -> Layout:
                    boxes=tuple(b.mirrored(w) for b in lay.boxes),
                    surfaces={k: (a, w - v if a == "x" else v)
                              for k, (a, v) in lay.surfaces.items()})
-
-
-# -- the scene: shapes to draw ---------------------------------------------------------
-@dataclass(frozen=True)
-class Stroke:
-    points: tuple[Point, ...]
-    width: float
-    colour: str
-
-
-@dataclass(frozen=True)
-class Disc:
-    centre: Point
-    r: float
-    fill: str
-    edge: str
-    edge_width: float
-
-
-@dataclass(frozen=True)
-class Rect:
-    box: Box
-    fill: str
-
-
-@dataclass(frozen=True)
-class Text:
-    at: Point
-    text: str
-    size: float
-    colour: str
-    anchor: str
-    """``start`` (left-aligned) or ``end``."""
-
-
-Shape = Stroke | Disc | Rect | Text
-
-
-@dataclass(frozen=True)
-class Scene:
-    """Shapes in drawing order: ``props`` first, then one group per frame, then ``labels``."""
-
-    width: float
-    height: float
-    props: tuple[Shape, ...]
-    frames: tuple[tuple[Shape, ...], ...]
-    labels: tuple[Shape, ...]
-
-
-def _slice(points: tuple[Point, ...], t0: float, t1: float) -> list[Point]:
-    """The stretch of a polyline from fraction t0 to t1 of its length."""
-    cum = [0.0]
-    for a, b in zip(points, points[1:]):
-        cum.append(cum[-1] + math.dist(a, b))
-    total = cum[-1] or 1.0
-
-    def at(t: float) -> Point:
-        d = t * total
-        for i in range(len(points) - 1):
-            if d <= cum[i + 1] or i == len(points) - 2:
-                k = (d - cum[i]) / ((cum[i + 1] - cum[i]) or 1.0)
-                (ax, ay), (bx, by) = points[i], points[i + 1]
-                return ax + k * (bx - ax), ay + k * (by - ay)
-        return points[-1]
-
-    inner = [p for p, c in zip(points, cum) if t0 * total < c < t1 * total]
-    return [at(t0), *inner, at(t1)]
-
-
-def _offset(points: list[Point], d: float) -> tuple[Point, ...]:
-    """A polyline moved sideways by ``d`` (to its left, looking along it)."""
-    out = []
-    for i, p in enumerate(points):
-        a, b = points[max(i - 1, 0)], points[min(i + 1, len(points) - 1)]
-        dx, dy = b[0] - a[0], b[1] - a[1]
-        n = math.hypot(dx, dy) or 1.0
-        out.append((p[0] - d * dy / n, p[1] + d * dx / n))
-    return tuple(out)
-
-
-def _band(part: Part, t0: float, t1: float, face: str, view: str, mirror: bool,
-          colour: str) -> Stroke:
-    """A stripe of colour along one face of a part: the muscle on that side."""
-    if view == "side":
-        face = {"outer": "mid", "outer_front": "front", "outer_back": "back"}.get(face, face)
-    else:
-        face = {"outer_front": "outer", "outer_back": "outer", "front": "mid",
-                "back": "mid"}.get(face, face)
-    width = part.width * (0.62 if face == "mid" else 0.5)
-    shift = (part.width - width) / 2
-    # left of the line looking along it: the back of the torso, the front of a limb
-    # (figures face right); the outer side of the torso from the front is the working side
-    sign = {"mid": 0.0, "back": 1.0, "front": -1.0, "outer": 1.0}[face]
-    if part.limb and face in ("front", "back"):
-        sign = -sign
-    if mirror:
-        sign = -sign
-    return Stroke(_offset(_slice(part.points, t0, t1), sign * shift), width, colour)
-
-
-def _body_shapes(lay: Layout, b: Body, primary: tuple[str, ...], secondary: tuple[str, ...],
-                 per_side: bool) -> tuple[Shape, ...]:
-    mirror = lay.side == "left"
-    side_view = lay.pose.view == "side"
-    shapes: list[Shape] = []
-
-    def draw(part: Part, far: bool) -> None:
-        shapes.append(Stroke(part.points, part.width + (1.6 if far else 2.2),
-                             OUTLINE_FAR if far else OUTLINE))
-        shapes.append(Stroke(part.points, part.width, BODY_FAR if far else BODY))
-        for groups, colour in ((secondary, SECONDARY), (primary, PRIMARY)):
-            for g in groups:
-                for kind, t0, t1, face in BANDS[g]:
-                    if part.kind != kind:
-                        continue
-                    if part.limb and per_side and not part.name.startswith("work_"):
-                        continue
-                    shapes.append(_band(part, t0, t1, face, lay.pose.view, mirror, colour))
-
-    parts = {p.name: p for p in b.parts}
-    limbs = ("thigh", "shin", "foot", "upper_arm", "forearm")
-    if side_view:
-        for name in limbs:
-            draw(parts[f"other_{name}"], far=True)
-        draw(parts["neck"], False)
-        draw(parts["torso"], False)
-    else:
-        for name in ("thigh", "shin", "foot"):
-            for side in ("other", "work"):
-                draw(parts[f"{side}_{name}"], False)
-        for name in ("neck", "torso", "yoke"):
-            draw(parts[name], False)
-    hx, hy = b.points["head"]
-    shapes.append(Disc((hx, hy), HEAD_R, BODY, OUTLINE, 1.5))
-    if side_view:  # a nose shows which way the face looks
-        neck = math.atan2(hy - b.points["shoulder"][1], hx - b.points["shoulder"][0])
-        face = neck + (math.pi / 2 if mirror else -math.pi / 2)
-        shapes.append(Disc((hx + HEAD_R * math.cos(face), hy + HEAD_R * math.sin(face)),
-                           2.6, OUTLINE, OUTLINE, 0))
-        for name in limbs:
-            draw(parts[f"work_{name}"], False)
-    else:
-        for name in ("upper_arm", "forearm"):
-            for side in ("other", "work"):
-                draw(parts[f"{side}_{name}"], False)
-    return tuple(shapes)
-
-
-def scene(lay: Layout, primary: tuple[str, ...], secondary: tuple[str, ...],
-          per_side: bool) -> Scene:
-    """The shapes of a laid-out pose, muscles shaded by ``primary`` and ``secondary``."""
-    props: list[Shape] = []
-    for box in lay.boxes:
-        colour = PROP_COLOURS["chair"] if box.name.startswith("chair") else PROP_COLOURS[box.name]
-        props.append(Rect(box, colour))
-    frames = []
-    for b in lay.bodies:
-        shapes = list(_body_shapes(lay, b, primary, secondary, per_side))
-        if lay.strap:
-            hand, toe = b.points["work_hand"], b.points["work_toe"]
-            shapes.append(Stroke((hand, toe), 2.2, PROP_COLOURS["strap"]))
-        frames.append(tuple(shapes))
-    labels: list[Shape] = []
-    if lay.side in ("left", "right"):
-        size = lay.height * 0.085
-        y = lay.height - size * 1.15
-        at, anchor = ((MARGIN, y), "start") if lay.side == "right" else \
-            ((lay.width - MARGIN, y), "end")
-        labels.append(Text(at, f"{lay.side.upper()} SIDE", size, SIDE_COLOUR, anchor))
-    return Scene(lay.width, lay.height, tuple(props), tuple(frames), tuple(labels))

@@ -16,6 +16,8 @@ from typing import Any
 from ..base import checks
 from ..base.fields import Fields, Missing
 from ..base.yamlio import read_yaml
+from ..catalogue.props import DRAWN as PROPS
+from ..catalogue.props import SURFACES
 from ..catalogue.stretches import Catalogue
 
 POSES_FILE = "poses.yaml"
@@ -26,9 +28,6 @@ VIEWS = {
     "front": "from the front; the working side on the picture's left (the figure's right)",
     "top": "from above, lying on the back, head at the top",
 }
-PROPS = ("mat", "wall", "chair", "step", "strap")
-SURFACES = ("floor", "wall", "chair", "step")
-"""What a point can rest on besides another body point."""
 SIDES = ("work", "other")
 POINTS = ("head", "shoulder", "hip",
           *(f"{s}_{p}" for s in SIDES for p in ("elbow", "hand", "knee", "heel", "toe")))

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..catalogue.stretches import load_catalogue
 from ..guided.session import Session
-from ..routines.model import load_routine
+from ..routines.reading import load_routine
 from .store import SessionLog
 
 DEMO_DAYS = (3, 2, 1, 0, 2, 3)

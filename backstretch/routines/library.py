@@ -12,7 +12,8 @@ from ..base.errors import BackstretchError
 from ..base.userdata import data_home
 from ..base.yamlio import atomic_write_text, read_text
 from ..catalogue.stretches import Catalogue
-from .model import Routine, load_routine
+from .model import Routine
+from .reading import load_routine
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
 

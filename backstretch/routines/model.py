@@ -8,7 +8,6 @@ import json
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
@@ -16,16 +15,13 @@ import yaml
 from ..base import checks
 from ..base.checks import Checker
 from ..base.errors import BackstretchError, Problem
-from ..base.fields import Fields, Missing
-from ..base.resources import ready_routines
-from ..base.yamlio import atomic_write_text, read_yaml
+from ..base.yamlio import atomic_write_text
 from ..catalogue.stretches import (
     FORMAT_VERSION,
     MAX_HOLD,
     MAX_REPS,
     Catalogue,
     Stretch,
-    load_catalogue,
 )
 from .coverage import GroupCoverage, coverage_of
 from .steps import Step, StepKind, side_text
@@ -283,91 +279,6 @@ class Routine:
         text = yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=88)
         atomic_write_text(path, text)
 
-    @classmethod
-    def from_dict(cls, data: Any, catalogue: Catalogue | None = None,
-                  file: str = "<routine>") -> Routine:
-        """Build a routine from parsed YAML; raise BackstretchError listing every fault.
-
-        The YAML layer reports unknown and missing fields; every value is checked once,
-        by the constructors of ``Settings``, ``RoutineItem`` and ``Routine``.
-        """
-        catalogue = catalogue if catalogue is not None else load_catalogue()
-        top = Fields(file, "", data)
-        top.raise_if_any()
-        top.unknown(("version", "name", "description", "settings", "items"))
-        values: dict[str, Any] = {}
-        for key, read in {
-            "version": lambda: top.version(FORMAT_VERSION),
-            "name": lambda: top.raw("name", True),
-            "description": lambda: top.raw("description", False) or "",
-            "settings": lambda: _settings(top),
-            "items": lambda: _items(top),
-        }.items():
-            try:
-                values[key] = read()
-            except Missing:
-                pass
-        values.pop("version", None)
-        if not top.problems:
-            try:
-                return cls(catalogue=catalogue, **values)
-            except BackstretchError as exc:
-                top.problems.extend(exc.inside(file).problems)
-        elif "name" in values:  # report a bad name too, beside the other problems
-            try:
-                top.check("name", checks.text, values["name"], MAX_NAME)
-            except Missing:
-                pass
-        raise BackstretchError(top.problems)
-
-
-def _built(top: Fields, path: str, build: Any, **values: Any) -> Any:
-    """``build(**values)``, its problems recorded under ``path``; raises Missing if any."""
-    try:
-        return build(**values)
-    except BackstretchError as exc:
-        top.problems.extend(exc.inside(top.file, path).problems)
-        raise Missing from None
-
-
-def _settings(top: Fields) -> Settings:
-    raw = top.raw("settings", False)
-    if raw is None:
-        return Settings()
-    f = top.child("settings", raw)
-    if not f.is_mapping:
-        raise Missing
-    f.unknown(Settings.__dataclass_fields__)
-    values = {k: v for k, v in f.data.items() if k in Settings.__dataclass_fields__
-              and v is not None}
-    return _built(top, "settings", Settings, **values)
-
-
-def _items(top: Fields) -> tuple[RoutineItem, ...]:
-    raw = top.raw("items", True)
-    if not isinstance(raw, list) or not raw:
-        top.fail("items", "must be a non-empty list of stretches, like '- stretch: knee-to-chest'")
-        raise Missing
-    if len(raw) > MAX_ITEMS:
-        top.fail("items", f"has {len(raw)} stretches; at most {MAX_ITEMS} are allowed")
-        raise Missing
-    items = []
-    for i, entry in enumerate(raw):
-        f = top.child(f"items[{i}]", {"stretch": entry} if isinstance(entry, str) else entry)
-        if not f.is_mapping:
-            continue
-        f.unknown(RoutineItem.__dataclass_fields__)
-        try:
-            f.raw("stretch", True)
-            values = {k: v for k, v in f.data.items() if k in RoutineItem.__dataclass_fields__
-                      and v is not None}
-            items.append(_built(top, f"items[{i}]", RoutineItem, **values))
-        except Missing:
-            continue
-    if len(items) < len(raw):
-        raise Missing
-    return tuple(items)
-
 
 def _check_items(check: Checker, items: tuple[Any, ...], catalogue: Catalogue) -> None:
     """Each item is a RoutineItem of a stretch in ``catalogue``, its sides fitting it."""
@@ -389,25 +300,3 @@ def _index(value: Any, size: int, name: str) -> int:
         return checks.index(value, size)
     except checks.Invalid as exc:
         raise BackstretchError(Problem("<routine>", name, str(exc))) from None
-
-
-def resolve_routine_path(name: str | os.PathLike[str]) -> Path:
-    """A routine file path, or the path of the ready routine with that name.
-
-    A bare name (no folder, no ``.yaml``) that is neither raises BackstretchError
-    suggesting the nearest ready routine.
-    """
-    path = Path(name)
-    if os.path.lexists(path) or path.suffix in (".yaml", ".yml") or os.sep in str(name):
-        return path
-    ready = ready_routines()
-    if str(name) in ready:
-        return ready[str(name)]
-    raise BackstretchError(Problem(str(name), "", "no such file or ready routine"
-                                   f"{checks.suggest(str(name), ready)}"))
-
-
-def load_routine(path: str | os.PathLike[str], catalogue: Catalogue | None = None) -> Routine:
-    """Load a routine file (or a ready routine by name, like ``source-article``)."""
-    file = resolve_routine_path(path)
-    return Routine.from_dict(read_yaml(file), catalogue, str(file))

@@ -19,7 +19,8 @@ from ..base.signals import Signal
 from ..catalogue.stretches import MAX_HOLD, MAX_REPS, Catalogue
 from ..figures.drawing import stretch_svg
 from ..routines.library import ROUTINE_SUFFIXES, copy_of_ready, saved_routines
-from ..routines.model import Routine, format_duration, load_routine
+from ..routines.model import Routine, format_duration
+from ..routines.reading import load_routine
 from .dose_panel import dose_html
 from .shown import Shown
 

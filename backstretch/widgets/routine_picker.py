@@ -14,7 +14,8 @@ from ..base.resources import ready_routines
 from ..base.signals import Signal
 from ..catalogue.stretches import Catalogue
 from ..routines.library import last_picked, remember_pick, saved_routines
-from ..routines.model import Routine, format_duration, load_routine
+from ..routines.model import Routine, format_duration
+from ..routines.reading import load_routine
 from .guided.controls import control_button
 from .shown import Shown
 

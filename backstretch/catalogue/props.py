@@ -1,0 +1,36 @@
+"""The props a stretch may need: a new one is added here, with how the figures treat it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Prop:
+    """Something a person needs for a stretch besides the floor."""
+
+    id: str
+    """The word used in the catalogue's ``equipment`` and the poses' ``props``."""
+    colour: str | None = None
+    """Its colour on the pose figures; None when the figures never draw it."""
+    surface: bool = False
+    """True when a body point can rest on it in a pose (``rests`` in poses.yaml)."""
+
+
+PROPS: dict[str, Prop] = {
+    p.id: p
+    for p in (
+        Prop("mat", "#a9c4ad"),
+        Prop("pillow"),
+        Prop("wall", "#cfcfcf", surface=True),
+        Prop("chair", "#8c6d4f", surface=True),
+        Prop("strap", "#6a3d9a"),
+        Prop("step", "#b5b5b5", surface=True),
+    )
+}
+"""Every prop, by id, in the order the filters list them."""
+
+DRAWN = tuple(p.id for p in PROPS.values() if p.colour is not None)
+"""The props a pose figure may show."""
+SURFACES = ("floor", *(p.id for p in PROPS.values() if p.surface))
+"""What a point of a pose can rest on besides another body point."""
