@@ -11,7 +11,7 @@ import backstretch
 from backstretch.charts import routine_charts as charts
 from backstretch.charts.routine_charts import figure_png
 from backstretch.widgets import RoutineBuilder
-from backstretch.widgets.builder import CHART_DELAY
+from backstretch.widgets.builder_charts import CHART_DELAY
 
 
 def median_ms(action, runs: int = 15) -> float:  # noqa: ANN001
@@ -79,14 +79,14 @@ async def in_a_kernel_loop(routine, runs: int = 15) -> tuple[float, float]:  # n
     await asyncio.sleep(CHART_DELAY + 0.5)
     hold = builder.rows.children[2].children[1]
     totals, chart = [], []
-    real = builder._draw_chart
+    real = builder.chart_tabs._draw_chart
 
     def timed() -> None:
         start = time.perf_counter()
         real()
         chart.append(time.perf_counter() - start)
 
-    builder._draw_chart = timed
+    builder.chart_tabs._draw_chart = timed
     for value in range(10, 10 + runs):
         start = time.perf_counter()
         hold.value = value

@@ -203,7 +203,7 @@ def test_a_handout_panel_follows_the_builder_name_and_all(catalogue, tmp_path):
 
 def test_in_a_kernel_the_totals_update_at_once_and_a_burst_of_edits_draws_once(catalogue,
                                                                               monkeypatch):
-    from backstretch.widgets import builder as builder_module
+    from backstretch.widgets import builder_charts
 
     async def scenario():
         later = []  # the loop's timers, run when the test says
@@ -213,15 +213,15 @@ def test_in_a_kernel_the_totals_update_at_once_and_a_burst_of_edits_draws_once(c
         b = RoutineBuilder(catalogue, load_routine("source-article", catalogue))
         later.pop()[1]()  # the first drawing
         drawn = []
-        real = b._kept[0].png
-        b._kept[0].png = lambda r: drawn.append(r) or real(r)
+        real = b.chart_tabs._kept[0].png
+        b.chart_tabs._kept[0].png = lambda r: drawn.append(r) or real(r)
         before = b.charts.children[0].value
         hold = b.rows.children[0].children[1]
         hold.value = 2
         hold.value = 25  # typing "25": two changes
         assert "4 min 50 s" in b.total.value  # the totals did not wait
         assert b.charts.children[0].value == before and drawn == []
-        assert [delay for delay, _ in later] == [builder_module.CHART_DELAY]
+        assert [delay for delay, _ in later] == [builder_charts.CHART_DELAY]
         later.pop()[1]()
         return b, before, drawn
 

@@ -190,7 +190,8 @@ class Catalogue(Mapping[str, Stretch]):
             return self._by_id[stretch_id]
         except (KeyError, TypeError):
             raise BackstretchError(Problem(
-                self.source, "", f"no stretch with id {stretch_id!r}{suggest(str(stretch_id), self)}"
+                self.source, "",
+                f"no stretch with id {stretch_id!r}{suggest(str(stretch_id), self)}"
             )) from None
 
     def __contains__(self, stretch_id: object) -> bool:

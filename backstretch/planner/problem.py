@@ -124,8 +124,8 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
     (None allows all; ``equipment=[]`` allows stretches needing none). ``no_floor``
     leaves out floor work; ``avoid_flags`` leaves out stretches with any of those
     movement flags; ``conditions`` (keys of ``safety.CONDITIONS``) leaves out stretches
-    whose ``avoid_with`` names any of them. Raises BackstretchError naming the field for bad values, or when
-    no allowed stretch works a target group or fits the budget.
+    whose ``avoid_with`` names any of them. Raises BackstretchError naming the field for
+    bad values, or when no allowed stretch works a target group or fits the budget.
     """
     groups = target_groups(targets, goal)
     check = Checker("<planner>")

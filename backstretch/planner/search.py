@@ -4,7 +4,8 @@
 
 The algorithm
     1. Candidates: the static stretches allowed by the constraints that touch a
-       target group, projected onto the targets (the coverage rule's weight per target: primary or secondary).
+       target group, projected onto the targets (with the coverage rule's primary or
+       secondary weight per target).
        Stretches with the same projection and sidedness are interchangeable, so only
        the first of each is kept (gentlest level first, then catalogue order).
     2. Greedy: repeatedly take the move with the most *newly reached groups per

@@ -10,5 +10,5 @@ from .log_panel import SessionLogPanel
 from .planner_panel import PlannerPanel
 from .routine_picker import RoutinePicker
 
-__all__ = ["CatalogueBrowser", "ClassLinkPanel", "ClassView", "HandoutPanel", "PlannerPanel", "RoutineBuilder",
-           "RoutinePicker", "SessionLogPanel", "SessionTimer"]
+__all__ = ["CatalogueBrowser", "ClassLinkPanel", "ClassView", "HandoutPanel", "PlannerPanel",
+           "RoutineBuilder", "RoutinePicker", "SessionLogPanel", "SessionTimer"]

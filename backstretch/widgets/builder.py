@@ -1,8 +1,8 @@
-"""Build a routine: add, remove, reorder, change holds; totals, dose and charts update live."""
+"""Build a routine: start from one, edit it (``builder_rows``), watch its totals, dose and
+charts (``builder_charts``) update live, save and load it, undo a replacement."""
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import os
 from html import escape
@@ -16,11 +16,12 @@ from ..base.palette import DONE_COLOUR, SHORT_COLOUR
 from ..base.plural import counted
 from ..base.resources import ready_routines
 from ..base.signals import Signal
-from ..catalogue.stretches import MAX_HOLD, MAX_REPS, Catalogue
-from ..figures.drawing import stretch_svg
+from ..catalogue.stretches import Catalogue
 from ..routines.library import ROUTINE_SUFFIXES, copy_of_ready, saved_routines
 from ..routines.model import Routine, format_duration
 from ..routines.reading import load_routine
+from .builder_charts import ChartTabs
+from .builder_rows import item_row
 from .dose_panel import dose_html
 from .shown import Shown
 
@@ -30,9 +31,6 @@ HELD = "\0held"
 empty nor a ready routine (a file, the planner's suggestion)."""
 Kept = tuple[Routine, Routine, str, str, "Path | None"]
 """What Undo brings back: the routine, its unedited form, origin, origin label, own file."""
-CHART_DELAY = 0.15
-"""Seconds a kernel waits after a change before redrawing the chart, so a burst of
-changes (typing "25" is two) costs one redraw, and the totals never wait for it."""
 
 
 class RoutineBuilder(Shown):
@@ -90,16 +88,8 @@ class RoutineBuilder(Shown):
         self.total = w.HTML()
         self.total.add_class("bs-total")
         self.dose = w.HTML()
-        from ..charts.routine_charts import charts_for
-
-        self._shown = charts_for("builder")
-        self._kept = [chart.keep() for chart in self._shown]
-        self.charts = w.Tab(children=[w.HTML() for _ in self._kept],  # <img> with alt text
-                            titles=[chart.title for chart in self._shown])
-        self.charts.add_class("bs-charts")
-        self.charts.observe(lambda _c: self._draw_chart(), names="selected_index")
-        self._stale = [True] * len(self._kept)
-        self._pending: asyncio.TimerHandle | None = None
+        self.chart_tabs = ChartTabs()
+        self.charts = self.chart_tabs.widget
 
         self._fixed_path = save_path is not None
         self.path = w.Text(value=save_path or self._default_path(), description="File",
@@ -344,54 +334,9 @@ class RoutineBuilder(Shown):
             self.set_routine(edited, rebuild=False)
         return True
 
-    def _row_figure(self, index: int) -> str:
-        """The small figure of a row's stretch, on the side it starts with."""
-        r = self.routine
-        return stretch_svg(r.catalogue, r.items[index].stretch, r.sides(index)[0])
-
     def _build_rows(self) -> None:
-        rows = []
-        for i, item in enumerate(self.routine.items):
-            stretch = self.routine.stretch(i)
-            figure = w.HTML(self._row_figure(i), layout=w.Layout(width="5.5em"))
-            figure.add_class("bs-row-figure")
-            label = w.HTML(f"<b>{i + 1}.</b> {escape(stretch.name)}",
-                           layout=w.Layout(width="16em"))
-            per = "hold (s)" if stretch.is_static else "s per rep"
-            hold = w.BoundedIntText(value=self.routine.hold(i), min=1, max=MAX_HOLD,
-                                    description=per, layout=w.Layout(width="9em"),
-                                    style={"description_width": "initial"})
-            hold.add_class("bs-hold")
-            reps = w.BoundedIntText(value=self.routine.reps(i), min=1, max=MAX_REPS,
-                                    description="reps", layout=w.Layout(width="7em"),
-                                    style={"description_width": "initial"})
-            reps.add_class("bs-reps")
-            sides = w.Dropdown(options=["both", "left", "right"] if stretch.per_side
-                               else ["together"], value=(item.sides or "both")
-                               if stretch.per_side else "together",
-                               disabled=not stretch.per_side, description="sides",
-                               layout=w.Layout(width="11em"),
-                               style={"description_width": "initial"})
-            sides.add_class("bs-sides")
-            hold.observe(lambda c, i=i: self.change(i, hold=c["new"]), names="value")
-            reps.observe(lambda c, i=i: self.change(i, reps=c["new"]), names="value")
-            if stretch.per_side:
-                sides.observe(lambda c, i=i: self.change(i, sides=c["new"]), names="value")
-                sides.observe(lambda _c, i=i, f=figure: setattr(f, "value", self._row_figure(i)),
-                              names="value")
-            buttons = []
-            for icon, css, tip, action in (
-                ("arrow-up", "bs-up", "Move up", lambda _b, i=i: self.move(i, i - 1)),
-                ("arrow-down", "bs-down", "Move down", lambda _b, i=i: self.move(i, i + 1)),
-                ("trash", "bs-remove", "Remove", lambda _b, i=i: self.remove(i)),
-            ):
-                b = w.Button(icon=icon, tooltip=tip, layout=w.Layout(width="2.6em"))
-                b.add_class(css)
-                b.on_click(action)
-                buttons.append(b)
-            row = w.HBox([w.HBox([figure, label]), hold, reps, sides, *buttons])
-            row.add_class("bs-item")
-            rows.append(row)
+        rows = [item_row(self.routine, i, self.change, self.move, self.remove)
+                for i in range(len(self.routine.items))]
         self.rows.children = rows or [w.HTML("<i>No stretches yet: add one below.</i>")]
 
     def _refresh(self) -> None:
@@ -400,30 +345,4 @@ class RoutineBuilder(Shown):
         self.total.value = (f"<b>Total: {format_duration(r.duration)}</b> "
                             f"({r.duration} s, {how_many})")
         self.dose.value = dose_html(r, self.conditions)
-        self._stale = [True] * len(self._kept)
-        self._draw_soon()
-
-    def _draw_soon(self) -> None:
-        """Redraw the shown chart after ``CHART_DELAY`` on the kernel's loop; at once
-        where no loop runs (a script, a test)."""
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            self._draw_chart()
-            return
-        if self._pending is None:
-            self._pending = loop.call_later(CHART_DELAY, self._draw_pending)
-
-    def _draw_pending(self) -> None:
-        self._pending = None
-        self._draw_chart()
-
-    def _draw_chart(self) -> None:
-        index = self.charts.selected_index or 0
-        if not self._stale[index]:
-            return
-        from ..charts.routine_charts import img_html
-
-        alt = f"{self._shown[index].caption}: {self.routine.name}"
-        self.charts.children[index].value = img_html(self._kept[index].png(self.routine), alt)
-        self._stale[index] = False
+        self.chart_tabs.show(r)

@@ -1,0 +1,67 @@
+"""A row of the builder: one item of the routine, with the controls that edit it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+import ipywidgets as w
+
+from ..catalogue.stretches import MAX_HOLD, MAX_REPS
+from ..figures.drawing import stretch_svg
+from ..routines.model import Routine
+
+
+def row_figure(routine: Routine, index: int, sides: str | None) -> str:
+    """The small figure of a row's stretch, on the side ``sides`` (both, left or right)
+    starts with."""
+    stretch = routine.stretch(index)
+    first = None if not stretch.per_side else "right" if sides == "right" else "left"
+    return stretch_svg(routine.catalogue, stretch.id, first)
+
+
+def item_row(routine: Routine, i: int, change: Callable[..., None],
+             move: Callable[[int, int], None], remove: Callable[[int], None]) -> w.HBox:
+    """Item ``i``'s row: figure, name, hold, reps, sides, move up or down, remove; each
+    edit calls ``change(i, field=value)``, ``move(i, to)`` or ``remove(i)``."""
+    stretch, item = routine.stretch(i), routine.items[i]
+    figure = w.HTML(row_figure(routine, i, item.sides), layout=w.Layout(width="5.5em"))
+    figure.add_class("bs-row-figure")
+    label = w.HTML(f"<b>{i + 1}.</b> {escape(stretch.name)}",
+                   layout=w.Layout(width="16em"))
+    per = "hold (s)" if stretch.is_static else "s per rep"
+    hold = w.BoundedIntText(value=routine.hold(i), min=1, max=MAX_HOLD,
+                            description=per, layout=w.Layout(width="9em"),
+                            style={"description_width": "initial"})
+    hold.add_class("bs-hold")
+    reps = w.BoundedIntText(value=routine.reps(i), min=1, max=MAX_REPS,
+                            description="reps", layout=w.Layout(width="7em"),
+                            style={"description_width": "initial"})
+    reps.add_class("bs-reps")
+    sides = w.Dropdown(options=["both", "left", "right"] if stretch.per_side
+                       else ["together"], value=(item.sides or "both")
+                       if stretch.per_side else "together",
+                       disabled=not stretch.per_side, description="sides",
+                       layout=w.Layout(width="11em"),
+                       style={"description_width": "initial"})
+    sides.add_class("bs-sides")
+    hold.observe(lambda c, i=i: change(i, hold=c["new"]), names="value")
+    reps.observe(lambda c, i=i: change(i, reps=c["new"]), names="value")
+    if stretch.per_side:
+        sides.observe(lambda c, i=i: change(i, sides=c["new"]), names="value")
+        sides.observe(lambda c, i=i, f=figure:
+                      setattr(f, "value", row_figure(routine, i, c["new"])), names="value")
+    buttons = []
+    for icon, css, tip, action in (
+        ("arrow-up", "bs-up", "Move up", lambda _b, i=i: move(i, i - 1)),
+        ("arrow-down", "bs-down", "Move down", lambda _b, i=i: move(i, i + 1)),
+        ("trash", "bs-remove", "Remove", lambda _b, i=i: remove(i)),
+    ):
+        b = w.Button(icon=icon, tooltip=tip, layout=w.Layout(width="2.6em"))
+        b.add_class(css)
+        b.on_click(action)
+        buttons.append(b)
+    row = w.HBox([w.HBox([figure, label]), hold, reps, sides, *buttons])
+    row.add_class("bs-item")
+    return row
+
