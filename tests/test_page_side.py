@@ -56,6 +56,27 @@ def test_pause_says_nothing_back_and_skip_say_the_new_step_reset_starts_afresh(a
     assert cues[-1]["text"] == v.session.steps[0].spoken and len(cues) == 4
 
 
+@pytest.mark.parametrize("view", [SessionTimer, ClassView])
+def test_every_step_begun_by_time_skip_or_back_both_beeps_and_speaks(article, view):
+    """Speech rides the beep's event stream, so no control gives one without the other."""
+    clock = FakeClock()
+    v = view(article, clock)
+    cues = _record(v.page, "cue")
+    beeps = []
+    real = v.cues.cue
+    v.cues.cue = lambda kind: beeps.append(kind) or real(kind)
+    v.start()
+    clock.advance(article.steps()[0].seconds)
+    v.tick()
+    v.skip()
+    v.back()
+    v.back()
+    v.toggle()
+    v.toggle()
+    assert len(beeps) == len(cues) == 5
+    assert [c["text"] for c in cues] == [v.session.steps[i].spoken for i in (0, 1, 2, 1, 0)]
+
+
 def test_the_page_countdown_is_anchored_per_deadline_not_per_tick(article):
     clock = FakeClock()
     v = SessionTimer(article, clock)

@@ -211,3 +211,17 @@ def test_every_control_in_every_state(article, clock, state, control):
     if expected_index is not None:
         assert s.index == expected_index
     assert len(article.steps()) == 18
+
+
+def test_every_command_returns_what_it_did(article, clock):
+    """One event stream: the views act on what each command returns, nothing else."""
+    s = Session(article, clock)
+    assert s.back() == [] and s.pause() == []  # nothing to go back to or pause yet
+    assert [e.kind for e in s.start()] == ["started"]
+    assert [e.kind for e in s.pause()] == ["paused"] and s.pause() == []
+    assert [e.kind for e in s.toggle()] == ["resumed"]
+    assert [(e.kind, e.step) for e in s.skip()] == [("step", s.steps[1])]
+    assert [(e.kind, e.step, e.completed) for e in s.back()] == [("step", s.steps[0], None)]
+    assert [e.kind for e in s.toggle()] == ["paused"]
+    assert [(e.kind, e.step) for e in s.reset()] == [("reset", s.steps[0])]
+    assert s.state == "ready"

@@ -89,7 +89,7 @@ class Stretch:
     cautions: tuple[str, ...]
     source: str | None = None
     avoid_with: tuple[str, ...] = ()
-    """Conditions (``backstretch.safety.CONDITIONS``) it should be left out for."""
+    """Conditions (``backstretch.safety.flags.CONDITIONS``) it should be left out for."""
 
     @property
     def is_static(self) -> bool:

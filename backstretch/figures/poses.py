@@ -2,7 +2,7 @@
 
 A pose is the angle of each body part in one frame (two frames, start and end,
 for a moving stretch), the props it needs and the points that rest on a surface
-or on another body part. ``backstretch.figure`` turns it into geometry; nothing
+or on another body part. ``backstretch.figures.layout`` turns it into geometry; nothing
 here draws. See ``docs/catalogue-format.md`` for the format.
 """
 

@@ -1,8 +1,8 @@
-"""Lay a :class:`~backstretch.handout.Handout` out as an A4 PDF with fpdf2.
+"""Lay a :class:`~backstretch.handouts.content.Handout` out as an A4 PDF with fpdf2.
 
 Text is set in DejaVu Sans, which matplotlib ships (Latin, Greek, Cyrillic, marks
 like ✓), with Debian's Noto fonts as fallbacks for other scripts and emoji
-(``pdf_fonts``) and HarfBuzz shaping (uharfbuzz), so Arabic and Hebrew run right to
+(``fonts``) and HarfBuzz shaping (uharfbuzz), so Arabic and Hebrew run right to
 left with joined letters and Hindi's conjuncts form. Characters no installed font
 has are named at the top of the handout instead of silently left out.
 """

@@ -15,7 +15,7 @@ The problem
     For each dose the fewest reps are used (so the fewest rests), and doses that
     cost as much as a larger dose are dropped: these are the *levels* of a stretch.
 
-    How the search chooses, and where it is not optimal: ``plan_search``.
+    How the search chooses, and where it is not optimal: ``search``.
     Then the routine is ordered: standing, then seated on a chair, seated on the
     floor, kneeling, prone, supine, so you get down to the floor once; gentle before
     moderate before advanced within a position.
@@ -123,7 +123,7 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
     their groups add up). ``positions`` and ``equipment`` are the allowed ones
     (None allows all; ``equipment=[]`` allows stretches needing none). ``no_floor``
     leaves out floor work; ``avoid_flags`` leaves out stretches with any of those
-    movement flags; ``conditions`` (keys of ``safety.CONDITIONS``) leaves out stretches
+    movement flags; ``conditions`` (keys of ``safety.flags.CONDITIONS``) leaves out stretches
     whose ``avoid_with`` names any of them. Raises BackstretchError naming the field for
     bad values, or when no allowed stretch works a target group or fits the budget.
     """

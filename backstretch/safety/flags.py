@@ -1,5 +1,5 @@
 """The safety notes as data: red flags in two tiers, stop signs and conditions, each with
-its sources. ``backstretch.safety_notes`` renders them; docs/sources.md lists the sources."""
+its sources. ``notes`` renders them; docs/sources.md lists the sources."""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ class RoutineBuilder(Shown):
         self._undo: Kept | None = None
         self._asking: Path | None = None
         self.conditions: tuple[str, ...] = ()
-        """Conditions chosen (``safety.CONDITIONS`` keys); the dose panel warns of stretches
+        """Conditions chosen (``safety.flags.CONDITIONS`` keys); the dose panel warns of stretches
         they rule out."""
 
         self.start_from = w.Dropdown(description="Start from")

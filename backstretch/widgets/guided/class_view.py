@@ -56,7 +56,7 @@ KEYS_HELP = ("<b>Keys</b> (anywhere; in Lab, over this view): <kbd>Space</kbd> s
 class ClassView(SessionControls):
     """A big countdown for a room: stretch, side, next stretch, progress, safety line.
 
-    Driven by :class:`~backstretch.session.Session` with an injectable ``clock``; ticks
+    Driven by :class:`~backstretch.guided.session.Session` with an injectable ``clock``; ticks
     on the kernel's asyncio loop like the timer. Keys (Space, arrows, N, B, R) pressed
     anywhere on the page come through ``page`` (in Lab: over the view); the buttons do
     the same, and a Full screen button fills the screen with the view.

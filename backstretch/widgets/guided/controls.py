@@ -29,7 +29,7 @@ def control_button(text: str, icon: str, css: str, action: Callable[[], object],
 
 
 class SessionControls(Shown):
-    """A :class:`~backstretch.session.Session` with Start, Pause, Back, Skip, Reset and Mute.
+    """A :class:`~backstretch.guided.session.Session` with Start, Pause, Back, Skip, Reset and Mute.
 
     It ticks on the kernel's asyncio loop (:class:`Ticker`). Every command and tick
     returns the session's events, and :meth:`_handle` is the one place they are
