@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from quick import sized  # benchmarks/quick.py, beside this script
+
 import asyncio
 import itertools
 import statistics
@@ -14,7 +16,7 @@ from backstretch.widgets import RoutineBuilder
 from backstretch.widgets.builder_charts import CHART_DELAY
 
 
-def median_ms(action, runs: int = 15) -> float:  # noqa: ANN001
+def median_ms(action, runs: int = sized(15, 2)) -> float:  # noqa: ANN001
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -35,7 +37,7 @@ def redraw_after_a_hold_change(routine) -> None:  # noqa: ANN001
     kept.png(routine)
     edits = [routine.changed(2, hold=h) for h in TYPED_HOLDS]
     full, fast = [], []
-    for _ in range(3):
+    for _ in range(sized(3, 1)):
         for edit in edits:
             start = time.perf_counter()
             figure_png(charts.coverage_chart(edit))
@@ -44,7 +46,7 @@ def redraw_after_a_hold_change(routine) -> None:  # noqa: ANN001
             kept.png(edit)
             fast.append(time.perf_counter() - start)
     new_group = routine.added("butterfly")
-    rebuild = median_ms(lambda: (kept.png(new_group), kept.png(routine)), runs=5) / 2
+    rebuild = median_ms(lambda: (kept.png(new_group), kept.png(routine)), runs=sized(5, 1)) / 2
     full_ms, fast_ms = (statistics.median(x) * 1000 for x in (full, fast))
     print(f"Coverage chart redraw after a hold change ({len(full)} edits, median)")
     print(f"  {'new figure each edit (before)':<45} {full_ms:>7.1f} ms")
@@ -73,7 +75,7 @@ def main() -> None:
           f"   (+{CHART_DELAY * 1000:.0f} ms wait for more edits)")
 
 
-async def in_a_kernel_loop(routine, runs: int = 15) -> tuple[float, float]:  # noqa: ANN001
+async def in_a_kernel_loop(routine, runs: int = sized(15, 2)) -> tuple[float, float]:  # noqa: ANN001
     """Median ms until the totals show, and of the deferred chart redraw, with a loop running."""
     builder = RoutineBuilder(backstretch.load_catalogue(), routine)
     await asyncio.sleep(CHART_DELAY + 0.5)

@@ -15,6 +15,8 @@ memory would run short, or past its time budget.
 
 from __future__ import annotations
 
+from quick import sized  # benchmarks/quick.py, beside this script
+
 import argparse
 import os
 import shutil
@@ -33,7 +35,7 @@ from browser_fixtures import _children as descendants  # noqa: E402
 from classroom import Student, tick_lags  # noqa: E402
 
 NOTEBOOK = f"backstretch/notebooks/{hs.STUDENT_NOTEBOOK}.ipynb"
-WATCH_S = 14.0
+WATCH_S = sized(14.0, 6.0)
 LIMIT_S = 0.100
 TICK_S = os.sysconf("SC_CLK_TCK")
 
@@ -132,7 +134,8 @@ def one_class(hub, size: int, tag: str) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("sizes", nargs="*", type=int, default=[5, 10, 20, 40, 60, 80])
+    parser.add_argument("sizes", nargs="*", type=int,
+                        default=sized([5, 10, 20, 40, 60, 80], [2]))
     parser.add_argument("--budget-s", type=float, default=1200)
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="bshub-", dir="/tmp"))

@@ -28,9 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import browser_fixtures as bf  # noqa: E402
+from quick import sized  # noqa: E402
 
-ROUNDS = 3
-BUSY_S = 4.0
+ROUNDS = sized(3, 1)
+BUSY_S = sized(4.0, 2.0)
+NOTEBOOK = "notebooks/lag.ipynb"
+"""Where the notebook is written, under the folder Lab serves, and so opened."""
 SETUP = """\
 import ipywidgets as w
 import backstretch
@@ -127,15 +130,15 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     work = Path(tempfile.mkdtemp(prefix="bench-lag-"))
-    (work / "notebooks").mkdir()
-    (work / "notebooks" / "lag.ipynb").write_text(json.dumps(notebook()))
+    (work / NOTEBOOK).parent.mkdir(parents=True)
+    (work / NOTEBOOK).write_text(json.dumps(notebook()))
     lab = bf.start_lab(work)
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(bf.chromium_path()),
                                          args=bf.CHROMIUM_ARGS, headless=True)
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
-            page.goto(lab.url("lab/workspaces/lag/tree/lag.ipynb"))
+            page.goto(lab.url(f"lab/workspaces/lag/tree/{NOTEBOOK}"))
             page.locator(".jp-DebuggerBugButton[aria-disabled='false']").first.wait_for(
                 timeout=bf.KERNEL_TIMEOUT_MS)
             total: dict[str, dict[str, list[float]]] = {

@@ -5,6 +5,8 @@ and Hindi, shape the text with HarfBuzz; Latin text loads neither."""
 
 from __future__ import annotations
 
+from quick import sized  # benchmarks/quick.py, beside this script
+
 import dataclasses
 import statistics
 import time
@@ -14,7 +16,7 @@ from backstretch.handouts.content import chart_pngs
 from backstretch.handouts.fonts import plan_fonts
 from backstretch.handouts.pdf import handout_pdf
 
-RUNS = 3
+RUNS = sized(3, 1)
 NAMES = {"Latin": "Daily back care", "Chinese": "每日背部护理",
          "Arabic": "العناية اليومية بالظهر", "Hindi": "रोज़ की पीठ की देखभाल",
          "emoji": "Daily back care 💪🏽🧘"}

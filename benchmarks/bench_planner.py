@@ -8,6 +8,8 @@ the exact optimum; ``--shipped`` also compares on the shipped catalogue.
 
 from __future__ import annotations
 
+from quick import sized  # benchmarks/quick.py, beside this script
+
 import argparse
 import random
 import statistics
@@ -21,7 +23,7 @@ from backstretch.catalogue.muscles import MUSCLE_GROUPS
 from backstretch.catalogue.stretches import EQUIPMENT, FLAGS, LEVELS, POSITIONS
 from backstretch.planner import GOALS, plan, reached_groups
 
-RUNS = 15
+RUNS = sized(15, 2)
 
 
 def generated_catalogue(n: int, seed: int = 1) -> Catalogue:
@@ -160,7 +162,7 @@ def shipped() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quality", type=int, default=300, metavar="N")
+    parser.add_argument("--quality", type=int, default=sized(300, 5), metavar="N")
     parser.add_argument("--stretches", type=int, nargs=2, default=(6, 7), metavar=("MIN", "MAX"))
     parser.add_argument("--shipped", action="store_true",
                         help="also compare on the shipped catalogue (several minutes)")

@@ -8,6 +8,8 @@ class view do.
 
 from __future__ import annotations
 
+from quick import sized  # benchmarks/quick.py, beside this script
+
 import statistics
 import subprocess
 import sys
@@ -17,7 +19,7 @@ from backstretch import load_catalogue
 from backstretch.figures import poses as poses_module
 from backstretch.figures.drawing import clear_cache, stretch_png, stretch_svg
 
-RUNS = 7
+RUNS = sized(7, 1)
 
 
 def every_svg(catalogue) -> int:

@@ -3,6 +3,8 @@ and each notebook's wall time under nbval against an empty notebook's."""
 
 from __future__ import annotations
 
+from quick import sized  # benchmarks/quick.py, beside this script
+
 import json
 import os
 import shutil
@@ -28,10 +30,11 @@ def timed(cmd: list[str], runs: int) -> float:
 
 
 def commands() -> None:
-    base = timed([sys.executable, "-c", "pass"], 15)
+    base = timed([sys.executable, "-c", "pass"], sized(15, 2))
     rows = {
         "python -c pass": base,
-        "python -c 'import backstretch'": timed([sys.executable, "-c", "import backstretch"], 15),
+        "python -c 'import backstretch'": timed([sys.executable, "-c", "import backstretch"],
+                                                   sized(15, 2)),
         "backstretch check (catalogue + 4 routines)": timed(
             [str(BIN / "backstretch"), "check", "data/stretches.yaml",
              *map(str, sorted((ROOT / "data/routines").glob("*.yaml")))], 15),
@@ -41,7 +44,7 @@ def commands() -> None:
         print(f"  {name:<45} {secs * 1000:>7.0f} ms   {secs / base:>5.1f}x python -c pass")
 
 
-def notebooks(rounds: int = 3) -> None:
+def notebooks(rounds: int = sized(3, 1)) -> None:
     """Each notebook in its own pytest process, in ``rounds`` interleaved rounds so that
     a slow spell of the machine (or a cold cache on the first run) hits all alike."""
     work = Path(tempfile.mkdtemp())
@@ -53,7 +56,7 @@ def notebooks(rounds: int = 3) -> None:
         "name": "python3", "display_name": "Python 3", "language": "python"}},
         "nbformat": 4, "nbformat_minor": 5}))
     books = [empty]
-    for book in sorted((ROOT / "notebooks").glob("*.ipynb")):
+    for book in sorted((ROOT / "notebooks").glob("*.ipynb"))[:sized(None, 1)]:
         books.append(Path(shutil.copy(book, work / book.name)))
     times: dict[Path, list[float]] = {book: [] for book in books}
     for _ in range(rounds):

@@ -10,6 +10,8 @@ are sent to its kernel and their reply times compared with an idle kernel's.
 
 from __future__ import annotations
 
+from quick import sized  # benchmarks/quick.py, beside this script
+
 import statistics
 import sys
 import time
@@ -96,7 +98,7 @@ def idle_replies() -> list[float]:
 
 
 def main() -> None:
-    hold = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    hold = int(sys.argv[1]) if len(sys.argv) > 1 else sized(30, 3)
     idle = idle_replies()
     with ThreadPoolExecutor(3) as pool:
         futures = {

@@ -39,3 +39,16 @@ def unique_path(folder: str | os.PathLike[str], stem: str, suffixes: Iterable[st
         if not any(candidate.with_name(candidate.name + s).exists() for s in suffixes):
             return candidate
         n += 1
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as a person is shown it: relative to the working folder (a notebook's own)
+    when it lies inside it, else its file name alone, so no page names the server's
+    folders (on a hub they mean nothing to the person and give its layout away)."""
+    p = Path(path)
+    if not p.is_absolute():
+        return str(p)
+    try:
+        return str(p.relative_to(Path.cwd()))
+    except ValueError:
+        return p.name

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import BackstretchError
+from ..base.resources import ready_routines
 from ..base.userdata import data_home
 from ..base.yamlio import atomic_write_text, read_text
 from ..catalogue.stretches import Catalogue
@@ -47,6 +48,11 @@ def saved_routines(folder: str | os.PathLike[str],
         except BackstretchError as exc:
             out.append(SavedRoutine(path, None, "; ".join(str(p) for p in exc.problems)))
     return sorted(out, key=lambda s: (s.name is None, (s.name or "").casefold(), s.path.name))
+
+
+def ready_by_name(catalogue: Catalogue | None = None) -> list[tuple[str, str]]:
+    """(name, key) of each ready routine: people see its name, code passes its key."""
+    return [(load_routine(path, catalogue).name, key) for key, path in ready_routines().items()]
 
 
 def copy_of_ready(name: str, catalogue: Catalogue | None = None) -> Routine:

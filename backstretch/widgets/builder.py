@@ -11,13 +11,12 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
-from ..base.filenames import title_stem, unique_path
+from ..base.filenames import shown_path, title_stem, unique_path
 from ..base.palette import DONE_COLOUR, SHORT_COLOUR
 from ..base.plural import counted
-from ..base.resources import ready_routines
 from ..base.signals import Signal
 from ..catalogue.stretches import Catalogue
-from ..routines.library import ROUTINE_SUFFIXES, copy_of_ready, saved_routines
+from ..routines.library import ROUTINE_SUFFIXES, copy_of_ready, ready_by_name, saved_routines
 from ..routines.model import Routine, format_duration
 from ..routines.reading import load_routine
 from .builder_charts import ChartTabs
@@ -257,7 +256,7 @@ class RoutineBuilder(Shown):
     def _show_origin(self, origin: str, label: str = "") -> None:
         """Make **Start from** show where the routine held came from: EMPTY, a ready
         name, or HELD, shown as ``label`` (or the label it had)."""
-        options = [("an empty routine", EMPTY)] + [(n, n) for n in ready_routines()]
+        options = [("an empty routine", EMPTY)] + ready_by_name(self.catalogue)
         if origin == HELD:
             self._origin_label = label or self._origin_label
             options.insert(0, (self._origin_label, HELD))
@@ -276,10 +275,9 @@ class RoutineBuilder(Shown):
 
     @staticmethod
     def _where(path: Path) -> str:
-        """'the folder my-routines (/home/me/notebooks/my-routines)'."""
-        folder = path.parent
-        named = "this notebook's folder" if str(folder) == "." else f"the folder {folder}"
-        return f"{named} ({folder.resolve()})" if not folder.is_absolute() else named
+        """'the folder my-routines', or 'this notebook's folder' (never the server's path)."""
+        folder = shown_path(path.parent)
+        return "this notebook's folder" if folder == "." else f"the folder {folder}"
 
     def _confirm(self, replace: bool) -> None:
         path, self._asking = self._asking, None

@@ -9,7 +9,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
-from ..base.filenames import title_stem, unique_path
+from ..base.filenames import shown_path, title_stem, unique_path
 from ..handouts.files import save_handout
 from ..routines.model import Routine
 from .download import download_link
@@ -38,6 +38,7 @@ class HandoutPanel(Shown):
 
     def __init__(self, routine: HandoutSource, file_name: str | None = None):
         self.source = routine
+        self._saved: tuple[Routine, Path, str] | None = None
         self._default = default_file_name(self.routine())
         self.file_name = w.Text(value=file_name or self._default, description="File name",
                                 tooltip="Where to save; .html or .pdf is added for you",
@@ -59,6 +60,7 @@ class HandoutPanel(Shown):
         if renamed and self.file_name.value == self._default:
             self._default = default_file_name(routine)
             self.file_name.value = self._default
+        self._follow_status()
 
     def routine(self) -> Routine:
         """The routine a press saves: the one given, or what the function returns now."""
@@ -72,15 +74,27 @@ class HandoutPanel(Shown):
         return path.with_name(path.name + suffix)
 
     def save(self, suffix: str) -> Path | None:
-        """Write the handout; report where, or the problem, in the status line."""
+        """Write the handout; report which file (never the server's folders) with its
+        download link, or the problem, in the status line."""
         path = self.path_for(suffix)
         self.status.value = "Saving…"
+        routine = self.routine()
         try:
-            saved = save_handout(self.routine(), path)
+            saved = save_handout(routine, path)
         except BackstretchError as exc:
             self.status.value = "<b>Not saved:</b> " + "<br>".join(
                 escape(str(p)) for p in exc.problems)
             return None
-        self.status.value = (f"Saved <code>{escape(str(saved.resolve()))}</code><br>"
-                             f"{download_link(saved)}")
+        link = download_link(saved)
+        self._saved = (routine, saved, link)
+        self.status.value = f"Saved <code>{escape(shown_path(saved))}</code><br>{link}"
         return saved
+
+    def _follow_status(self) -> None:
+        """A handout saved of another routine than the one now held is said to be so."""
+        if self._saved is None or self._saved[0] == self.routine():
+            return
+        before, saved, link = self._saved
+        self.status.value = (f"The handout saved last, <code>{escape(shown_path(saved))}</code>, "
+                             f"is of “{escape(before.name)}” as it was before; save again for "
+                             f"this routine.<br>{link}")

@@ -10,10 +10,9 @@ import ipywidgets as w
 
 from ..base.errors import BackstretchError
 from ..base.plural import counted
-from ..base.resources import ready_routines
 from ..base.signals import Signal
 from ..catalogue.stretches import Catalogue
-from ..routines.library import last_picked, remember_pick, saved_routines
+from ..routines.library import last_picked, ready_by_name, remember_pick, saved_routines
 from ..routines.model import Routine, format_duration
 from ..routines.reading import load_routine
 from .guided.controls import control_button
@@ -59,8 +58,7 @@ class RoutinePicker(Shown):
     def options(self) -> list[tuple[str, str]]:
         """(label, name or path) for every ready routine, then every file in the folder:
         'Desk break (ready)', 'Evening calm (evening-calm.yaml)'."""
-        ready = [(f"{load_routine(path, self.catalogue).name} (ready)", name)
-                 for name, path in ready_routines().items()]
+        ready = [(f"{name} (ready)", key) for name, key in ready_by_name(self.catalogue)]
         return ready + [(s.label, str(s.path)) for s in saved_routines(self.folder,
                                                                         self.catalogue)]
 
