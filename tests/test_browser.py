@@ -29,6 +29,8 @@ from browser_fixtures import (  # noqa: F401
     workdir,
 )
 
+from backstretch import load_routine, ready_routines
+
 try:
     from playwright.sync_api import expect
 except ImportError:  # the fixtures skip (or fail) with the reason
@@ -312,6 +314,57 @@ def test_builder_updates_total_and_chart_in_lab(page, lab):
     assert "Mornings, before work." in saved.read_text()
     status.scroll_into_view_if_needed()
     shot(page, "02-3-saved")
+
+    # a handout saved, then another routine started from: the panel says whose it was,
+    # and names the file, never the server's folders
+    panel = page.locator(".bs-handout")
+    panel.locator(".bs-handout-html").click()
+    handout_status = panel.locator(".bs-handout-status")
+    expect(handout_status).to_contain_text("Saved handouts/the-five-from-the-article.html",
+                                           timeout=KERNEL_TIMEOUT_MS)
+    assert str(lab.root) not in handout_status.inner_text()
+    builder.locator(".bs-start-from select").select_option(label="Desk break")
+    builder.locator(".bs-start-from-button").click()
+    expect(handout_status).to_contain_text("is of “The five from the article” as it was before",
+                                           timeout=UI_TIMEOUT_MS)
+    expect(status).not_to_contain_text(str(lab.root))
+    handout_status.scroll_into_view_if_needed()
+    shot(page, "02-4-handout-of-the-routine-before")
+    assert not page.page_errors, page.page_errors
+
+
+MIN_TEXT_PX = 9
+SHOWN_TEXT_HEIGHTS = """() => [...document.querySelectorAll("svg.bs-pose text")]
+    .map((t) => t.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.bottom > 0 && r.top < innerHeight)
+    .map((r) => r.height)"""
+
+
+@pytest.mark.browser
+def test_builder_names_routines_by_name_and_its_small_figures_carry_no_tiny_text(page, lab):
+    open_notebook(page, lab, "02_build_a_routine.ipynb", "t02b")
+    run_all_cells(page)
+    builder = page.locator(".bs-builder")
+    expect(builder).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
+    builder.scroll_into_view_if_needed()
+    choices = [c.replace("\xa0", " ")  # ipywidgets shows spaces as no-break spaces
+               for c in builder.locator(".bs-start-from select option").all_inner_texts()]
+    ready = [load_routine(key).name for key in ready_routines()]
+    assert set(ready) <= set(choices), choices
+    assert not set(ready_routines()) & set(choices), f"a file slug is shown: {choices}"
+    expect(builder.locator(".bs-start-from select option:checked")).to_have_text(
+        "The five from the article")
+
+    rows = builder.locator(".bs-item")
+    expect(rows.first.locator("svg.bs-pose")).to_be_visible()
+    expect(rows.first).to_contain_text("left side first")
+    rows.first.locator(".bs-sides select").select_option("right")
+    expect(rows.first).to_contain_text("right side only", timeout=UI_TIMEOUT_MS)
+    rows.first.scroll_into_view_if_needed()
+    shot(page, "02-5-row-figures")
+    heights = page.evaluate(SHOWN_TEXT_HEIGHTS)
+    small = [h for h in heights if h < MIN_TEXT_PX]
+    assert not small, f"figure text drawn {small} px high; at least {MIN_TEXT_PX} px, or none"
     assert not page.page_errors, page.page_errors
 
 

@@ -51,6 +51,9 @@ def download_both(page, tag: str) -> dict[str, bytes]:
         link = status.locator("a.bs-download")
         expect(link).to_have_attribute("download", re.compile(re.escape(suffix) + "$"),
                                        timeout=KERNEL_TIMEOUT_MS)
+        said = status.inner_text()
+        assert re.search(r"Saved handouts/[\w.-]+" + re.escape(suffix), said), said
+        assert not re.search(r"(^|\s)/[\w.-]+/", said), f"a server path is shown: {said}"
         link.scroll_into_view_if_needed()
         shot(page, f"handout-download-{tag}{suffix.replace('.', '-')}")
         with page.expect_download() as info:

@@ -9,6 +9,7 @@ Figures are cached per stretch, side and style.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 import os
@@ -29,6 +30,8 @@ SWAP_SECONDS = 2.5
 """How long each frame of a moving stretch shows when the two alternate."""
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 SUFFIXES = (".svg", ".png")
+MIN_TEXT_PX = 9
+"""The smallest text a figure shows: drawn narrower than that allows, it shows none."""
 
 _ANIMATION = f"""
 @keyframes bs-pose-swap {{ 0%, 47% {{ opacity: 1; }} 53%, 97% {{ opacity: 0; }}
@@ -132,7 +135,8 @@ def draw_scene(ax: object, sc: Scene, width_in: float) -> None:
 
 
 def scene_png(sc: Scene, width_px: int = 480) -> bytes:
-    """A scene as PNG bytes, ``width_px`` wide."""
+    """A scene as PNG bytes, ``width_px`` wide (no text under ``MIN_TEXT_PX``)."""
+    sc = readable(sc, width_px)
     from matplotlib.figure import Figure
 
     dpi = 100
@@ -161,9 +165,19 @@ def _title(stretch: Stretch, side: str | None) -> str:
     return f"{stretch.name}, {side} side" if side else stretch.name
 
 
+def readable(sc: Scene, width_px: float | None) -> Scene:
+    """``sc`` as drawn ``width_px`` wide: its labels left out if they would be smaller
+    than ``MIN_TEXT_PX`` (None: the width is not known, so they stay)."""
+    if width_px is None or all(t.size * width_px / sc.width >= MIN_TEXT_PX for t in sc.labels):
+        return sc
+    return dataclasses.replace(sc, labels=())
+
+
 @functools.lru_cache(maxsize=1024)
-def _svg(pose: Pose, stretch: Stretch, side: str | None, animate: bool) -> str:
-    return scene_svg(pose_scene(pose, stretch, side), _title(stretch, side), animate)
+def _svg(pose: Pose, stretch: Stretch, side: str | None, animate: bool,
+         width_px: float | None) -> str:
+    sc = readable(pose_scene(pose, stretch, side), width_px)
+    return scene_svg(sc, _title(stretch, side), animate)
 
 
 @functools.lru_cache(maxsize=256)
@@ -177,10 +191,14 @@ def _pose(catalogue: Catalogue, stretch_id: str) -> tuple[Pose | None, Stretch]:
 
 
 def stretch_svg(catalogue: Catalogue, stretch_id: str, side: str | None = None,
-                animate: bool = False) -> str:
-    """The figure of a stretch as SVG text, drawn once and cached; '' when it has no pose."""
+                animate: bool = False, width_px: float | None = None) -> str:
+    """The figure of a stretch as SVG text, drawn once and cached; '' when it has no pose.
+
+    Give ``width_px`` when it is shown at a known, small width: text that would be
+    drawn under ``MIN_TEXT_PX`` high is left out (say the side beside it instead).
+    """
     pose, stretch = _pose(catalogue, stretch_id)
-    return _svg(pose, stretch, _side(stretch, side), animate) if pose else ""
+    return _svg(pose, stretch, _side(stretch, side), animate, width_px) if pose else ""
 
 
 def stretch_png(catalogue: Catalogue, stretch_id: str, side: str | None = None,

@@ -11,13 +11,26 @@ from ..catalogue.stretches import MAX_HOLD, MAX_REPS
 from ..figures.drawing import stretch_svg
 from ..routines.model import Routine
 
+ROW_FIGURE_PX = 88
+"""How wide a row's figure is drawn: too small for its own text, so the side it shows is
+said in the row's words instead."""
+SIDE_WORDS = {"both": "left side first", "left": "left side only", "right": "right side only"}
+
 
 def row_figure(routine: Routine, index: int, sides: str | None) -> str:
     """The small figure of a row's stretch, on the side ``sides`` (both, left or right)
     starts with."""
     stretch = routine.stretch(index)
     first = None if not stretch.per_side else "right" if sides == "right" else "left"
-    return stretch_svg(routine.catalogue, stretch.id, first)
+    return stretch_svg(routine.catalogue, stretch.id, first, width_px=ROW_FIGURE_PX)
+
+
+def row_label(routine: Routine, index: int, sides: str | None) -> str:
+    """'1. Knee to chest' and, for a one-side-at-a-time stretch, which side comes first."""
+    stretch = routine.stretch(index)
+    side = (f'<br><span class="bs-row-side">{SIDE_WORDS[sides or "both"]}</span>'
+            if stretch.per_side else "")
+    return f"<b>{index + 1}.</b> {escape(stretch.name)}{side}"
 
 
 def item_row(routine: Routine, i: int, change: Callable[..., None],
@@ -25,10 +38,10 @@ def item_row(routine: Routine, i: int, change: Callable[..., None],
     """Item ``i``'s row: figure, name, hold, reps, sides, move up or down, remove; each
     edit calls ``change(i, field=value)``, ``move(i, to)`` or ``remove(i)``."""
     stretch, item = routine.stretch(i), routine.items[i]
-    figure = w.HTML(row_figure(routine, i, item.sides), layout=w.Layout(width="5.5em"))
+    figure = w.HTML(row_figure(routine, i, item.sides),
+                    layout=w.Layout(width=f"{ROW_FIGURE_PX}px"))
     figure.add_class("bs-row-figure")
-    label = w.HTML(f"<b>{i + 1}.</b> {escape(stretch.name)}",
-                   layout=w.Layout(width="16em"))
+    label = w.HTML(row_label(routine, i, item.sides), layout=w.Layout(width="16em"))
     per = "hold (s)" if stretch.is_static else "s per rep"
     hold = w.BoundedIntText(value=routine.hold(i), min=1, max=MAX_HOLD,
                             description=per, layout=w.Layout(width="9em"),
@@ -49,8 +62,11 @@ def item_row(routine: Routine, i: int, change: Callable[..., None],
     reps.observe(lambda c, i=i: change(i, reps=c["new"]), names="value")
     if stretch.per_side:
         sides.observe(lambda c, i=i: change(i, sides=c["new"]), names="value")
-        sides.observe(lambda c, i=i, f=figure:
-                      setattr(f, "value", row_figure(routine, i, c["new"])), names="value")
+        def show_side(change: dict, i: int = i) -> None:
+            figure.value = row_figure(routine, i, change["new"])
+            label.value = row_label(routine, i, change["new"])
+
+        sides.observe(show_side, names="value")
     buttons = []
     for icon, css, tip, action in (
         ("arrow-up", "bs-up", "Move up", lambda _b, i=i: move(i, i - 1)),
