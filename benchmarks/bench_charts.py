@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from quick import sized  # benchmarks/quick.py, beside this script
-
 import asyncio
 import itertools
 import statistics
 import time
+
+from quick import sized  # benchmarks/quick.py, beside this script
 
 import backstretch
 from backstretch.charts import routine_charts as charts

@@ -15,8 +15,6 @@ memory would run short, or past its time budget.
 
 from __future__ import annotations
 
-from quick import sized  # benchmarks/quick.py, beside this script
-
 import argparse
 import os
 import shutil
@@ -26,6 +24,8 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from quick import sized  # benchmarks/quick.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "deploy" / "local"), str(ROOT / "tests")]

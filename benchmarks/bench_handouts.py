@@ -5,11 +5,11 @@ and Hindi, shape the text with HarfBuzz; Latin text loads neither."""
 
 from __future__ import annotations
 
-from quick import sized  # benchmarks/quick.py, beside this script
-
 import dataclasses
 import statistics
 import time
+
+from quick import sized  # benchmarks/quick.py, beside this script
 
 from backstretch import load_routine
 from backstretch.handouts.content import chart_pngs

@@ -8,8 +8,6 @@ the exact optimum; ``--shipped`` also compares on the shipped catalogue.
 
 from __future__ import annotations
 
-from quick import sized  # benchmarks/quick.py, beside this script
-
 import argparse
 import random
 import statistics
@@ -17,6 +15,8 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from quick import sized  # benchmarks/quick.py, beside this script
 
 from backstretch import BackstretchError, Catalogue, Hold, Settings, Stretch, load_catalogue
 from backstretch.catalogue.muscles import MUSCLE_GROUPS

@@ -8,12 +8,12 @@ class view do.
 
 from __future__ import annotations
 
-from quick import sized  # benchmarks/quick.py, beside this script
-
 import statistics
 import subprocess
 import sys
 import time
+
+from quick import sized  # benchmarks/quick.py, beside this script
 
 from backstretch import load_catalogue
 from backstretch.figures import poses as poses_module

@@ -3,8 +3,6 @@ and each notebook's wall time under nbval against an empty notebook's."""
 
 from __future__ import annotations
 
-from quick import sized  # benchmarks/quick.py, beside this script
-
 import json
 import os
 import shutil
@@ -14,6 +12,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from quick import sized  # benchmarks/quick.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -10,14 +10,13 @@ are sent to its kernel and their reply times compared with an idle kernel's.
 
 from __future__ import annotations
 
-from quick import sized  # benchmarks/quick.py, beside this script
-
 import statistics
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 from kernel_client import Kernel
+from quick import sized  # benchmarks/quick.py, beside this script
 
 SETUP = """
 import asyncio, time
