@@ -187,7 +187,9 @@ def test_handout_panel_saves_the_current_routine_and_reports_cleanly(catalogue, 
     panel.html_button.click()
     saved = tmp_path / "out" / "class.html"
     assert "The five from the article" in saved.read_text(encoding="utf-8")
-    assert panel.status.value.startswith(f"Saved <code>{escape(str(saved.resolve()))}</code>")
+    # outside the notebook's folder: the file's name alone, never the server's folders
+    assert panel.status.value.startswith("Saved <code>class.html</code>")
+    assert str(tmp_path) not in panel.status.value
     panel.pdf_button.click()
     assert (tmp_path / "out" / "class.pdf").read_bytes().startswith(b"%PDF-")
 
@@ -209,3 +211,13 @@ def test_handout_panel_shows_problems_escaped(catalogue, tmp_path):
     empty.pdf_button.click()
     assert "add at least one stretch" in empty.status.value
     assert not (tmp_path / "empty.pdf").exists()
+
+
+def test_a_path_is_shown_relative_to_the_notebook_or_by_its_name_alone(tmp_path, monkeypatch):
+    from backstretch.base.filenames import shown_path
+
+    monkeypatch.chdir(tmp_path)
+    assert shown_path(tmp_path / "handouts" / "a.pdf") == "handouts/a.pdf"
+    assert shown_path("handouts/a.pdf") == "handouts/a.pdf"
+    assert shown_path("/srv/hub/other/a.pdf") == "a.pdf"
+    assert shown_path(tmp_path) == "."

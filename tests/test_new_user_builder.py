@@ -86,7 +86,7 @@ def test_suggest_over_unsaved_edits_can_be_undone(catalogue, builder):
 
 def test_start_from_shows_what_the_builder_holds(catalogue, builder, tmp_path):
     assert builder.start_from.value == "source-article"
-    assert builder.start_from.label == "source-article"
+    assert builder.start_from.label == "The five from the article"  # its name, not its file
     assert RoutineBuilder(catalogue).start_from.label == "an empty routine"
     PlannerPanel(catalogue, builder).suggest_button.click()
     assert builder.start_from.label == "the planner's suggestion"
@@ -102,7 +102,8 @@ def test_saved_message_names_folder_and_file_and_lists_routines_by_name(builder,
     builder.save_button.click()
     folder = tmp_path / "my-routines"
     status = builder.status.value
-    assert "morning-wake.yaml" in status and str(folder) in status and "folder" in status
+    assert "as morning-wake.yaml in the folder my-routines" in status and folder.is_dir()
+    assert str(tmp_path) not in status  # never the server's folders
     assert "Morning &lt;b&gt;wake&lt;/b&gt;" in builder.saved_list.value
     assert "(morning-wake.yaml)" in builder.saved_list.value
 
