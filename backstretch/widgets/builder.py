@@ -59,6 +59,7 @@ class RoutineBuilder(Shown):
         """Conditions chosen (``safety.flags.CONDITIONS`` keys); the dose panel warns of stretches
         they rule out."""
 
+        self._ready = ready_by_name(catalogue)  # (name, key) of each: read once, not per change
         self.start_from = w.Dropdown(description="Start from")
         self.start_from.add_class("bs-start-from")
         self._origin_label = "the routine in the builder"
@@ -256,7 +257,7 @@ class RoutineBuilder(Shown):
     def _show_origin(self, origin: str, label: str = "") -> None:
         """Make **Start from** show where the routine held came from: EMPTY, a ready
         name, or HELD, shown as ``label`` (or the label it had)."""
-        options = [("an empty routine", EMPTY)] + ready_by_name(self.catalogue)
+        options = [("an empty routine", EMPTY), *self._ready]
         if origin == HELD:
             self._origin_label = label or self._origin_label
             options.insert(0, (self._origin_label, HELD))
