@@ -1,18 +1,19 @@
-"""Start a classroom-trial JupyterHub on this machine, with the workbook served by git.
+"""Start a class's JupyterHub on this machine, with the workbook served by git.
 
-``make hub`` runs this: it serves a bare clone of this checkout over git's own protocol
-(``git daemon`` on 127.0.0.1), starts JupyterHub (127.0.0.1) with the settings in
-``jupyterhub_config.py``, and prints the address, the class password and the
-nbgitpuller link to hand out. Ctrl+C stops everything. The tests and
-``benchmarks/bench_class.py`` start the same hub through :func:`start_class_hub`.
-
-For trials only: see ``jupyterhub_config.py`` and docs/instructors.md.
+``make hub`` runs this, as root: it serves a bare clone of this checkout over git's own
+protocol (``git daemon`` on 127.0.0.1), starts JupyterHub (127.0.0.1) with the settings
+in ``jupyterhub_config.py``, signs the instructor up as the hub's admin, and prints the
+address, the instructor's password and the nbgitpuller link to hand out. Each student
+signs up with their own password and runs as a system account of their own
+(``accounts.py``). Ctrl+C stops everything. The tests and ``benchmarks/bench_class.py``
+start the same hub through :func:`start_class_hub`. See docs/instructors.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import secrets
 import signal
 import socket
@@ -31,7 +32,9 @@ PROXY = REPO / ".hub" / "proxy" / "node_modules" / ".bin" / "configurable-http-p
 BIN = Path(sys.executable).parent
 
 sys.path.insert(0, str(HERE))
+import accounts  # noqa: E402
 import hub_settings as hs  # noqa: E402
+import requests  # noqa: E402 - JupyterHub's own dependency
 
 sys.path.insert(0, str(REPO))
 from backstretch.classroom.link import ClassLink  # noqa: E402
@@ -104,7 +107,7 @@ def serve_workbook(base: Path, checkout: Path = REPO) -> GitServer:
     _git("-C", str(bare), "update-ref", f"refs/heads/{hs.BRANCH}", head)
     _git("-C", str(bare), "symbolic-ref", "HEAD", f"refs/heads/{hs.BRANCH}")
     port = free_port()
-    log = open(base / "git-daemon.log", "wb")  # noqa: SIM115 - closed with the process
+    log = open(root / "git-daemon.log", "wb")  # noqa: SIM115 - closed with the process
     proc = subprocess.Popen(
         ["git", "daemon", "--reuseaddr", "--listen=127.0.0.1", f"--port={port}",
          f"--base-path={root}", "--export-all", "--informative-errors", str(root)],
@@ -121,28 +124,33 @@ def serve_workbook(base: Path, checkout: Path = REPO) -> GitServer:
         if proc.poll() is not None or time.monotonic() > deadline:
             server.stop()
             raise RuntimeError(f"git daemon did not serve {server.url}: {probe.stderr.strip()}\n"
-                               + (base / "git-daemon.log").read_text(errors="replace"))
+                               + (root / "git-daemon.log").read_text(errors="replace"))
         time.sleep(0.2)
 
 
 @dataclass
 class ClassHub:
-    """A running trial hub and the git server behind its class link."""
+    """A running class hub and the git server behind its class link."""
 
     proc: subprocess.Popen
     git: GitServer
     base: Path
     port: int
-    password: str
+    admin: str
+    admin_password: str | None
+    """The instructor's password when this start signed them up; None when they were
+    signed up before (their password is the one they chose then)."""
     log_path: Path
-    extra: dict = field(default_factory=dict)
+    opened: list[Path] = field(default_factory=list)
+    """Folders this start let other accounts pass through (o+x), to reach Python."""
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def home(self, user: str) -> Path:
-        return self.base / "home" / user
+        """The home of ``user``'s own account (once their server has started)."""
+        return self.base / "home" / accounts.system_name(user)
 
     def class_link(self, notebook: str = hs.STUDENT_NOTEBOOK, ui: str = "lab") -> str:
         return ClassLink(self.url, self.git.url, hs.BRANCH, notebook, ui).url
@@ -159,6 +167,64 @@ class ClassHub:
         self.git.stop()
 
 
+def read_class_list(path: Path) -> list[str]:
+    """The names in a class list: one a line; blank lines and ``#`` comments skipped."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuntimeError(f"{path}: cannot read the class list ({exc})") from None
+    names = []
+    for number, line in enumerate(lines, 1):
+        name = line.split("#", 1)[0].strip().lower()
+        if not name:
+            continue
+        if not re.fullmatch(accounts.USERNAME_PATTERN, name):
+            raise RuntimeError(
+                f"{path}, line {number}: {name!r} is not a name the hub takes: a letter, "
+                "then up to 22 letters, digits, - or _ (no spaces or accents)")
+        names.append(name)
+    return names
+
+
+def prepare_folders(base: Path) -> list[Path]:
+    """Lay out ``base`` (the hub's own files root's alone; homes and kernel folders
+    passable, never listable) and let the students' accounts reach Python, the venv and
+    the workbook. Returns the folders opened (o+x); fails if an account still cannot."""
+    base.mkdir(parents=True, exist_ok=True)
+    base.chmod(accounts.PASS_THROUGH)
+    for name, mode in (("hub", accounts.PRIVATE), ("git", accounts.PRIVATE),
+                       ("home", accounts.PASS_THROUGH), ("run", accounts.PASS_THROUGH)):
+        (base / name).mkdir(exist_ok=True)
+        (base / name).chmod(mode)
+    python = Path(os.path.realpath(sys.executable))
+    opened = [p for target in (python, BIN / "x", REPO / "backstretch", base / "home" / "x")
+              for p in accounts.open_path_to(target)]
+    check = subprocess.run([str(BIN / "python"), "-c", "import backstretch, jupyterhub"],
+                           user="nobody", group="nogroup", cwd="/", capture_output=True,
+                           text=True, timeout=120)
+    if check.returncode != 0:
+        raise RuntimeError("the students' accounts cannot run the workbook's Python "
+                           f"({BIN / 'python'}): {check.stderr.strip().splitlines()[-1:]}")
+    return opened
+
+
+def sign_up(url: str, name: str, password: str) -> bool:
+    """Sign ``name`` up through the hub's sign-up form; False if the name is taken."""
+    http = requests.Session()
+    http.get(f"{url}/hub/signup", timeout=60).raise_for_status()
+    page = http.post(f"{url}/hub/signup", timeout=60, data={
+        "username": name, "signup_password": password,
+        "signup_password_confirmation": password, "_xsrf": http.cookies.get("_xsrf", "")})
+    page.raise_for_status()
+    if "already in use" in page.text:
+        return False
+    if 'class="alert alert-danger"' in page.text:
+        raise RuntimeError(f"the hub refused to sign up {name!r}: at least "
+                           f"{hs.NATIVE_AUTHENTICATOR['minimum_password_length']} characters, "
+                           "not a common password")
+    return True
+
+
 def proxy_command() -> Path:
     path = Path(os.environ.get("BACKSTRETCH_HUB_PROXY") or PROXY)
     if not os.access(path, os.X_OK):
@@ -167,20 +233,28 @@ def proxy_command() -> Path:
     return path
 
 
-def start_class_hub(base: Path, port: int | None = None, password: str | None = None,
+def start_class_hub(base: Path, port: int | None = None, admin: str = "instructor",
+                    admin_password: str | None = None, class_list: list[str] | None = None,
                     timeout: float = 90) -> ClassHub:
-    """Serve the workbook and start the hub in ``base`` (homes, database, logs)."""
+    """Serve the workbook, start the hub in ``base`` (homes, database, logs) and sign the
+    instructor ``admin`` up (with ``admin_password``, or a new random one)."""
+    if os.geteuid() != 0:
+        raise RuntimeError("the class hub runs as root (sudo make hub): it gives every "
+                           "student a system account of their own")
+    if not re.fullmatch(accounts.USERNAME_PATTERN, admin):
+        raise RuntimeError(f"{admin!r} is not a name the hub takes for the instructor")
     base = base.resolve()
     # a kernel's sockets are BASE/run/<user id>/kernel-<36-char id>-ipc-<n>: 107 bytes at most
     if len(str(base / "run" / "123456" / f"kernel-{'x' * 36}-ipc-10")) > 107:
         raise RuntimeError(f"{base} is too long a path for the kernels' sockets; "
                            "choose a shorter one with --base")
-    base.mkdir(parents=True, exist_ok=True)
+    opened = prepare_folders(base)
     git = serve_workbook(base)
     port = port or free_port()
-    password = password or secrets.token_urlsafe(9)
-    if len(password) < 8:
-        raise RuntimeError("the class password needs at least 8 characters")
+    admin_password = admin_password or secrets.token_urlsafe(12)
+    if len(admin_password) < hs.NATIVE_AUTHENTICATOR["minimum_password_length"]:
+        raise RuntimeError("the instructor's password needs at least "
+                           f"{hs.NATIVE_AUTHENTICATOR['minimum_password_length']} characters")
     env = dict(os.environ)
     env.update({
         "BACKSTRETCH_HUB_BASE": str(base), "BACKSTRETCH_HUB_BIN": str(BIN),
@@ -188,54 +262,81 @@ def start_class_hub(base: Path, port: int | None = None, password: str | None = 
         "BACKSTRETCH_HUB_PROXY_PORT": str(free_port()),
         "BACKSTRETCH_HUB_PROXY": str(proxy_command()),
         "BACKSTRETCH_HUB_PROXY_TOKEN": secrets.token_hex(32),
-        "BACKSTRETCH_HUB_PASSWORD": password,
+        "BACKSTRETCH_HUB_ADMIN": admin,
+        "BACKSTRETCH_HUB_CLASS_LIST": ",".join(class_list or ()),
         "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
     })
-    log_path = base / "jupyterhub.log"
+    log_path = base / "hub" / "jupyterhub.log"
     log = open(log_path, "wb")  # noqa: SIM115 - closed with the process
-    proc = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(CONFIG)], cwd=base, env=env,
-                            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            preexec_fn=_die_with_parent)
+    proc = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(CONFIG)], cwd=base / "hub",
+                            env=env, stdout=log, stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
     log.close()
-    hub = ClassHub(proc, git, base, port, password, log_path)
+    hub = ClassHub(proc, git, base, port, admin, None, log_path, opened)
     deadline = time.monotonic() + timeout
     while True:
         try:
             with urllib.request.urlopen(f"{hub.url}/hub/api/", timeout=5) as resp:
                 if resp.status == 200:
-                    return hub
+                    break
         except (urllib.error.URLError, OSError):
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
             hub.stop()
             raise RuntimeError(f"JupyterHub did not start:\n{hub.log()}")
         time.sleep(0.3)
+    # at once, before anyone else can take the instructor's name (the admin's)
+    try:
+        if sign_up(hub.url, admin, admin_password):
+            hub.admin_password = admin_password
+    except (RuntimeError, requests.RequestException):
+        hub.stop()
+        raise
+    return hub
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="A classroom-trial JupyterHub on 127.0.0.1.")
+    parser = argparse.ArgumentParser(description="A class's JupyterHub on 127.0.0.1.")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--base", type=Path, default=REPO / ".hub" / "class",
                         help="homes, hub database and logs (default: .hub/class)")
-    parser.add_argument("--password", default=os.environ.get("BACKSTRETCH_HUB_PASSWORD"),
-                        help="the class password (default: a new random one, printed)")
+    parser.add_argument("--admin", default="instructor",
+                        help="the instructor's name on the hub, its admin (default: instructor)")
+    parser.add_argument("--admin-password",
+                        default=os.environ.get("BACKSTRETCH_HUB_ADMIN_PASSWORD"),
+                        help="the instructor's password at the first start "
+                             "(default: a new random one, printed once)")
+    parser.add_argument("--class-list", type=Path,
+                        help="a file with one name a line: only they may sign in")
     args = parser.parse_args()
     try:
-        hub = start_class_hub(args.base, args.port, args.password)
+        names = read_class_list(args.class_list) if args.class_list else []
+        hub = start_class_hub(args.base, args.port, args.admin, args.admin_password, names)
     except RuntimeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    for folder in hub.opened:
+        print(f"Let the students' accounts pass through {folder} (o+x) to reach Python.")
+    who = (f"The {len(names)} names on the class list sign up and are in at once."
+           if names else "Approve each student at "
+           f"{hub.url}/hub/authorize once they have signed up.")
+    password = (f"with the password {hub.admin_password} (shown this once: change it at "
+                f"{hub.url}/hub/change-password)" if hub.admin_password
+                else "with the password you chose at the first start")
     print(f"""
-JupyterHub for a classroom trial is up at {hub.url}/ (this computer only).
-Sign in with any name and the class password: {hub.password}
-Homes and data: {hub.base / 'home'}/<name>
+The class's JupyterHub is up at {hub.url}/ (this computer only).
+You, the instructor and the hub's admin: sign in as {hub.admin!r} {password}.
+Students: open {hub.url}/hub/signup, choose a name and a password of their own.
+{who}
+Each student's server runs as the account jupyter-<name>, home {hub.base / 'home'}/jupyter-<name>
+(theirs alone, mode 0700).
 
 Hand this link to the students (it clones the workbook and opens {hs.STUDENT_NOTEBOOK}):
   {hub.class_link()}
-The class view for the projector, as a page without code:
+The class view for your projector (your screen only: each viewer gets a kernel):
   {hub.class_link('05_class_mode', ui='voila')}
 
-Trial only: no isolation between students. Ctrl+C stops the hub and every server.
+Ctrl+C stops the hub and every server; accounts and homes stay for next time.
 """, flush=True)
     try:
         while hub.proc.poll() is None:

@@ -25,3 +25,16 @@ KERNEL_TRANSPORT = "ipc"
 # The workbook's repository and branch, and the notebook a student's link opens.
 BRANCH = "main"
 STUDENT_NOTEBOOK = "03_guided_session"
+# The sign-in, the same on one machine and on Kubernetes: each person signs up with a
+# password of their own; the instructor (the hub's admin) approves each one.
+AUTHENTICATOR = "native"
+NATIVE_AUTHENTICATOR = {
+    "open_signup": False,  # nobody is in until the instructor approves them
+    "minimum_password_length": 8,
+    "check_common_password": True,
+    "allowed_failed_logins": 5,  # then that name waits a minute before trying again
+    "seconds_before_next_try": 60,
+}
+# The student's own data (routines, checklists, session log, handouts), in their home
+# beside, never inside, the workbook's clone: a pull never meets them.
+DATA_FOLDER = "backstretch-data"

@@ -1,11 +1,13 @@
-"""JupyterHub configuration for a classroom trial on one machine (started by classhub.py).
+"""JupyterHub configuration for a class on one machine (started by classhub.py).
 
-For trials only: every student signs in with any name and the one class password, and
-all servers run as the same system user (SimpleLocalProcessSpawner), each in its own
-home folder with its own backstretch data, but with no isolation between them. For a
-real class use the Kubernetes set-up in deploy/z2jh (docs/deploy.md).
+As on The Littlest JupyterHub: the hub runs as root, each student signs up with a
+password of their own (NativeAuthenticator) and is approved by the instructor, the
+hub's admin (or is on the class list), and each student's server and kernels run as
+a system account of their own, ``jupyter-<name>``, with a home only they can read.
+Everything listens on 127.0.0.1.
 
-classhub.py passes the folder, ports and password in environment variables.
+classhub.py passes the folder, ports, the instructor's name and the class list in
+environment variables.
 """
 
 import os
@@ -13,11 +15,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import accounts  # noqa: E402
 import hub_settings as hs  # noqa: E402
 
 c = get_config()  # noqa: F821 - provided by JupyterHub when it reads this file
 
 BASE = Path(os.environ["BACKSTRETCH_HUB_BASE"])
+HUB_DATA = BASE / "hub"  # the hub's own database and secrets: root's alone
 VENV_BIN = Path(os.environ["BACKSTRETCH_HUB_BIN"])
 
 # everything on loopback
@@ -28,28 +32,44 @@ c.JupyterHub.hub_port = int(os.environ["BACKSTRETCH_HUB_API_PORT"])
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{os.environ['BACKSTRETCH_HUB_PROXY_PORT']}"
 c.ConfigurableHTTPProxy.command = [os.environ["BACKSTRETCH_HUB_PROXY"]]
 c.ConfigurableHTTPProxy.auth_token = os.environ["BACKSTRETCH_HUB_PROXY_TOKEN"]
-c.JupyterHub.cookie_secret_file = str(BASE / "cookie_secret")
-c.JupyterHub.db_url = f"sqlite:///{BASE / 'jupyterhub.sqlite'}"
-c.JupyterHub.pid_file = str(BASE / "jupyterhub.pid")
+c.JupyterHub.cookie_secret_file = str(HUB_DATA / "cookie_secret")
+c.JupyterHub.db_url = f"sqlite:///{HUB_DATA / 'jupyterhub.sqlite'}"
+c.JupyterHub.pid_file = str(HUB_DATA / "jupyterhub.pid")
 c.JupyterHub.cleanup_servers = True
 
-# classroom trial: any name (students and the instructor alike) with the one class password
-c.JupyterHub.authenticator_class = "shared-password"
-c.SharedPasswordAuthenticator.user_password = os.environ["BACKSTRETCH_HUB_PASSWORD"]
-c.Authenticator.allow_all = True
+# a sign-in of each person's own: they sign up with their password; the instructor
+# (the admin) approves them at /hub/authorize, or the class list does
+c.JupyterHub.authenticator_class = hs.AUTHENTICATOR
+for key, value in hs.NATIVE_AUTHENTICATOR.items():
+    setattr(c.NativeAuthenticator, key, value)
+c.Authenticator.username_pattern = accounts.USERNAME_PATTERN
+c.Authenticator.admin_users = {os.environ["BACKSTRETCH_HUB_ADMIN"]}
+class_list = [n for n in os.environ.get("BACKSTRETCH_HUB_CLASS_LIST", "").split(",") if n]
+if class_list:  # only these names (and the instructor) may sign in
+    c.Authenticator.allowed_users = set(class_list)
+else:  # whoever the instructor approves: NativeAuthenticator lets no one else in
+    c.Authenticator.allow_all = True
 
-# a home folder per student, with the workbook's data (checklists, session log) inside it
-c.JupyterHub.spawner_class = "simple"
-c.SimpleLocalProcessSpawner.home_dir_template = str(BASE / "home" / "{username}")
+# a system account per student, created at their first start, with a home of 0700
+c.JupyterHub.spawner_class = accounts.AccountSpawner
+
+
+def make_account(spawner) -> None:
+    accounts.ensure_account(spawner.user.name, BASE)
+
+
+c.Spawner.pre_spawn_hook = make_account
 c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = hs.START_TIMEOUT_SECONDS
 c.Spawner.http_timeout = hs.HTTP_TIMEOUT_SECONDS
 c.Spawner.environment = {
-    "BACKSTRETCH_DATA_DIR": lambda spawner: f"{spawner.home_dir}/backstretch-data",
-    # Unix sockets of the kernels: short paths (the limit is 107 bytes), one folder each
-    "JUPYTER_RUNTIME_DIR": lambda spawner: str(BASE / "run" / str(spawner.user.id)),
-    "PATH": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
+    # the workbook's data (routines, checklists, session log): outside the clone
+    "BACKSTRETCH_DATA_DIR": lambda spawner: f"{accounts.home_of(spawner.user.name)}/"
+                                            f"{hs.DATA_FOLDER}",
+    # the kernels' Unix sockets: short paths (the limit is 107 bytes), 0700, their own
+    "JUPYTER_RUNTIME_DIR": lambda spawner: str(accounts.runtime_dir(BASE, spawner.user.name)),
+    "PATH": f"{VENV_BIN}{os.pathsep}/usr/local/bin:/usr/bin:/bin",
 }
 c.Spawner.args = [
     f"--KernelManager.transport={hs.KERNEL_TRANSPORT}",
@@ -57,5 +77,4 @@ c.Spawner.args = [
     "--MappingKernelManager.cull_interval=300",
     f"--ServerApp.shutdown_no_activity_timeout={hs.CULL_IDLE_SECONDS}",
     "--ServerApp.ip=127.0.0.1",
-    *(["--ServerApp.allow_root=True"] if os.geteuid() == 0 else []),
 ]
