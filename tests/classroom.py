@@ -1,7 +1,8 @@
 """Students of a class, simulated against a real JupyterHub: the hub test and the benchmark.
 
 A :class:`Student` does what a student's browser does, through the same HTTP and
-websocket API: signs in with the class password, follows the nbgitpuller link (the
+websocket API: signs up with a password of their own (the instructor, an
+:class:`Instructor`, approves them), signs in, follows the nbgitpuller link (the
 hub starts their server, nbgitpuller clones the workbook into their home), opens a
 notebook (a kernel session), runs its cells, presses widget buttons and watches the
 widgets' state as it arrives, timestamped at the client.
@@ -71,6 +72,7 @@ class Student:
     landing: str = ""
     """Where the link sends the student once the pull is done (its ``urlpath``)."""
     _replies: dict[str, threading.Event] = field(default_factory=dict)
+    _printed: dict[str, list[str]] = field(default_factory=dict)
     _reader: threading.Thread | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -81,13 +83,34 @@ class Student:
                 return cookie.value
         return ""
 
+    def form(self, path: str, data: dict, follow: bool = True) -> requests.Response:
+        """Fill in and send a form of the hub's pages, as a browser would (``follow``:
+        where it leads)."""
+        self.http.get(f"{self.hub_url}{path}", timeout=60).raise_for_status()
+        resp = self.http.post(f"{self.hub_url}{path}", timeout=60, allow_redirects=follow,
+                              data={**data, "_xsrf": self._xsrf(path)})
+        resp.raise_for_status()
+        return resp
+
+    def sign_up(self) -> str:
+        """Sign up on the hub's form; return the hub's answer (its alert's words)."""
+        page = self.form("/hub/signup", {"username": self.name,
+                                         "signup_password": self.password,
+                                         "signup_password_confirmation": self.password})
+        found = re.search(r'class="alert (alert-\w+)"[^>]*>\s*(?:<p>)?\s*([^<]+)', page.text)
+        return f"{found.group(1)}: {found.group(2).strip()}" if found else page.text[:300]
+
+    def try_sign_in(self, password: str | None = None) -> bool:
+        """Submit the login form; True if the hub let this name in. (Its next page, which
+        would start their server, is not opened: the class link does that.)"""
+        resp = self.form("/hub/login", {"username": self.name,
+                                        "password": self.password if password is None
+                                        else password}, follow=False)
+        return resp.status_code == 302 and "/hub/login" not in resp.headers["Location"]
+
     def sign_in(self) -> None:
-        self.http.get(f"{self.hub_url}/hub/login", timeout=60).raise_for_status()
-        resp = self.http.post(f"{self.hub_url}/hub/login", timeout=60,
-                              data={"username": self.name, "password": self.password,
-                                    "_xsrf": self._xsrf("/hub/login")})
-        if resp.status_code != 200 or "/hub/login" in resp.url:
-            raise ClassroomError(f"{self.name} could not sign in: {resp.status_code}")
+        if not self.try_sign_in():
+            raise ClassroomError(f"{self.name} could not sign in")
         resp = self.http.post(f"{self.hub_url}/hub/api/users/{self.name}/tokens", timeout=60,
                               headers={"X-XSRFToken": self._xsrf("/hub/api")},
                               json={"note": "classroom client", "expires_in": 3600})
@@ -166,8 +189,8 @@ class Student:
         return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
                 for c in nb["cells"] if c["cell_type"] == "code"]
 
-    def _send(self, channel: str, msg_type: str, content: dict) -> str:
-        msg_id = uuid.uuid4().hex
+    def _send(self, channel: str, msg_type: str, content: dict, msg_id: str = "") -> str:
+        msg_id = msg_id or uuid.uuid4().hex
         msg = {"header": {"msg_id": msg_id, "msg_type": msg_type, "username": self.name,
                           "session": self.kernel_id, "version": "5.3",
                           "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())},
@@ -190,6 +213,8 @@ class Student:
             msg = json.loads(raw)
             parent = msg.get("parent_header", {}).get("msg_id")
             if msg.get("channel") == "iopub":
+                if msg["msg_type"] == "stream" and parent in self._printed:
+                    self._printed[parent].append(msg["content"].get("text", ""))
                 if msg["msg_type"] == "error":
                     self.errors.append("\n".join(msg["content"].get("traceback", []))[-2000:])
                 changed = self.widgets.apply(msg)
@@ -199,15 +224,19 @@ class Student:
                         and parent in self._replies):
                     self._replies[parent].set()
 
-    def run(self, code: str, timeout: float = 300) -> None:
-        """Execute ``code`` in the kernel and wait until it is done (idle)."""
-        msg_id = self._send("shell", "execute_request", {
+    def run(self, code: str, timeout: float = 300) -> str:
+        """Execute ``code`` in the kernel, wait until it is done (idle); return what it
+        printed."""
+        msg_id = uuid.uuid4().hex
+        self._printed[msg_id] = []
+        self._send("shell", "execute_request", {
             "code": code, "silent": False, "store_history": True, "user_expressions": {},
-            "allow_stdin": False, "stop_on_error": True})
+            "allow_stdin": False, "stop_on_error": True}, msg_id)
         if not self._replies[msg_id].wait(timeout):
             raise ClassroomError(f"{self.name}: a cell ran over {timeout:.0f} s")
         if self.errors:
             raise ClassroomError(f"{self.name}: a cell failed:\n{self.errors[-1]}")
+        return "".join(self._printed.pop(msg_id))
 
     def press(self, css: str) -> float:
         """Click the (newest) button with CSS class ``css``, as the page would; return when."""
@@ -244,6 +273,35 @@ class Student:
                 self.api("DELETE", f"/user/{self.name}/api/kernels/{self.kernel_id}", timeout=30)
             except (ClassroomError, requests.RequestException):
                 pass
+
+
+@dataclass
+class Instructor(Student):
+    """The hub's admin: approves students who signed up, and resets a password."""
+
+    _approving: threading.Lock = field(default_factory=threading.Lock)
+
+    def approve(self, name: str) -> None:
+        """Approve ``name`` on the hub's Authorize page (its link toggles: once only)."""
+        with self._approving:  # one page at a time, as one instructor clicks
+            resp = self.http.get(f"{self.hub_url}/hub/authorize/{name}", timeout=60)
+        resp.raise_for_status()
+
+    def reset_password(self, name: str, password: str) -> str:
+        """Give ``name`` a new password (the Change Password page); return the answer."""
+        page = self.form(f"/hub/change-password/{name}", {
+            "new_password": password, "new_password_confirmation": password})
+        found = re.search(r'class="alert (alert-\w+)[" ]', page.text)
+        return found.group(1) if found else ""
+
+
+def join_class(instructor: Instructor, student: Student) -> None:
+    """What a new student does with the instructor: sign up, be approved, sign in."""
+    answer = student.sign_up()
+    if "alert-danger" in answer:
+        raise ClassroomError(f"{student.name} could not sign up: {answer}")
+    instructor.approve(student.name)
+    student.sign_in()
 
 
 def seconds(text: str) -> int:

@@ -1,6 +1,9 @@
-"""Shared fixtures: the shipped catalogue, and a private data directory for every test."""
+"""Shared fixtures: the shipped catalogue, a private data directory for every test, and a
+laptop's setting for the tests of what goes beside the notebook."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -14,5 +17,30 @@ def catalogue() -> backstretch.Catalogue:
 
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Keep every test's saved state (checklists, session log) out of the user's home."""
+    """Keep every test's saved state (checklists, session log, and so routines and handouts
+    saved by default) out of the user's home and the repository, as on a class hub."""
     monkeypatch.setenv("BACKSTRETCH_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+
+
+@pytest.fixture
+def laptop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """As on a laptop: no ``BACKSTRETCH_DATA_DIR`` (state in a private ``XDG_DATA_HOME``),
+    working in ``tmp_path``, the notebook's folder, where routines and handouts go."""
+    monkeypatch.delenv("BACKSTRETCH_DATA_DIR")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def hub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """As on a class hub: the home is ``tmp_path/home``, the workbook a clone in it, worked
+    in from its notebooks folder, and ``BACKSTRETCH_DATA_DIR`` is ``~/backstretch-data``
+    (returned)."""
+    home = tmp_path / "home"
+    notebooks = home / "backstretch" / "notebooks"
+    notebooks.mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("BACKSTRETCH_DATA_DIR", str(home / "backstretch-data"))
+    monkeypatch.chdir(notebooks)
+    return home / "backstretch-data"

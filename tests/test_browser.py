@@ -30,6 +30,7 @@ from browser_fixtures import (  # noqa: F401
 )
 
 from backstretch import load_routine, ready_routines
+from backstretch.base.filenames import editable_path, shown_path
 
 try:
     from playwright.sync_api import expect
@@ -299,18 +300,21 @@ def test_builder_updates_total_and_chart_in_lab(page, lab):
     assert int(hold.input_value()) == new_hold
     shot(page, "02-2-hold-changed")
 
-    # a description of one's own, saved; the message says where, in words; the list by name
+    # a description of one's own, saved in the data folder (as on a hub: outside the
+    # workbook); the message says where, in words; the list by name
     description = builder.locator(".bs-description textarea")
     assert "Made from the ready routine" in description.input_value()
     description.fill("Mornings, before work.")
     description.press("Tab")
     builder.locator(".bs-save").click()
     status = builder.locator(".bs-status")
+    routines = lab.data_dir / "my-routines"
     expect(status).to_contain_text("Saved “The five from the article” as "
-                                   "the-five-from-the-article.yaml in the folder my-routines")
+                                   "the-five-from-the-article.yaml in the folder "
+                                   f"{shown_path(routines)}.")
     expect(builder.locator(".bs-saved-list")).to_contain_text(
         "The five from the article (the-five-from-the-article.yaml)")
-    saved = lab.root / "notebooks" / "my-routines" / "the-five-from-the-article.yaml"
+    saved = routines / "the-five-from-the-article.yaml"
     assert "Mornings, before work." in saved.read_text()
     status.scroll_into_view_if_needed()
     shot(page, "02-3-saved")
@@ -320,8 +324,10 @@ def test_builder_updates_total_and_chart_in_lab(page, lab):
     panel = page.locator(".bs-handout")
     panel.locator(".bs-handout-html").click()
     handout_status = panel.locator(".bs-handout-status")
-    expect(handout_status).to_contain_text("Saved handouts/the-five-from-the-article.html",
+    handout = lab.data_dir / "handouts" / "the-five-from-the-article.html"
+    expect(handout_status).to_contain_text(f"Saved {shown_path(handout)}",
                                            timeout=KERNEL_TIMEOUT_MS)
+    assert handout.is_file()
     assert str(lab.root) not in handout_status.inner_text()
     builder.locator(".bs-start-from select").select_option(label="Desk break")
     builder.locator(".bs-start-from-button").click()
@@ -463,7 +469,8 @@ def test_class_view_in_voila(page, voila_server, workdir):
     expect(view.locator(".bs-start")).to_be_enabled()
     shot_view(page, view, "05-5-voila-reset")
 
-    # the handout buttons write the files beside the notebook (our temporary copy)
+    # the handout buttons write the files in the data folder (as on a hub: outside the
+    # workbook), shown by name or from the home, never by the server's folders
     panel = page.locator(".bs-handout")
     status = panel.locator(".bs-handout-status")
     for css, suffix in (("bs-handout-html", ".html"), ("bs-handout-pdf", ".pdf")):
@@ -473,8 +480,8 @@ def test_class_view_in_voila(page, voila_server, workdir):
                                        timeout=KERNEL_TIMEOUT_MS)
         shown = status.locator("code").inner_text().strip()
         assert not Path(shown).is_absolute(), f"the page shows a server path: {shown}"
-        written = workdir / "notebooks" / shown  # beside the notebook, as the page says
-        assert written.is_file(), written
+        written = voila_server.data_dir / "handouts" / Path(shown).name
+        assert written.is_file() and shown == shown_path(written), (written, shown)
         head = written.read_bytes()[:64]
         assert head.startswith(b"%PDF") if suffix == ".pdf" else b"<" in head, head
         written.unlink()  # the next click must write it again to pass
@@ -486,7 +493,8 @@ def test_class_view_in_voila(page, voila_server, workdir):
     expect(page.locator(".bs-pick-status")).to_contain_text("Desk break")
     expect(view.locator(".bs-class-title")).to_contain_text("Desk break")
     expect(countdown).to_have_text("0:10")
-    expect(panel.locator("input")).to_have_value("handouts/desk-break")
+    expect(panel.locator("input")).to_have_value(
+        editable_path(voila_server.data_dir / "handouts" / "desk-break"))
     expect(figure).to_have_attribute("aria-label", re.compile(
         "^" + re.escape(current.inner_text().strip())))
     shot_view(page, view, "05-7-voila-picked-desk-break")

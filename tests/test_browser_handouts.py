@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from browser_fixtures import (  # noqa: F401
@@ -21,6 +22,8 @@ from browser_fixtures import (  # noqa: F401
     workdir,
 )
 from test_browser import open_notebook, run_all_cells, shutdown_kernels
+
+from backstretch.base.filenames import shown_path
 
 try:
     from playwright.sync_api import expect
@@ -41,8 +44,9 @@ def expected_names(routine_name: str) -> list[str]:
     return [routine.name, *(routine.stretch(i).name for i in range(len(routine.items)))]
 
 
-def download_both(page, tag: str) -> dict[str, bytes]:
-    """Press Save HTML and Save PDF, then each download link; return the files' bytes."""
+def download_both(page, tag: str, folder: Path) -> dict[str, bytes]:
+    """Press Save HTML and Save PDF, then each download link; return the files' bytes.
+    Each is written in ``folder`` (the server's data folder), and the page says so."""
     panel = page.locator(".bs-handout").first
     status = panel.locator(".bs-handout-status")
     got = {}
@@ -52,7 +56,8 @@ def download_both(page, tag: str) -> dict[str, bytes]:
         expect(link).to_have_attribute("download", re.compile(re.escape(suffix) + "$"),
                                        timeout=KERNEL_TIMEOUT_MS)
         said = status.inner_text()
-        assert re.search(r"Saved handouts/[\w.-]+" + re.escape(suffix), said), said
+        written = folder / link.get_attribute("download")
+        assert written.is_file() and f"Saved {shown_path(written)}" in said, (written, said)
         assert not re.search(r"(^|\s)/[\w.-]+/", said), f"a server path is shown: {said}"
         link.scroll_into_view_if_needed()
         shot(page, f"handout-download-{tag}{suffix.replace('.', '-')}")
@@ -85,7 +90,7 @@ def check_handouts(page, files: dict[str, bytes], names: list[str]) -> None:
 def test_handouts_download_in_voila(page, voila_server):
     page.goto(voila_server.url("/"))
     expect(page.locator(".bs-handout")).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
-    files = download_both(page, "voila")
+    files = download_both(page, "voila", voila_server.data_dir / "handouts")
     assert not page.page_errors, page.page_errors
     check_handouts(page, files, expected_names("daily-back-care"))
 
@@ -95,7 +100,7 @@ def test_handouts_download_in_lab(page, lab_server):
     try:
         open_notebook(page, lab_server, "05_class_mode.ipynb", "handouts")
         run_all_cells(page)
-        files = download_both(page, "lab")
+        files = download_both(page, "lab", lab_server.data_dir / "handouts")
         assert not page.page_errors, page.page_errors
     finally:
         shutdown_kernels(lab_server)

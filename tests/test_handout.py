@@ -6,6 +6,7 @@ import dataclasses
 import io
 import re
 from html import escape
+from pathlib import Path
 
 import pytest
 
@@ -199,8 +200,8 @@ def test_handout_panel_shows_problems_escaped(catalogue, tmp_path):
     from backstretch.widgets import HandoutPanel
 
     daily = load_routine("daily-back-care", catalogue)
-    assert HandoutPanel(dataclasses.replace(daily, name=SCRIPT)).file_name.value == \
-        "handouts/alert-1"
+    assert Path(HandoutPanel(dataclasses.replace(daily, name=SCRIPT)).file_name.value).name == \
+        "alert-1"
     (tmp_path / f"{IMG}.html").mkdir()
     panel = HandoutPanel(daily, file_name=str(tmp_path / IMG))
     panel.html_button.click()
@@ -213,11 +214,35 @@ def test_handout_panel_shows_problems_escaped(catalogue, tmp_path):
     assert not (tmp_path / "empty.pdf").exists()
 
 
-def test_a_path_is_shown_relative_to_the_notebook_or_by_its_name_alone(tmp_path, monkeypatch):
-    from backstretch.base.filenames import shown_path
+def test_a_path_is_shown_relative_to_the_notebook_or_the_home_or_by_its_name_alone(hub,
+                                                                                   monkeypatch):
+    from backstretch.base.filenames import editable_path, shown_path
 
-    monkeypatch.chdir(tmp_path)
-    assert shown_path(tmp_path / "handouts" / "a.pdf") == "handouts/a.pdf"
+    here, home = Path.cwd(), hub.parent
+    assert shown_path(here / "handouts" / "a.pdf") == "handouts/a.pdf"
     assert shown_path("handouts/a.pdf") == "handouts/a.pdf"
+    assert shown_path(here) == "."
+    assert shown_path(hub / "handouts" / "a.pdf") == "~/backstretch-data/handouts/a.pdf"
+    assert shown_path(home) == "~"
     assert shown_path("/srv/hub/other/a.pdf") == "a.pdf"
-    assert shown_path(tmp_path) == "."
+    # a text box needs a path that works: the same, else in full
+    assert editable_path(hub / "a.pdf") == "~/backstretch-data/a.pdf"
+    assert editable_path("/srv/hub/other/a.pdf") == "/srv/hub/other/a.pdf"
+    # a home that is the root is no one's: everything would be "in" it
+    monkeypatch.setenv("HOME", "/")
+    assert shown_path("/srv/hub/other/a.pdf") == "a.pdf"
+
+
+def test_on_a_class_hub_handouts_go_to_the_data_folder_shown_from_the_home(catalogue, hub):
+    pytest.importorskip("ipywidgets")
+    from backstretch.widgets import HandoutPanel
+
+    panel = HandoutPanel(load_routine("desk-break", catalogue))
+    assert panel.file_name.value == "~/backstretch-data/handouts/desk-break"
+    panel.html_button.click()
+    assert (hub / "handouts" / "desk-break.html").is_file()
+    assert not Path("handouts").exists()  # nothing in the workbook's clone
+    assert panel.status.value.startswith(
+        "Saved <code>~/backstretch-data/handouts/desk-break.html</code>")
+    assert HandoutPanel(load_routine("desk-break", catalogue)).file_name.value == \
+        "~/backstretch-data/handouts/desk-break-2"

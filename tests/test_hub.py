@@ -1,34 +1,46 @@
 """A class on a real JupyterHub: ten students and the instructor at once, on this machine.
 
-The hub of ``make hub`` (deploy/local) starts on 127.0.0.1; the workbook is served by
-``git daemon`` and reaches every student through the nbgitpuller link. Two students
-use real Chromium pages (JupyterLab), eight use the Jupyter server's REST and websocket
-API as a page would (tests/classroom.py), and the instructor runs the Voila class view
+The hub of ``make hub`` (deploy/local) starts on 127.0.0.1, as root; the workbook is
+served by ``git daemon`` and reaches every student through the nbgitpuller link. Each
+student signs up with a password of their own and the instructor (the hub's admin)
+approves them; each runs as a system account of their own. Two students use real
+Chromium pages (JupyterLab), eight use the Jupyter server's REST and websocket API as a
+page would (tests/classroom.py), and the instructor runs the Voila class view
 meanwhile. Everyone presses Start together; the countdowns are timed where they are
-seen, at the client. Runs in CI (``BACKSTRETCH_REQUIRE_BROWSER=1``): it never skips there.
+seen, at the client. Then the attacks: signing in as another, reading another's files
+from a kernel, using one's token on another's server or the admin's API; and a second
+pull of the link after the instructor changed the workbook. Runs in CI
+(``BACKSTRETCH_REQUIRE_BROWSER=1``, as root): it never skips there.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import pwd
+import secrets
 import shutil
 import sqlite3
+import stat
+import subprocess
 import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import browser_fixtures as bf
 import pytest
+import requests
 from browser_fixtures import ARTIFACTS, KERNEL_TIMEOUT_MS, browser, shot  # noqa: F401
-from classroom import Student, steps_of_one_second, tick_lags
+from classroom import Instructor, Student, join_class, steps_of_one_second, tick_lags
 from test_browser import run_all_cells
 
 from backstretch import load_routine
 
 sys.path.insert(0, str(bf.REPO / "deploy" / "local"))
+import accounts  # noqa: E402
 import classhub  # noqa: E402
 import hub_settings as hs  # noqa: E402
 
@@ -69,27 +81,53 @@ def ticks_in_page(page) -> list[tuple[float, str]]:
     return out
 
 
-@pytest.fixture(scope="module")
-def class_hub():
+def hub_or_skip() -> None:
+    """The class hub needs the proxy, and root (to give each student an account)."""
     bf.require_browser()
     try:
         classhub.proxy_command()
+        if os.geteuid() != 0:
+            raise RuntimeError("the class hub runs as root, to make an account per student")
     except RuntimeError as exc:
         if os.environ.get("BACKSTRETCH_REQUIRE_BROWSER", "") not in ("", "0"):
             pytest.fail(f"BACKSTRETCH_REQUIRE_BROWSER is set but {exc}", pytrace=False)
         pytest.skip(str(exc))
-    # short paths: the kernels' Unix sockets live under it (at most 107 bytes)
+
+
+@contextmanager
+def running_hub(log_name: str, **options):
+    """A hub in a short new folder (the kernels' Unix sockets live under it, at most 107
+    bytes); stopped, its accounts and homes removed, at the end."""
+    hub_or_skip()
     base = Path(tempfile.mkdtemp(prefix="bshub-", dir="/tmp"))
-    hub = classhub.start_class_hub(base)
-    yield hub
-    hub.stop()
-    ARTIFACTS.mkdir(exist_ok=True)
-    shutil.copy(hub.log_path, ARTIFACTS / "hub.log")
-    shutil.rmtree(base, ignore_errors=True)
+    hub = classhub.start_class_hub(base, **options)
+    try:
+        yield hub
+    finally:
+        hub.stop()
+        ARTIFACTS.mkdir(exist_ok=True)
+        shutil.copy(hub.log_path, ARTIFACTS / log_name)
+        accounts.remove_accounts(base)
+        shutil.rmtree(base, ignore_errors=True)
 
 
-def sign_in_page(browser, hub, name: str):
-    """A browser of its own for ``name``, signed in through the hub's login form."""
+@pytest.fixture(scope="module")
+def class_hub():
+    with running_hub("hub.log") as hub:
+        yield hub
+
+
+def password_of(name: str) -> str:
+    """Each student's own password (the tests know them all; no one else does)."""
+    return f"{name}-{PASSWORDS_SEED}"
+
+
+PASSWORDS_SEED = secrets.token_urlsafe(8)
+
+
+def sign_in_page(browser, hub, name: str, password: str, approver: Instructor | None = None):
+    """A browser of its own for ``name``, signed in through the hub's login form (after
+    signing up on the hub's sign-up form and being approved, if ``approver``)."""
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     context.set_default_timeout(bf.UI_TIMEOUT_MS)
     context.route("**/*", lambda route: route.continue_()
@@ -98,17 +136,26 @@ def sign_in_page(browser, hub, name: str):
     page = context.new_page()
     page.page_errors = []
     page.on("pageerror", lambda exc: page.page_errors.append(str(exc)))
+    if approver:
+        page.goto(f"{hub.url}/hub/signup")
+        page.fill("input[name=username]", name)
+        page.fill("input[name=signup_password]", password)
+        page.fill("input[name=signup_password_confirmation]", password)
+        page.click("input[type=submit]")
+        expect(page.locator(".alert-info")).to_contain_text("sent to the admin")
+        approver.approve(name)
     page.goto(f"{hub.url}/hub/login")
     page.fill("input[name=username]", name)
-    page.fill("input[name=password]", hub.password)
+    page.fill("input[name=password]", password)
     page.click("input[type=submit], button[type=submit]")
     page.wait_for_url("**/hub/**")
+    assert "/hub/login" not in page.url, f"{name} could not sign in"
     return page
 
 
-def rest_student(hub, name: str, link: str) -> Student:
-    student = Student(hub.url, name, hub.password)
-    student.sign_in()
+def rest_student(hub, instructor: Instructor, name: str, link: str) -> Student:
+    student = Student(hub.url, name, password_of(name))
+    join_class(instructor, student)
     student.follow_link(link, timeout=hs.START_TIMEOUT_SECONDS)
     assert student.landing == f"lab/tree/{NOTEBOOK}"
     for code in student.open_notebook(NOTEBOOK):
@@ -182,8 +229,11 @@ def test_a_class_of_ten_on_jupyterhub(class_hub, browser):  # noqa: F811
     names = [f"student{i:02d}" for i in range(1, REST_STUDENTS + BROWSER_STUDENTS + 1)]
     rest_names, page_names = names[:REST_STUDENTS], names[REST_STUDENTS:]
 
-    # the instructor opens the class view as a page without code, through the same link
-    teacher = sign_in_page(browser, hub, "instructor")
+    # the instructor, the hub's admin, opens the class view as a page without code,
+    # through the same link
+    instructor = Instructor(hub.url, hub.admin, hub.admin_password)
+    instructor.sign_in()
+    teacher = sign_in_page(browser, hub, hub.admin, hub.admin_password)
     teacher.goto(hub.class_link("05_class_mode", ui="voila"))
     expect(teacher.locator(".bs-class-view")).to_be_visible(timeout=KERNEL_TIMEOUT_MS * 2)
     shot(teacher, "hub-1-instructor-voila")
@@ -191,9 +241,9 @@ def test_a_class_of_ten_on_jupyterhub(class_hub, browser):  # noqa: F811
     # the students all follow the link at once
     pages = {}
     with ThreadPoolExecutor(max_workers=REST_STUDENTS) as pool:
-        futures = [pool.submit(rest_student, hub, n, link) for n in rest_names]
+        futures = [pool.submit(rest_student, hub, instructor, n, link) for n in rest_names]
         for name in page_names:  # meanwhile, in Chromium (one thread drives the browser)
-            page = sign_in_page(browser, hub, name)
+            page = sign_in_page(browser, hub, name, password_of(name), approver=instructor)
             page.goto(link)
             page.wait_for_url(f"**/user/{name}/lab/tree/{NOTEBOOK}",
                               timeout=hs.START_TIMEOUT_SECONDS * 1000)
@@ -228,7 +278,7 @@ def test_a_class_of_ten_on_jupyterhub(class_hub, browser):  # noqa: F811
 
     # each student's checklist and log are in their own home, and hold only their own doing
     for s in students:
-        data = hub.home(s.name) / "backstretch-data"
+        data = hub.home(s.name) / hs.DATA_FOLDER
         ticked = json.loads(next((data / "checklists").glob("*.json")).read_text())["ticked"]
         assert ticked == [list(boxes[mine[s.name]])], (s.name, ticked)
         with sqlite3.connect(data / "sessions.sqlite") as db:
@@ -237,7 +287,7 @@ def test_a_class_of_ten_on_jupyterhub(class_hub, browser):  # noqa: F811
         shown = [i for i, v in enumerate(s.shown("bs-check")) if v]
         assert shown == [mine[s.name]], (s.name, shown)
     for name in page_names:
-        data = hub.home(name) / "backstretch-data"
+        data = hub.home(name) / hs.DATA_FOLDER
         assert list((data / "checklists").glob("*.json")) == [] or all(
             not json.loads(p.read_text())["ticked"] for p in (data / "checklists").glob("*.json"))
         with sqlite3.connect(data / "sessions.sqlite") as db:
@@ -245,10 +295,195 @@ def test_a_class_of_ten_on_jupyterhub(class_hub, browser):  # noqa: F811
     saved = sorted(p for p in hub.base.rglob("*") if p.name == "sessions.sqlite"
                    or p.parent.name == "checklists")
     for path in saved:
-        owner = path.relative_to(hub.base / "home").parts[0]
-        assert path.is_relative_to(hub.home(owner) / "backstretch-data"), path
+        account = path.relative_to(hub.base / "home").parts[0]
+        assert path.is_relative_to(hub.base / "home" / account / hs.DATA_FOLDER), path
+
+    # and nobody can act as, or read, another
+    private_homes(hub, [*names, hub.admin])
+    refused_sign_ins(hub, students[-1])
+    latecomer = Student(hub.url, "latecomer", password_of("latecomer"))
+    join_class(instructor, latecomer)  # approved, signed in, no server yet
+    walls_between_students(hub, students[0], students[1], latecomer, instructor)
+    a_pull_keeps_edits_and_data(hub, students[2], link)
+    a_reset_password(hub, instructor, students[3])
     for s in students:
         s.close()
     for page in [*pages.values(), teacher]:
         assert not page.page_errors, page.page_errors
         page.context.close()
+
+
+def private_homes(hub, names: list[str]) -> None:
+    """Each home and kernel folder is its owner's alone (0700; Jupyter adds the sticky
+    bit to the kernels'), every file in them is made private (umask 077), and nothing of
+    theirs lies in a shared place."""
+    uids = set()
+    for name in names:
+        entry = pwd.getpwnam(accounts.system_name(name))
+        uids.add(entry.pw_uid)
+        for folder in (Path(entry.pw_dir), accounts.runtime_dir(hub.base, name)):
+            info = folder.stat()
+            assert info.st_uid == entry.pw_uid, folder
+            assert stat.S_IMODE(info.st_mode) & 0o777 == 0o700, (folder, oct(info.st_mode))
+        made = [p for folder in (hs.DATA_FOLDER, "backstretch")  # their data, their clone
+                for p in (Path(entry.pw_dir) / folder).rglob("*")]
+        assert not [p for p in made if stat.S_IMODE(p.lstat().st_mode) & 0o077 and
+                    not p.is_symlink()], name
+    strays = []
+    for shared in ("/tmp", "/var/tmp", "/dev/shm"):
+        for root, dirs, files in os.walk(shared):
+            if Path(root) == hub.base:
+                dirs.clear()
+                continue
+            strays += [Path(root, f) for f in [*dirs, *files]
+                       if Path(root, f).lstat().st_uid in uids]
+    assert not strays, strays
+
+
+def refused_sign_ins(hub, victim: Student) -> None:
+    """Nobody signs in as a student but that student, whatever they know of the class."""
+    for password in ("", "wrong-password", hub.admin_password):
+        assert not Student(hub.url, victim.name, password).try_sign_in(), repr(password)
+    for name in (victim.name, victim.name.upper()):  # the name is taken, in any case
+        thief = Student(hub.url, name, "a-thief's-password")
+        assert "already in use" in thief.sign_up(), name
+        assert not thief.try_sign_in(), name
+    # five failures in a row: that name waits a minute, even with the right password
+    assert not Student(hub.url, victim.name, password_of(victim.name)).try_sign_in()
+    # a name nobody approved does not get in
+    stranger = Student(hub.url, "stranger", password_of("stranger"))
+    assert "sent to the admin" in stranger.sign_up()
+    assert not stranger.try_sign_in()
+
+
+READ_EACH = """
+import os
+for what, path in {targets!r}.items():
+    try:
+        os.listdir(path) if os.path.isdir(path) else open(path, "rb").read(1)
+        print(what, "read")
+    except PermissionError:
+        print(what, "refused")
+"""
+
+
+def walls_between_students(hub, a: Student, b: Student, latecomer: Student,
+                           instructor: Instructor) -> None:
+    """From ``a``'s kernel, ``b``'s files are out of reach; ``a``'s token and cookie open
+    neither ``b``'s server, the admin's API and pages, nor a server for anyone else."""
+    home_b = hub.home(b.name)
+    targets = {
+        "b's home": home_b, "b's workbook": home_b / NOTEBOOK,
+        "b's log": home_b / hs.DATA_FOLDER / "sessions.sqlite",
+        "b's checklist": next((home_b / hs.DATA_FOLDER / "checklists").glob("*.json")),
+        "b's kernel folder": accounts.runtime_dir(hub.base, b.name),
+        "the instructor's home": hub.home(hub.admin),
+        "the hub's database": hub.base / "hub" / "jupyterhub.sqlite",
+        "the hub's cookie secret": hub.base / "hub" / "cookie_secret",
+    }
+    answers = a.run(READ_EACH.format(targets={k: str(v) for k, v in targets.items()}))
+    assert answers.splitlines() == [f"{what} refused" for what in targets], answers
+
+    def as_a(method: str, path: str, **kw) -> int:
+        return requests.request(method, f"{hub.url}{path}", timeout=60, **kw,
+                                headers={"Authorization": f"token {a.token}"}).status_code
+
+    assert as_a("GET", f"/user/{a.name}/api/contents") == 200  # a's token works, for a
+    assert as_a("GET", f"/user/{b.name}/api/contents") == 403
+    assert as_a("GET", f"/user/{b.name}/api/sessions") == 403
+    assert as_a("GET", "/hub/api/users") == 403
+    assert as_a("GET", f"/hub/api/users/{b.name}") in (403, 404)
+    assert as_a("POST", f"/hub/api/users/{b.name}/tokens", json={}) in (403, 404)
+    assert as_a("POST", f"/hub/api/users/{latecomer.name}/server") in (403, 404)
+    assert as_a("POST", f"/hub/api/users/{b.name}/servers/second") in (403, 404)
+    assert as_a("DELETE", f"/hub/api/users/{b.name}/server") in (403, 404)
+    for page in ("authorize", f"authorize/{latecomer.name}", f"change-password/{b.name}",
+                 "admin", f"spawn/{latecomer.name}"):
+        assert a.http.get(f"{hub.url}/hub/{page}", timeout=60,
+                          allow_redirects=False).status_code in (403, 404), page
+    seen = instructor.api("GET", f"/hub/api/users/{latecomer.name}").json()
+    assert seen["servers"] == {}, seen  # nobody started one for them
+    assert instructor.api("GET", f"/hub/api/users/{b.name}").json()["servers"].keys() == {""}
+
+
+SAVE_A_ROUTINE = """
+from backstretch import load_routine
+from backstretch.base.userdata import own_folder
+from backstretch.routines.library import ROUTINE_FOLDER
+folder = own_folder(ROUTINE_FOLDER)
+folder.mkdir(parents=True, exist_ok=True)
+load_routine("desk-break").save(folder / "my-desk-break.yaml")
+print(folder / "my-desk-break.yaml")
+"""
+
+
+def a_pull_keeps_edits_and_data(hub, student: Student, link: str) -> None:
+    """The student edits a notebook and saves a routine; the instructor changes that
+    notebook and adds another; the link again keeps the student's edit and data and
+    brings the instructor's changes."""
+    contents = f"/user/{student.name}/api/contents/"
+    notebook = student.api("GET", contents + NOTEBOOK).json()["content"]
+    notebook["cells"].append({"cell_type": "markdown", "metadata": {}, "id": "my-own-note",
+                              "source": "My own note: knees bent, slow breaths."})
+    student.api("PUT", contents + NOTEBOOK, json={"type": "notebook", "format": "json",
+                                                 "content": notebook})
+    routine = Path(student.run(SAVE_A_ROUTINE).strip())
+    home = hub.home(student.name)
+    assert routine.is_relative_to(home / hs.DATA_FOLDER), routine
+    data = [routine, *(home / hs.DATA_FOLDER).rglob("*.json"),
+            home / hs.DATA_FOLDER / "sessions.sqlite"]
+    before = {path: path.read_bytes() for path in data}
+
+    publish(hub, "Today's class: a note on breathing, and a notebook for after class")
+    student.follow_link(link, timeout=hs.START_TIMEOUT_SECONDS)
+
+    after = json.dumps(student.api("GET", contents + NOTEBOOK).json()["content"])
+    assert "My own note: knees bent" in after  # the student's edit stays
+    assert "Breathe out as you ease in" in after  # the instructor's change arrives
+    added = student.api("GET", contents + "backstretch/notebooks/06_after_class.ipynb")
+    assert added.json()["name"] == "06_after_class.ipynb"
+    assert {path: path.read_bytes() for path in data} == before  # the data untouched
+
+
+def publish(hub, message: str) -> None:
+    """The instructor's change to the repository the link names: a line in the
+    student's notebook (in another cell than the student's edit) and a new notebook."""
+    work = hub.base / "git" / "instructor-copy"
+    git = ["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@127.0.0.1"]
+    subprocess.run([*git, "clone", "-q", str(hub.git_repo), str(work)], check=True)
+    path = work / "notebooks" / f"{hs.STUDENT_NOTEBOOK}.ipynb"
+    notebook = json.loads(path.read_text())
+    notebook["cells"][0]["source"][-1] += "\n\nBreathe out as you ease in; never hold it."
+    path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n")
+    shutil.copy(work / "notebooks" / "00_start_here.ipynb",
+                work / "notebooks" / "06_after_class.ipynb")
+    subprocess.run([*git, "-C", str(work), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(work), "commit", "-q", "-m", message], check=True)
+    subprocess.run([*git, "-C", str(work), "push", "-q", "origin", f"HEAD:{hs.BRANCH}"],
+                   check=True)
+
+
+def a_reset_password(hub, instructor: Instructor, student: Student) -> None:
+    """The instructor resets a student's password: the old one stops working."""
+    new = password_of(student.name) + "-reset"
+    assert instructor.reset_password(student.name, new) == "alert-success"
+    assert not Student(hub.url, student.name, password_of(student.name)).try_sign_in()
+    assert Student(hub.url, student.name, new).try_sign_in()
+
+
+@pytest.mark.browser
+def test_a_class_list_limits_who_signs_in():
+    with running_hub("hub-class-list.log", admin="teacher", class_list=["ada", "bo"]) as hub:
+        ada = Student(hub.url, "ada", password_of("ada"))
+        assert "alert-danger" not in ada.sign_up()
+        assert ada.try_sign_in()  # on the list: in at once, no approval needed
+        thief = Student(hub.url, "ada", "a-thief's-password")
+        assert "already in use" in thief.sign_up() and not thief.try_sign_in()
+        mallory = Student(hub.url, "mallory", password_of("mallory"))
+        assert "sent to the admin" in mallory.sign_up()
+        teacher = Instructor(hub.url, "teacher", hub.admin_password)
+        teacher.sign_in()
+        teacher.approve("mallory")
+        assert not mallory.try_sign_in()  # not on the list: never in, approved or not
+        # the instructor's name was taken for them at the start, before anyone else
+        assert "already in use" in Student(hub.url, "teacher", "x" * 12).sign_up()

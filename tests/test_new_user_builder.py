@@ -4,6 +4,7 @@ and the file names of routines and handouts; driven through the widgets, as a us
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -16,9 +17,8 @@ from backstretch.widgets import HandoutPanel, PlannerPanel, RoutineBuilder  # no
 
 
 @pytest.fixture
-def builder(catalogue, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # as in a notebook: my-routines/ beside it
-    return RoutineBuilder(catalogue, "source-article")
+def builder(catalogue, laptop):
+    return RoutineBuilder(catalogue, "source-article")  # as in a notebook: my-routines/ beside it
 
 
 def test_a_routine_from_a_ready_one_says_so_and_description_edits_are_saved(builder, tmp_path):
@@ -98,14 +98,40 @@ def test_start_from_shows_what_the_builder_holds(catalogue, builder, tmp_path):
 
 
 def test_saved_message_names_folder_and_file_and_lists_routines_by_name(builder, tmp_path):
+    assert builder.saved_list.value == "<i>No routines saved in the folder my-routines yet.</i>"
     builder.name.value = "Morning <b>wake</b>"
     builder.save_button.click()
     folder = tmp_path / "my-routines"
     status = builder.status.value
     assert "as morning-wake.yaml in the folder my-routines" in status and folder.is_dir()
     assert str(tmp_path) not in status  # never the server's folders
+    assert builder.saved_list.value.startswith("Your routines saved in the folder my-routines:")
     assert "Morning &lt;b&gt;wake&lt;/b&gt;" in builder.saved_list.value
     assert "(morning-wake.yaml)" in builder.saved_list.value
+
+
+def test_on_a_class_hub_routines_are_saved_outside_the_workbooks_clone(catalogue, hub):
+    builder = RoutineBuilder(catalogue, "source-article")
+    assert builder.path.value == "~/backstretch-data/my-routines/the-five-from-the-article.yaml"
+    builder.save_button.click()
+    saved = hub / "my-routines" / "the-five-from-the-article.yaml"
+    assert load_routine(saved, catalogue) == builder.routine
+    assert not Path("my-routines").exists()  # nothing in the clone for a pull to meet
+    shown = builder.status.value + builder.saved_list.value
+    assert "in the folder ~/backstretch-data/my-routines." in builder.status.value
+    assert "Your routines saved in the folder ~/backstretch-data/my-routines:" in shown
+    assert str(hub) not in shown  # the home by "~", never the server's folders
+    # another day, the same routine edited: Save asks, and the new file is named as shown;
+    # the name as shown loads it back
+    other = RoutineBuilder(catalogue, "source-article")
+    other.change(0, hold=25)
+    other.save_button.click()
+    other.new_file_button.click()
+    assert other.path.value == "~/backstretch-data/my-routines/the-five-from-the-article-2.yaml"
+    loader = RoutineBuilder(catalogue)
+    loader.path.value = other.path.value
+    loader.load_button.click()
+    assert loader.routine == other.routine and loader.routine.hold(0) == 25
 
 
 @pytest.mark.parametrize("title, stem", [
@@ -120,15 +146,14 @@ def test_file_names_are_the_readable_words_of_a_title_and_short(title, stem):
     assert title_stem(title, "handout") == stem
 
 
-def test_default_handout_name_is_unique_in_the_folder(catalogue, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_default_handout_name_is_unique_in_the_folder(catalogue, laptop):
     routine = load_routine("desk-break", catalogue)
     panel = HandoutPanel(routine)
     assert panel.file_name.value == "handouts/desk-break"
     panel.html_button.click()
-    assert (tmp_path / "handouts" / "desk-break.html").is_file()
+    assert (laptop / "handouts" / "desk-break.html").is_file()
     assert HandoutPanel(routine).file_name.value == "handouts/desk-break-2"
-    assert unique_path(tmp_path / "handouts", "desk-break", (".pdf",)).name == "desk-break"
+    assert unique_path(laptop / "handouts", "desk-break", (".pdf",)).name == "desk-break"
     # the same routine edited keeps its name; a renamed one gets its own
     panel.set_routine(routine.changed(0, hold=20))
     assert panel.file_name.value == "handouts/desk-break"

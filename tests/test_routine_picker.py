@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("ipywidgets")
@@ -9,7 +11,7 @@ pytest.importorskip("ipywidgets")
 from fakes import FakeClock  # noqa: E402
 
 from backstretch import load_routine  # noqa: E402
-from backstretch.widgets import ClassView, HandoutPanel, RoutinePicker  # noqa: E402
+from backstretch.widgets import ClassView, HandoutPanel, RoutineBuilder, RoutinePicker  # noqa: E402
 
 
 @pytest.fixture
@@ -71,4 +73,19 @@ def test_class_view_and_handouts_follow_the_picker(folder, catalogue):
     assert view.session.state == "ready" and view.session.routine == desk
     assert view.ticker.task is None and desk.name in view.title.value
     assert view.countdown.value == "0:10"
-    assert handouts.routine() == desk and handouts.file_name.value == "handouts/desk-break"
+    assert handouts.routine() == desk and Path(handouts.file_name.value).name == "desk-break"
+
+
+def test_by_default_it_lists_what_the_builder_saved_on_a_hub_in_the_data_folder(catalogue, hub):
+    RoutineBuilder(catalogue, "desk-break").save_button.click()
+    picker = RoutinePicker("source-article", catalogue=catalogue)
+    assert picker.folder == hub / "my-routines"
+    assert str(hub / "my-routines" / "desk-break.yaml") in [v for _, v in picker.choice.options]
+
+
+def test_by_default_it_lists_what_the_builder_saved_on_a_laptop_beside_it(catalogue, laptop):
+    RoutineBuilder(catalogue, "desk-break").save_button.click()
+    picker = RoutinePicker("source-article", catalogue=catalogue)
+    assert picker.folder == Path("my-routines")
+    assert "my-routines/desk-break.yaml" in [v for _, v in picker.choice.options]
+    assert (laptop / "my-routines" / "desk-break.yaml").is_file()

@@ -43,12 +43,28 @@ def unique_path(folder: str | os.PathLike[str], stem: str, suffixes: Iterable[st
 
 def shown_path(path: str | os.PathLike[str]) -> str:
     """A path as a person is shown it: relative to the working folder (a notebook's own)
-    when it lies inside it, else its file name alone, so no page names the server's
-    folders (on a hub they mean nothing to the person and give its layout away)."""
+    when it lies inside it, else as ``~/...`` when it lies inside their home, else its
+    file name alone, so no page names the server's folders (on a hub they mean nothing
+    to the person and give its layout away)."""
     p = Path(path)
+    return _short_form(p) or p.name
+
+
+def editable_path(path: str | os.PathLike[str]) -> str:
+    """A path as a text box offers it: as :func:`shown_path` shows it when that is the
+    whole path (``~`` is expanded on reading it back), else in full, for the box to work."""
+    p = Path(path)
+    return _short_form(p) or str(p)
+
+
+def _short_form(p: Path) -> str | None:
+    """``p`` relative to the working folder, or to the home as ``~/...``; None when in
+    neither (a home that is the root stands for no one's, so it does not count)."""
     if not p.is_absolute():
         return str(p)
-    try:
-        return str(p.relative_to(Path.cwd()))
-    except ValueError:
-        return p.name
+    here, home = Path.cwd(), Path.home()
+    if p.is_relative_to(here):
+        return str(p.relative_to(here))
+    if home != Path(home.anchor) and p.is_relative_to(home):
+        return str("~" / p.relative_to(home))
+    return None

@@ -17,6 +17,8 @@ from .model import Routine
 from .reading import load_routine
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
+ROUTINE_FOLDER = "my-routines"
+"""The folder a person's saved routines go in (where: ``base.userdata.own_folder``)."""
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,19 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
-from ..base.filenames import shown_path, title_stem, unique_path
+from ..base.filenames import editable_path, shown_path, title_stem, unique_path
 from ..base.palette import DONE_COLOUR, SHORT_COLOUR
 from ..base.plural import counted
 from ..base.signals import Signal
+from ..base.userdata import own_folder
 from ..catalogue.stretches import Catalogue
-from ..routines.library import ROUTINE_SUFFIXES, copy_of_ready, ready_by_name, saved_routines
+from ..routines.library import (
+    ROUTINE_FOLDER,
+    ROUTINE_SUFFIXES,
+    copy_of_ready,
+    ready_by_name,
+    saved_routines,
+)
 from ..routines.model import Routine, format_duration
 from ..routines.reading import load_routine
 from .builder_charts import ChartTabs
@@ -36,16 +43,19 @@ class RoutineBuilder(Shown):
     """Edit a routine with widgets; ``routine`` always holds the current, valid one.
 
     ``routine`` is a routine, or the name of a ready routine to start from. Saving
-    goes to ``save_path`` if given, else to a file in ``folder`` named after the
-    routine; a file this builder did not load or save is replaced only when the
-    user says so. Replacing unsaved edits (Start from, Load, the planner) can be undone.
-    ``changed`` sends the routine after every change (subscribe to follow it).
+    goes to ``save_path`` if given, else to a file in ``folder`` named after the routine
+    (by default ``my-routines``, where ``base.userdata.own_folder`` puts it); a file this
+    builder did not load or save is replaced only when the user says so. Replacing unsaved
+    edits (Start from, Load, the planner) can be undone. ``changed`` sends the routine
+    after every change (subscribe to follow it).
     """
 
     def __init__(self, catalogue: Catalogue, routine: Routine | str | None = None,
-                 save_path: str | None = None, folder: str | os.PathLike[str] = "my-routines"):
+                 save_path: str | None = None, folder: str | os.PathLike[str] | None = None):
         self.catalogue = catalogue
-        self.folder = Path(save_path).parent if save_path else Path(folder)
+        if save_path:
+            folder = Path(save_path).parent
+        self.folder = Path(folder) if folder is not None else own_folder(ROUTINE_FOLDER)
         self.changed: Signal[Routine] = Signal()
         origin = routine if isinstance(routine, str) else EMPTY if routine is None else HELD
         if isinstance(routine, str):
@@ -225,21 +235,22 @@ class RoutineBuilder(Shown):
             if not same:
                 self._asking = path
                 self.ask.layout.display = "flex"
-                self._say(f"{path.name} in {self._where(path)} already holds {held}. "
-                          "Replace it, or save this one as a new file?")
+                self._say(f"{path.name} in {self._folder_words(path.parent)} already holds "
+                          f"{held}. Replace it, or save this one as a new file?")
                 return
         self._write(path)
 
     def load(self) -> None:
-        path = self._target() if not Path(self.path.value.strip()).exists() \
-            else Path(self.path.value.strip())
+        typed = Path(self.path.value.strip()).expanduser()
+        path = typed if typed.exists() else self._target()
         try:
             routine = load_routine(path, self.catalogue)
         except BackstretchError as exc:
             self._say(f"Not loaded: {exc}", error=True)
             return
         self.replace(routine, HELD, f"the file {path.name}", path.resolve())
-        self._say(f"Loaded “{routine.name}” from {path.name} in {self._where(path)}.")
+        self._say(f"Loaded “{routine.name}” from {path.name} in "
+                  f"{self._folder_words(path.parent)}.")
 
     # -- inside -------------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
@@ -268,16 +279,17 @@ class RoutineBuilder(Shown):
 
     def _default_path(self, routine: Routine | None = None) -> str:
         stem = title_stem((routine or self.routine).name, "my-routine")
-        return str(self.folder / f"{stem}.yaml")
+        return editable_path(self.folder / f"{stem}.yaml")
 
     def _target(self) -> Path:
-        path = Path(self.path.value.strip() or self._default_path())
+        path = Path(self.path.value.strip() or self._default_path()).expanduser()
         return path if path.suffix in ROUTINE_SUFFIXES else path.with_name(path.name + ".yaml")
 
     @staticmethod
-    def _where(path: Path) -> str:
-        """'the folder my-routines', or 'this notebook's folder' (never the server's path)."""
-        folder = shown_path(path.parent)
+    def _folder_words(folder: Path) -> str:
+        """'the folder my-routines' ('~/backstretch-data/my-routines' on a hub), or 'this
+        notebook's folder' (never the server's path)."""
+        folder = shown_path(folder)
         return "this notebook's folder" if folder == "." else f"the folder {folder}"
 
     def _confirm(self, replace: bool) -> None:
@@ -287,7 +299,7 @@ class RoutineBuilder(Shown):
             return
         if not replace:
             path = unique_path(path.parent, path.stem, ROUTINE_SUFFIXES).with_suffix(".yaml")
-            self.path.value = str(path)
+            self.path.value = editable_path(path)
         self._write(path)
 
     def _stop_asking(self, text: str) -> None:
@@ -302,18 +314,19 @@ class RoutineBuilder(Shown):
             self._say(f"Not saved: {exc}", error=True)
             return
         self._own_file, self._clean = path.resolve(), self.routine
-        self._say(f"Saved “{self.routine.name}” as {path.name} in {self._where(path)}.")
+        self._say(f"Saved “{self.routine.name}” as {path.name} in "
+                  f"{self._folder_words(path.parent)}.")
         self._list_saved()
 
     def _list_saved(self) -> None:
         saved = [s for s in saved_routines(self.folder, self.catalogue) if s.name is not None]
+        where = escape(self._folder_words(self.folder))
         if not saved:
-            self.saved_list.value = f"<i>No routines saved in {escape(str(self.folder))} yet.</i>"
+            self.saved_list.value = f"<i>No routines saved in {where} yet.</i>"
             return
         items = "".join(f"<li><b>{escape(s.name or '')}</b> ({escape(s.path.name)})</li>"
                         for s in saved)
-        self.saved_list.value = (f"Your routines saved in {escape(str(self.folder))}:"
-                                 f"<ul>{items}</ul>")
+        self.saved_list.value = f"Your routines saved in {where}:<ul>{items}</ul>"
 
     def _on_name(self, change: dict) -> None:
         self._set_text("name", change["new"])

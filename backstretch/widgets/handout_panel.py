@@ -9,7 +9,8 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
-from ..base.filenames import shown_path, title_stem, unique_path
+from ..base.filenames import editable_path, shown_path, title_stem, unique_path
+from ..base.userdata import own_folder
 from ..handouts.files import save_handout
 from ..routines.model import Routine
 from .download import download_link
@@ -18,14 +19,15 @@ from .shown import Shown
 
 HandoutSource = Routine | Callable[[], Routine]
 HANDOUT_FOLDER = "handouts"
+"""The folder handouts go in by default (where: ``base.userdata.own_folder``)."""
 HANDOUT_SUFFIXES = (".html", ".pdf")
 
 
 def default_file_name(routine: Routine) -> str:
     """'handouts/daily-back-care': the readable words of the routine's name, as a name no
-    handout in the folder has yet."""
+    handout in the folder has yet (on a hub '~/backstretch-data/handouts/...')."""
     stem = title_stem(routine.name, "handout")
-    return str(unique_path(HANDOUT_FOLDER, stem, HANDOUT_SUFFIXES))
+    return editable_path(unique_path(own_folder(HANDOUT_FOLDER), stem, HANDOUT_SUFFIXES))
 
 
 class HandoutPanel(Shown):

@@ -11,8 +11,15 @@ import ipywidgets as w
 from ..base.errors import BackstretchError
 from ..base.plural import counted
 from ..base.signals import Signal
+from ..base.userdata import own_folder
 from ..catalogue.stretches import Catalogue
-from ..routines.library import last_picked, ready_by_name, remember_pick, saved_routines
+from ..routines.library import (
+    ROUTINE_FOLDER,
+    last_picked,
+    ready_by_name,
+    remember_pick,
+    saved_routines,
+)
 from ..routines.model import Routine, format_duration
 from ..routines.reading import load_routine
 from .guided.controls import control_button
@@ -20,7 +27,8 @@ from .shown import Shown
 
 
 class RoutinePicker(Shown):
-    """A dropdown of the ready routines and the ``*.yaml`` files in ``folder``, by name.
+    """A dropdown of the ready routines and the ``*.yaml`` files in ``folder`` (by default
+    where the builder saves them), by name.
 
     Choosing one loads it and sends it to ``changed`` (subscribe to follow it). A file
     that does not load leaves the routine as it was and says why. **Refresh** looks in
@@ -29,9 +37,9 @@ class RoutinePicker(Shown):
     after a kernel restart too, while it still loads.
     """
 
-    def __init__(self, routine: str = "source-article", folder: str | os.PathLike[str] =
-                 "my-routines", catalogue: Catalogue | None = None):
-        self.folder = Path(folder)
+    def __init__(self, routine: str = "source-article",
+                 folder: str | os.PathLike[str] | None = None, catalogue: Catalogue | None = None):
+        self.folder = Path(folder) if folder is not None else own_folder(ROUTINE_FOLDER)
         self.catalogue = catalogue
         self.changed: Signal[Routine] = Signal()
         self._quiet = False

@@ -1,8 +1,9 @@
 """A system account per student on the one-machine class hub, as The Littlest JupyterHub has.
 
 The hub (running as root) creates ``jupyter-<name>`` the first time a student's server
-starts, with a home only they can read (mode 0700) under ``BASE/home`` and a folder
-for their kernels' sockets only they can read under ``BASE/run``. Their server and
+starts, with a home only they can read (mode 0700) under ``BASE/home`` (their
+temporary files in it too), and a folder for their kernels' sockets only they can read
+under ``BASE/run``. Their server and
 kernels run as that account, with a umask that keeps every new file their own.
 """
 
@@ -21,6 +22,7 @@ PREFIX = "jupyter-"
 # JupyterHub names (lower case by then): a letter, then letters, digits, - or _; short
 # enough that jupyter-<name> is a valid Linux account name (32 characters at most)
 USERNAME_PATTERN = r"^[a-z][a-z0-9_-]{0,22}$"
+TMP = ".tmp"  # their temporary files: in their home, not the shared /tmp
 PRIVATE = 0o700
 PASS_THROUGH = 0o711  # others may pass to a folder they know of, never list it
 
@@ -53,6 +55,7 @@ def ensure_account(username: str, base: Path) -> pwd.struct_passwd:
             raise RuntimeError(f"could not create the account {name}: {done.stderr.strip()}")
         entry = pwd.getpwnam(name)
     private_folder(Path(entry.pw_dir), entry)
+    private_folder(Path(entry.pw_dir) / TMP, entry)
     private_folder(base / "run" / str(entry.pw_uid), entry)
     return entry
 

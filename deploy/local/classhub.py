@@ -152,6 +152,12 @@ class ClassHub:
         """The home of ``user``'s own account (once their server has started)."""
         return self.base / "home" / accounts.system_name(user)
 
+    @property
+    def git_repo(self) -> Path:
+        """The bare repository the class link pulls from (push a change there to hand
+        it out)."""
+        return self.base / "git" / self.git.name
+
     def class_link(self, notebook: str = hs.STUDENT_NOTEBOOK, ui: str = "lab") -> str:
         return ClassLink(self.url, self.git.url, hs.BRANCH, notebook, ui).url
 

@@ -67,6 +67,7 @@ c.Spawner.environment = {
     # the workbook's data (routines, checklists, session log): outside the clone
     "BACKSTRETCH_DATA_DIR": lambda spawner: f"{accounts.home_of(spawner.user.name)}/"
                                             f"{hs.DATA_FOLDER}",
+    "TMPDIR": lambda spawner: f"{accounts.home_of(spawner.user.name)}/{accounts.TMP}",
     # the kernels' Unix sockets: short paths (the limit is 107 bytes), 0700, their own
     "JUPYTER_RUNTIME_DIR": lambda spawner: str(accounts.runtime_dir(BASE, spawner.user.name)),
     "PATH": f"{VENV_BIN}{os.pathsep}/usr/local/bin:/usr/bin:/bin",
