@@ -36,9 +36,12 @@ bench: $(STAMP)
 browser:
 	@bash scripts/ensure-chromium
 
-## make hub: a classroom-trial JupyterHub on 127.0.0.1 (docs/instructors.md); Ctrl+C stops it
+## make hub: a class's JupyterHub on 127.0.0.1, run as root: an account per student
+## (docs/instructors.md); ADMIN=<name> for the instructor, CLASS_LIST=<file> to limit
+## who may sign in; Ctrl+C stops it
 hub: $(STAMP) hub-tools
-	$(BIN)/python deploy/local/classhub.py
+	$(BIN)/python deploy/local/classhub.py $(if $(ADMIN),--admin $(ADMIN),) \
+		$(if $(CLASS_LIST),--class-list $(CLASS_LIST),)
 
 hub-tools:
 	@bash scripts/ensure-hub

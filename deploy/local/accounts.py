@@ -79,7 +79,8 @@ def class_accounts(base: Path) -> list[str]:
 
 
 def remove_accounts(base: Path) -> list[str]:
-    """Delete the class's accounts with their homes (the tests' clean-up); return them."""
+    """Delete the class's accounts with their homes (after the course; the tests' clean-up);
+    return their names."""
     gone = class_accounts(base)
     for name in gone:
         subprocess.run(["userdel", "--remove", "--force", name],

@@ -314,7 +314,17 @@ def main() -> int:
                              "(default: a new random one, printed once)")
     parser.add_argument("--class-list", type=Path,
                         help="a file with one name a line: only they may sign in")
+    parser.add_argument("--remove-accounts", action="store_true",
+                        help="after the course: delete the students' accounts and homes "
+                             "(those under BASE/home), then stop")
     args = parser.parse_args()
+    if args.remove_accounts:
+        if os.geteuid() != 0:
+            print("error: removing accounts needs root (sudo)", file=sys.stderr)
+            return 1
+        gone = accounts.remove_accounts(args.base.resolve())
+        print(f"Removed {len(gone)} accounts with their homes: {', '.join(gone) or 'none'}")
+        return 0
     try:
         names = read_class_list(args.class_list) if args.class_list else []
         hub = start_class_hub(args.base, args.port, args.admin, args.admin_password, names)
