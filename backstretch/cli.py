@@ -64,6 +64,25 @@ def _parser() -> argparse.ArgumentParser:
     po.add_argument("--side", choices=["left", "right"],
                     help="the side a one-side stretch shows (default: right)")
 
+    rm = sub.add_parser(
+        "remind", help="write a plan's reminders as a calendar file (.ics) to import",
+        description="Write your plan's days and time as a weekly event with an alarm, in an "
+        "iCalendar file that a phone, Google Calendar or Outlook imports. Each option left out "
+        "comes from your saved plan (notebook 04), or without one: daily-back-care on "
+        "mon,wed,fri at 07:30 for 6 weeks from this week. The saved plan is not changed.")
+    rm.add_argument("--days", metavar="DAYS", help="reminder days, like mon,wed,fri: one for "
+                    "each day a week you plan")
+    rm.add_argument("--at", metavar="HH:MM", help="your local time, like 07:30")
+    rm.add_argument("--weeks", metavar="N", help="how many weeks, 1 to 52")
+    rm.add_argument("--routine", action="append", metavar="ROUTINE",
+                    help="a ready routine's name or a routine file; give it twice for two")
+    rm.add_argument("--start", metavar="DATE", help="a day of the plan's first week, like "
+                    "2026-11-30 (weeks run Monday to Sunday)")
+    rm.add_argument("-o", "--output", required=True, metavar="FILE",
+                    help="where to write it, ending in .ics")
+
+    sub.add_parser("plan", help="print your saved plan and how the weeks stand against it")
+
     cl = sub.add_parser("class-link", help="print the nbgitpuller link that brings the workbook "
                         "to every student on a JupyterHub")
     cl.add_argument("--hub", required=True, metavar="URL",
@@ -218,6 +237,70 @@ def cmd_class_link(args: argparse.Namespace) -> int:
     return 0
 
 
+PLAN_OPTIONS = {"routines": "--routine", "reminder_days": "--days",
+                "days_per_week": "--days", "reminder_time": "--at", "weeks": "--weeks",
+                "start": "--start"}
+
+
+def _whole_or_text(text: str | None) -> int | str | None:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return text
+
+
+def cmd_remind(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    import dataclasses
+    from datetime import date
+
+    from .log.plan import DEFAULT_ROUTINE, Plan, load_plan, plan_file, plan_routines
+    from .log.reminders import write_reminders
+
+    saved = load_plan()
+    days = tuple(args.days.split(",")) if args.days is not None else None
+    given = {"routines": tuple(args.routine) if args.routine else None,
+             "reminder_days": days,  # as many days a week, once they are distinct days
+             "days_per_week": len(days) if days and len(set(days)) == len(days) <= 7 else None,
+             "reminder_time": args.at, "weeks": _whole_or_text(args.weeks),
+             "start": args.start}
+    changes = {k: v for k, v in given.items() if v is not None}
+    try:
+        plan = dataclasses.replace(saved or Plan((DEFAULT_ROUTINE,), date.today()), **changes)
+    except BackstretchError as exc:  # name the option given, not the plan's field
+        raise BackstretchError([Problem(PLAN_OPTIONS[p.field.split("[")[0]], "", p.message)
+                                for p in exc.problems]) from None
+    file = "--routine" if args.routine or saved is None else str(plan_file())
+    routines = plan_routines(plan, catalogue, file)
+    path = write_reminders(plan, routines, args.output)
+    names = " or ".join(repr(r.name) for r in routines)
+    print(printable(f"Wrote {path}: reminders for {names}, {plan.describe()}. "
+                    "Open it, or import it into your calendar."))
+    return 0
+
+
+def cmd_plan(_args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from datetime import date
+
+    from .log.adherence import adherence
+    from .log.plan import load_plan, plan_file, plan_routines, routine_names
+    from .log.store import SessionLog
+
+    plan = load_plan()
+    if plan is None:
+        print("No plan saved yet: make one in notebook 04, or write reminders with "
+              "backstretch remind.")
+        return 0
+    names = routine_names(plan_routines(plan, catalogue, str(plan_file())))
+    print(printable(f"{names}: {plan.describe()}"))
+    today = date.today()
+    with SessionLog() as log:
+        progress = adherence(plan, log.weekly(until=today), today)
+    print(progress.summary())
+    for line in progress.lines():
+        print(f"  {line}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 invalid input, 2 usage)."""
     for stream in (sys.stdout, sys.stderr):
@@ -230,6 +313,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if Path(args.output).suffix.lower() not in SUFFIXES:
             parser.error(f"-o {args.output}: end the file name in .html or .pdf")
+    if args.command == "remind" and Path(args.output).suffix.lower() != ".ics":
+        parser.error(f"-o {args.output}: end the file name in .ics")
     try:
         catalogue = load_catalogue(args.catalogue) if args.catalogue else None
         if args.command == "check":
@@ -239,7 +324,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "safety":
             return cmd_safety(args)
         command = {"list": cmd_list, "show": cmd_show, "coverage": cmd_coverage,
-                   "handout": cmd_handout, "pose": cmd_pose}[args.command]
+                   "handout": cmd_handout, "pose": cmd_pose, "remind": cmd_remind,
+                   "plan": cmd_plan}[args.command]
         return command(args, catalogue if catalogue is not None else load_catalogue())
     except BackstretchError as exc:
         for problem in exc.problems:

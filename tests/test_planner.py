@@ -15,9 +15,18 @@ from backstretch import (
     RoutineItem,
     Settings,
     Stretch,
+    dose_report,
 )
 from backstretch.catalogue.stretches import AVOID_WORDS, FLAGS, LEVELS, POSITIONS
-from backstretch.planner import GOALS, POSITION_ORDER, plan, reached_groups, summary, target_groups
+from backstretch.planner import (
+    GOALS,
+    POSITION_ORDER,
+    STRENGTH_MOVES,
+    plan,
+    reached_groups,
+    summary,
+    target_groups,
+)
 from backstretch.planner.search import levels
 from backstretch.routines import coverage
 from backstretch.routines.coverage import group_weights
@@ -302,6 +311,7 @@ def test_settings_change_the_timings_and_the_plan_still_fits(catalogue):
     ({"equipment": ["trampoline"]}, "equipment"),
     ({"avoid_flags": ["jumping"]}, "avoid_flags"),
     ({"settings": {"rest": 5}}, "settings"),
+    ({"strengthening": "yes"}, "strengthening"),
     ({"targets": ["calves"], "positions": ["prone"]}, "targets"),
 ])
 def test_bad_input_names_the_field(catalogue, kwargs, field):
@@ -310,6 +320,49 @@ def test_bad_input_names_the_field(catalogue, kwargs, field):
         plan(catalogue, **kwargs)
     assert exc.value.problems[0].field == field
     assert field in str(exc.value)
+
+
+# -- strengthening, when asked ----------------------------------------------------------------
+
+def _strengthening(routine: Routine) -> list[str]:
+    return [item.stretch for i, item in enumerate(routine.items)
+            if routine.stretch(i).kind == "strengthening"]
+
+
+@pytest.mark.parametrize("budget", [300, 600, 1200])
+def test_strengthening_adds_moves_within_the_budget_apart_from_the_stretch_dose(catalogue,
+                                                                                 budget):
+    routine = plan(catalogue, budget_seconds=budget, strengthening=True)
+    moves = _strengthening(routine)
+    assert 1 <= len(moves) <= STRENGTH_MOVES and routine.duration <= budget
+    assert len({frozenset(catalogue[m].primary) for m in moves}) == len(moves)
+    assert all(routine.items[[i.stretch for i in routine.items].index(m)].hold is None
+               for m in moves), "at the catalogue's own counts"
+    stretches = routine.with_items([i for i in routine.items if i.stretch not in moves])
+    check_valid(stretches, budget)
+    assert {g: c.stretch for g, c in routine.coverage().items() if c.stretch} == \
+        {g: c.stretch for g, c in stretches.coverage().items() if c.stretch}
+    assert dose_report(routine).groups == dose_report(stretches).groups
+    assert "count toward no stretch dose" in routine.description
+
+
+def test_without_asking_the_plan_has_no_strengthening_move(catalogue):
+    assert _strengthening(plan(catalogue, budget_seconds=1200)) == []
+
+
+def test_strengthening_moves_keep_to_the_constraints(catalogue):
+    assert _strengthening(plan(catalogue, strengthening=True, no_floor=True)) == ["wall-warrior"]
+    assert "glute-bridge" not in _strengthening(
+        plan(catalogue, strengthening=True, conditions=["pregnancy"]))
+    r = plan(catalogue, strengthening=True, no_floor=True, avoid_flags=["balance"])
+    assert _strengthening(r) == [] and "No strengthening move fits" in r.description
+
+
+def test_strengthening_takes_at_most_half_a_short_budget(catalogue):
+    r = plan(catalogue, budget_seconds=120, strengthening=True)
+    assert r.duration <= 120 and any(r.stretch(i).is_static for i in range(len(r.items)))
+    moves = r.with_items([i for i in r.items if i.stretch in _strengthening(r)])
+    assert moves.items and moves.duration <= 120 // 2
 
 
 # -- against the exact optimum ----------------------------------------------------------------

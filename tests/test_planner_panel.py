@@ -99,3 +99,19 @@ def test_a_short_budget_says_which_groups_fall_short(catalogue, builder):
     text = panel.result.value
     assert "of 14 target groups reach 60 s" in text and "Short of 60 s:" in text
     assert isinstance(builder.routine, Routine) and builder.routine.duration <= 180
+
+
+def test_the_strengthening_box_adds_moves_and_says_they_are_not_stretch(catalogue, builder):
+    panel = PlannerPanel(catalogue, builder)
+    panel.strengthening.value = True
+    panel.suggest()
+    r = builder.routine
+    assert r == plan(catalogue, goal="lower back spasm", budget_seconds=600, strengthening=True)
+    moves = [r.stretch(i).name for i in range(len(r.items))
+             if r.stretch(i).kind == "strengthening"]
+    assert moves and "Strengthening, not counted as stretch: " + ", ".join(moves) in (
+        panel.result.value)
+    panel.no_floor.value = True
+    panel.avoid["balance"].value = True
+    panel.suggest()
+    assert "No strengthening move fits" in panel.result.value

@@ -1,5 +1,12 @@
-"""The session log's file: its schema, opening it (creating and checking the schema in
-one locked transaction), and what to say when SQLite or the disk refuses."""
+"""The session log's file: its schema, opening it (creating, checking and upgrading the
+schema in one locked transaction), and what to say when SQLite or the disk refuses.
+
+Schema 1 held the sessions; schema 2 adds the weekly check-ins (``checkins``), the
+person's own activities (``activities``, retired rather than deleted, so their past
+ratings stay) and each week's rating of each (``activity_ratings``). A log of an older
+schema is copied beside itself (``<name>.v1-backup``, by SQLite's backup API) and then
+upgraded in one transaction; the copy is kept.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +14,18 @@ import os
 import sqlite3
 import stat
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..base.errors import BackstretchError, Problem, os_reason
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TIMEOUT = 10.0
 """Seconds to wait for another process holding the log."""
-_TABLES = ("sessions", "group_seconds")
-_SCHEMA = (
+_TABLES = {1: ("sessions", "group_seconds"),
+           2: ("sessions", "group_seconds", "checkins", "activities", "activity_ratings")}
+"""The tables each schema version has."""
+_SCHEMA_1 = (
     """CREATE TABLE sessions (
         id INTEGER PRIMARY KEY,
         routine TEXT NOT NULL,
@@ -36,8 +46,34 @@ _SCHEMA = (
         seconds REAL NOT NULL,
         PRIMARY KEY (session_id, muscle_group)
     )""",
-    f"PRAGMA user_version={SCHEMA_VERSION}",
 )
+MIGRATIONS: dict[int, Sequence[str]] = {
+    1: (
+        """CREATE TABLE checkins (
+            id INTEGER PRIMARY KEY,
+            week TEXT NOT NULL UNIQUE,
+            day TEXT NOT NULL,
+            usual_pain INTEGER NOT NULL CHECK (usual_pain BETWEEN 0 AND 10),
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE activities (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            added_on TEXT NOT NULL,
+            retired_on TEXT
+        )""",
+        """CREATE TABLE activity_ratings (
+            checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+            activity_id INTEGER NOT NULL REFERENCES activities (id),
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),
+            PRIMARY KEY (checkin_id, activity_id)
+        )""",
+    ),
+}
+"""The statements that take a log from each version to the next: ``week`` is the
+Monday of the check-in's ISO week, ``day`` the day it was made (ISO dates);
+``retired_on`` is empty while an activity is one of the person's current five."""
 KEPT = "; every session recorded so far is kept"
 
 
@@ -191,15 +227,73 @@ def _check_schema(conn: sqlite3.Connection, name: str, read_only: bool) -> None:
             raise BackstretchError(Problem(name, "", f"was written by a newer backstretch "
                                            f"(schema {version}; this one reads up to "
                                            f"{SCHEMA_VERSION}); update backstretch"))
-        if (tables and version == 0) or (version and not set(_TABLES) <= tables):
+        if (tables and version == 0) or (version and not set(_TABLES[version]) <= tables):
             raise BackstretchError(Problem(name, "", "is an SQLite file but not a "
                                            "backstretch session log; give another path"))
         if version == 0 and read_only:
             raise BackstretchError(Problem(name, "", "cannot be created: it is read-only"))
-        if version == 0:  # a new, empty file: the only kind that is changed here
-            for statement in _SCHEMA:
+        if version == 0:  # a new, empty file: made as schema 1, then upgraded
+            for statement in _SCHEMA_1:
                 conn.execute(statement)
+            _upgrade(conn, 1)
+        elif version < SCHEMA_VERSION and not read_only:
+            backup = backup_copy(Path(name), version)
+            try:
+                _upgrade(conn, version)
+            except sqlite3.Error as exc:
+                raise BackstretchError(Problem(name, "", (
+                    f"could not be upgraded from schema {version} to {SCHEMA_VERSION} ({exc}); "
+                    "nothing in it was changed, and the copy made just before is kept at "
+                    f"{backup}"))) from None
         conn.commit()
     except BaseException:
         conn.rollback()
         raise
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version of an open log (below ``SCHEMA_VERSION`` only when it was
+    opened read-only, so could not be upgraded)."""
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def backup_copy(path: Path, version: int) -> Path:
+    """Copy the log at ``path`` to the first free name among ``<name>.v<version>-backup``,
+    ``-backup-2``, ...; return where. Called while the caller holds the write lock, so
+    nothing changes meanwhile; SQLite's backup API (on a connection of its own) copies
+    the file whole, write-ahead log included, under a temporary name first, so no half
+    copy ever has the backup's name."""
+    n = 1
+    while (target := path.with_name(f"{path.name}.v{version}-backup"
+                                    + (f"-{n}" if n > 1 else ""))).exists():
+        n += 1
+    partial = target.with_name(target.name + ".partial")
+    try:
+        source = sqlite3.connect(path, timeout=TIMEOUT)
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        os.replace(partial, target)
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        reason = why_not_written(exc, path) if isinstance(exc, sqlite3.Error) \
+            else os_reason(exc)
+        raise BackstretchError(Problem(str(path), "", (
+            f"was written by an older backstretch (schema {version}) and needs upgrading, but "
+            f"a copy could not be made first ({reason or exc}), so it was not upgraded"
+            f"{KEPT}; free some space or make the folder writable"))) from None
+    return target
+
+
+def _upgrade(conn: sqlite3.Connection, version: int) -> None:
+    """Run every migration from ``version`` to ``SCHEMA_VERSION``, in the caller's
+    transaction."""
+    for step in range(version, SCHEMA_VERSION):
+        for statement in MIGRATIONS[step]:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")

@@ -1,7 +1,8 @@
 """The session log: every guided session done, kept in an embedded SQLite file.
 
 One row per session (routine, times, steps done and skipped, pain scores, a note)
-and one row per muscle group with the seconds of static stretch actually held.
+and one row per muscle group with the seconds of static stretch actually held; and
+the weekly check-ins (``log/checkins.py``).
 The file uses SQLite's write-ahead log with ``synchronous=FULL`` and writes each
 session in one transaction, so a crash or a killed kernel leaves every recorded
 session whole and nothing half-written. The schema's version is ``PRAGMA
@@ -25,6 +26,7 @@ from ..base.errors import BackstretchError, BackstretchWarning, Problem
 from ..base.userdata import data_home
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..routines.coverage import coverage_of
+from .checkins import Activity, CheckIn, Saved, entry, read_activities, read_checkins, write
 from .export import write_csv
 from .records import (
     MAX_NAME,
@@ -36,7 +38,7 @@ from .records import (
     SessionRecord,
     Week,
 )
-from .schema import KEPT, SCHEMA_VERSION, connect, failure
+from .schema import KEPT, SCHEMA_VERSION, connect, failure, schema_version
 
 if TYPE_CHECKING:
     from ..guided.session import Session
@@ -44,7 +46,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 __all__ = ["MAX_NAME", "MAX_NOTE", "MAX_SECONDS", "PAIN_MAX", "PAIN_MIN", "SCHEMA_VERSION",
-           "PainPoint", "SessionLog", "SessionRecord", "Week", "completed_group_seconds"]
+           "Activity", "CheckIn", "PainPoint", "Saved", "SessionLog", "SessionRecord", "Week",
+           "completed_group_seconds"]
 
 
 def completed_group_seconds(session: Session) -> dict[str, float]:
@@ -212,6 +215,37 @@ class SessionLog:
             "UPDATE sessions SET pain_before = ?, pain_after = ?, note = ? WHERE id = ?",
             (rec.pain_before, rec.pain_after, rec.note, rec.id)))
         return rec
+
+    def check_in(self, day: date | str, usual_pain: int,
+                 ratings: Mapping[str, int | None] | None = None, note: str = "") -> Saved:
+        """Save the weekly check-in made on ``day``, in one transaction; ``Saved.message``
+        says what was saved and whether it replaced one of the same week.
+
+        ``ratings`` maps each of the person's activities (up to five, in their own words,
+        in order) to its rating 0 to 10, or None when not rated this week; the current
+        activities become its names (one left out is retired, its past ratings kept).
+        Without ``ratings`` the activities stay as they are and none is rated.
+        """
+        new = entry(self._name, day, usual_pain, ratings, note)
+        cid, replaced = self._transaction(lambda conn: write(conn, new))
+        return Saved(next(c for c in self.checkins() if c.id == cid), replaced,
+                     tuple(self.activities()))
+
+    def checkins(self) -> list[CheckIn]:
+        """Every weekly check-in, oldest first (none in a log too old to have them)."""
+        return self._read(lambda conn: read_checkins(conn, self._name))
+
+    def activities(self, retired: bool = False) -> list[Activity]:
+        """The person's current activities in order, then (with ``retired``) the others."""
+        return self._read(lambda conn: read_activities(conn, retired))
+
+    def _read(self, read: Callable[[sqlite3.Connection], list[T]]) -> list[T]:
+        if schema_version(self._conn) < 2:  # opened read-only, so not upgraded
+            return []
+        try:
+            return read(self._conn)
+        except sqlite3.Error as exc:
+            raise failure(self.path, exc, "read") from None
 
     # -- reading ----------------------------------------------------------------------
     def sessions(self) -> list[SessionRecord]:

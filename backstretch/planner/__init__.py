@@ -9,11 +9,12 @@ from .problem import (
                       GOALS,
                       MAX_BUDGET,
                       POSITION_ORDER,
+                      STRENGTH_MOVES,
                       plan,
                       reached_groups,
                       summary,
                       target_groups,
 )
 
-__all__ = ["DEFAULT_GOAL", "GOALS", "MAX_BUDGET", "POSITION_ORDER", "plan", "reached_groups",
-           "summary", "target_groups"]
+__all__ = ["DEFAULT_GOAL", "GOALS", "MAX_BUDGET", "POSITION_ORDER", "STRENGTH_MOVES", "plan",
+           "reached_groups", "summary", "target_groups"]

@@ -7,7 +7,8 @@ The problem
     ``budget_seconds`` and as many target muscle groups as possible reach the
     guideline's 60 s of static stretch (``Routine.coverage``: primary groups count
     the full hold, secondary half, per side). Only static stretches count, so only
-    they are planned. Each stretch is used at most once, on both sides.
+    they are planned (strengthening moves, when asked, are added at their own counts and
+    count toward no dose). Each stretch is used at most once, on both sides.
 
     A stretch's dose is ``hold * reps`` seconds of stretch per side, and what it
     costs is the seconds it adds to the timeline (``routine.item_timeline``): get
@@ -23,7 +24,7 @@ The problem
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from ..base import checks
 from ..base.checks import Checker
@@ -31,7 +32,7 @@ from ..catalogue.muscles import MUSCLE_GROUPS
 from ..catalogue.stretches import EQUIPMENT, FLAGS, LEVELS, POSITIONS, Catalogue, Stretch
 from ..routines.coverage import group_weights
 from ..routines.dose import GROUP_TARGET
-from ..routines.model import Routine, RoutineItem, Settings, format_duration
+from ..routines.model import Routine, RoutineItem, Settings, format_duration, item_timeline
 from ..safety.flags import CONDITIONS
 from .search import Candidate, candidate, levels, search
 
@@ -54,6 +55,8 @@ MAX_BUDGET = 7200
 """The longest budget accepted, in seconds: two hours."""
 POSITION_ORDER = ("standing", "seated", "kneeling", "prone", "supine")
 """From standing down to lying, so the floor is reached once."""
+STRENGTH_MOVES = 2
+"""Strengthening moves added when asked: a couple, so the stretches keep most of the time."""
 
 def _order_key(catalogue_index: dict[str, int]):  # noqa: ANN202 - a sort key function
     def key(s: Stretch) -> tuple[int, bool, int, int]:
@@ -112,11 +115,32 @@ def summary(routine: Routine, targets: Iterable[str], budget_seconds: int) -> st
             f"{format_duration(budget_seconds)} you have.{tail}")
 
 
+def strength_moves(catalogue: Catalogue, allowed: Callable[[Stretch], bool], seconds: int,
+                   settings: Settings = Settings()) -> list[tuple[Stretch, int]]:
+    """Up to ``STRENGTH_MOVES`` strengthening moves that ``allowed`` keeps, each with what
+    it costs at its catalogue defaults, within ``seconds`` in all: gentlest first, then in
+    catalogue order, none working the same main groups as one already taken."""
+    out: list[tuple[Stretch, int]] = []
+    seen: set[frozenset[str]] = set()
+    for s in sorted(catalogue.values(), key=lambda s: LEVELS.index(s.level)):
+        if s.kind != "strengthening" or not allowed(s) or frozenset(s.primary) in seen:
+            continue
+        sides = ("left", "right") if s.per_side else (None,)
+        cost = sum(b.seconds for b in item_timeline(False, sides, s.hold.low, s.reps,
+                                                    settings.rest, settings))
+        if cost > seconds or len(out) == STRENGTH_MOVES:
+            continue
+        seen.add(frozenset(s.primary))
+        out.append((s, cost))
+        seconds -= cost
+    return out
+
+
 def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str | None = None,
          budget_seconds: int = 600, positions: Iterable[str] | None = None,
          equipment: Iterable[str] | None = None, no_floor: bool = False,
          avoid_flags: Iterable[str] = (), settings: Settings = Settings(),
-         conditions: Iterable[str] = ()) -> Routine:
+         conditions: Iterable[str] = (), strengthening: bool = False) -> Routine:
     """A routine within ``budget_seconds`` reaching 60 s for as many target groups as fit.
 
     ``targets`` are muscle-group ids, ``goal`` a key of ``GOALS`` (both may be given;
@@ -124,8 +148,11 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
     (None allows all; ``equipment=[]`` allows stretches needing none). ``no_floor``
     leaves out floor work; ``avoid_flags`` leaves out stretches with any of those
     movement flags; ``conditions`` (keys of ``safety.flags.CONDITIONS``) leaves out stretches
-    whose ``avoid_with`` names any of them. Raises BackstretchError naming the field for
-    bad values, or when no allowed stretch works a target group or fits the budget.
+    whose ``avoid_with`` names any of them. ``strengthening`` adds up to
+    ``STRENGTH_MOVES`` allowed strengthening moves at their catalogue defaults, their
+    time (at most half the budget) set aside first; they count toward no static-stretch
+    dose. Raises BackstretchError naming the field for bad values, or when no allowed
+    stretch works a target group or fits the budget.
     """
     groups = target_groups(targets, goal)
     check = Checker("<planner>")
@@ -137,7 +164,15 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
     ruled_out = _subset(check, "conditions", conditions, CONDITIONS) or set()
     check("settings", checks.instance, settings, Settings, "a backstretch.Settings")
     check("no_floor", checks.flag, no_floor)
+    check("strengthening", checks.flag, strengthening)
     check.raise_if_any()
+
+    def allowed(s: Stretch) -> bool:
+        return not ((no_floor and s.floor_work) or avoid & set(s.flags)
+                    or ruled_out & set(s.avoid_with)
+                    or (allowed_positions is not None and s.position not in allowed_positions)
+                    or (allowed_equipment is not None
+                        and not set(s.equipment) <= allowed_equipment))
 
     ladders = {}
     for side in (False, True):
@@ -148,10 +183,7 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
     seen: set[tuple[bool, tuple[tuple[int, float], ...]]] = set()
     gentle_first = sorted(catalogue.values(), key=lambda s: LEVELS.index(s.level))
     for s in gentle_first:
-        if (not s.is_static or (no_floor and s.floor_work) or avoid & set(s.flags)
-                or ruled_out & set(s.avoid_with)
-                or (allowed_positions is not None and s.position not in allowed_positions)
-                or (allowed_equipment is not None and not set(s.equipment) <= allowed_equipment)):
+        if not s.is_static or not allowed(s):
             continue
         terms = tuple(sorted((index[g], w) for g, w in group_weights(s).items() if g in index))
         if terms and (s.per_side, terms) not in seen:
@@ -168,16 +200,26 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
                    f"stretch takes {cheapest} s")
         check.raise_if_any()
 
-    levels_chosen = search(cands, len(groups), budget_seconds)
+    moves = strength_moves(catalogue, allowed, min(budget_seconds - cheapest,
+                                                   budget_seconds // 2), settings) \
+        if strengthening else []
+    levels_chosen = search(cands, len(groups), budget_seconds - sum(c for _, c in moves))
 
     key = _order_key({sid: k for k, sid in enumerate(catalogue)})
-    chosen = sorted(levels_chosen, key=lambda i: key(cands[i].stretch))
-    picked = [(cands[i].stretch.id, cands[i].levels[levels_chosen[i] - 1]) for i in chosen]
-    items = tuple(RoutineItem(sid, hold=lv.hold, reps=lv.reps) for sid, lv in picked)
+    picked = [(s, RoutineItem(s.id)) for s, _ in moves]
+    for i, n in levels_chosen.items():
+        lv = cands[i].levels[n - 1]
+        picked.append((cands[i].stretch, RoutineItem(cands[i].stretch.id, hold=lv.hold,
+                                                     reps=lv.reps)))
+    items = tuple(item for _, item in sorted(picked, key=lambda p: key(p[0])))
     names = [MUSCLE_GROUPS[g].name.lower() for g in groups]
     left_out = (" Leaves out stretches to avoid with "
                 f"{' or '.join(CONDITIONS[c].name.lower() for c in sorted(ruled_out))}."
                 if ruled_out else "")
+    if strengthening:
+        left_out += (f" Adds {' and '.join(s.name.lower() for s, _ in moves)} to strengthen; "
+                     "they count toward no stretch dose." if moves else
+                     " No strengthening move fits your choices and time.")
     title = goal.capitalize() if goal else ", ".join(names).capitalize()
     return Routine(f"{title}, {budget_seconds // 60} min plan"[:120], items, catalogue,
                    description=f"Planned for {', '.join(names)}.{left_out}", settings=settings)

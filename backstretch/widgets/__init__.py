@@ -2,13 +2,17 @@
 
 from .builder import RoutineBuilder
 from .catalogue_browser import CatalogueBrowser
+from .checkin_panel import CheckInPanel
 from .class_link_panel import ClassLinkPanel
 from .guided.class_view import ClassView
 from .guided.timer import SessionTimer
 from .handout_panel import HandoutPanel
 from .log_panel import SessionLogPanel
+from .plan_panel import PlanPanel
 from .planner_panel import PlannerPanel
+from .progression_panel import ProgressionPanel
 from .routine_picker import RoutinePicker
 
-__all__ = ["CatalogueBrowser", "ClassLinkPanel", "ClassView", "HandoutPanel", "PlannerPanel",
-           "RoutineBuilder", "RoutinePicker", "SessionLogPanel", "SessionTimer"]
+__all__ = ["CatalogueBrowser", "CheckInPanel", "ClassLinkPanel", "ClassView", "HandoutPanel",
+           "PlanPanel", "PlannerPanel", "ProgressionPanel", "RoutineBuilder", "RoutinePicker",
+           "SessionLogPanel", "SessionTimer"]

@@ -40,6 +40,10 @@ class PlannerPanel(Shown):
         fit = {"indent": False, "layout": w.Layout(width="auto")}
         self.no_floor = w.Checkbox(description="No floor work (standing or on a chair only)",
                                    **fit)
+        strong = ", ".join(s.name for s in catalogue.values() if s.kind == "strengthening")
+        self.strengthening = w.Checkbox(description="Add a strengthening move or two",
+                                        tooltip=f"From: {strong}", **fit)
+        self.strengthening.add_class("bs-plan-strengthening")
         self.avoid = {flag: w.Checkbox(description=AVOID_WORDS[flag], **fit) for flag in FLAGS}
         self.conditions = {c.id: w.Checkbox(description=f"I have {c.name.lower()}",
                                             tooltip=c.rule, **fit)
@@ -63,7 +67,7 @@ class PlannerPanel(Shown):
                     w.VBox([self.positions, self.equipment])]),
             w.HTML("<i>Ctrl-click (Cmd-click on a Mac) to pick several groups, positions or "
                    "things you have.</i>"),
-            w.HBox([avoid_box, w.VBox([self.no_floor, conditions_box])]),
+            w.HBox([avoid_box, w.VBox([self.no_floor, self.strengthening, conditions_box])]),
             self.suggest_button, self.result,
         ])
         self.widget.add_class("bs-planner")
@@ -80,6 +84,7 @@ class PlannerPanel(Shown):
             "no_floor": self.no_floor.value,
             "avoid_flags": [flag for flag, box in self.avoid.items() if box.value],
             "conditions": list(self.chosen_conditions()),
+            "strengthening": self.strengthening.value,
         }
 
     def chosen_conditions(self) -> tuple[str, ...]:
@@ -97,7 +102,12 @@ class PlannerPanel(Shown):
             return
         targets = target_groups(request["targets"], request["goal"])
         self.builder.replace(routine, HELD, "the planner's suggestion")
-        self._show(f"{summary(routine, targets, request['budget_seconds'])} "
+        added = [routine.stretch(i).name for i in range(len(routine.items))
+                 if routine.stretch(i).kind == "strengthening"]
+        extra = (f" Strengthening, not counted as stretch: {', '.join(added)}." if added else
+                 " No strengthening move fits your choices and time."
+                 if request["strengthening"] else "")
+        self._show(f"{summary(routine, targets, request['budget_seconds'])}{extra} "
                    "It is now in the builder.")
 
     def _show(self, text: str, error: bool = False) -> None:

@@ -1,0 +1,127 @@
+"""The weekly check-in: usual pain and up to five of the person's own activities,
+saved to the session log, with what the check-ins say shown under it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import date
+from html import escape
+
+import ipywidgets as w
+
+from ..base.errors import BackstretchError
+from ..log.checkins import MAX_ACTIVITIES
+from ..log.outcomes import OutcomeLine, outcome_lines
+from ..log.store import SessionLog
+from ..safety.notes import short_line_html
+from .shown import Shown
+
+NOT_GIVEN = ""
+PAIN_CHOICES = [("choose", NOT_GIVEN), ("0 (no pain)", 0), *((str(n), n) for n in range(1, 10)),
+                ("10 (worst)", 10)]
+RATING_CHOICES = [("not rated", NOT_GIVEN), ("0 (cannot do it)", 0),
+                  *((str(n), n) for n in range(1, 10)), ("10 (as before)", 10)]
+INSTRUCTIONS = (
+    "<p>Once a week, take a minute to check in.</p>"
+    "<p><b>Usual pain:</b> how bad has your back usually been over the past week? "
+    "0 is no pain, 10 the worst you can imagine.</p>"
+    "<p><b>Your activities:</b> name up to five everyday things your back makes hard, in your "
+    "own words, like putting on socks or sitting through a film. Rate each one: 0 means you "
+    "cannot do it at all, 10 that you can do it as well as before your back trouble. Keep the "
+    "same ones week to week so the change shows; clear a name to drop it.</p>")
+
+
+def outcomes_html(lines: list[OutcomeLine], safety_link: str = "00_start_here.ipynb") -> str:
+    """The outcome lines as HTML, escaped; a warning comes boxed, with its stop signs and
+    the short red-flag line linking to the full list."""
+    out = []
+    for line in lines:
+        if line.kind == "warning":
+            signs = "".join(f"<li>{escape(s)}</li>" for s in line.stop_signs)
+            out.append('<div class="bs-outcome-warning" style="border:2px solid #b35806;'
+                       'border-radius:8px;padding:0.2em 1em;background:#fff4e5;color:#4a2600">'
+                       f"<p>{escape(line.text)}</p><ul>{signs}</ul>"
+                       f"{short_line_html(safety_link)}</div>")
+        else:
+            style = ' style="color:#555"' if line.kind == "caveat" else ""
+            out.append(f'<p class="bs-outcome-{line.kind}"{style}>{escape(line.text)}</p>')
+    return "".join(out)
+
+
+class CheckInPanel(Shown):
+    """Usual pain (which a check-in needs), up to five activities with a rating each, and
+    a note; **Save** writes the check-in for ``today()``'s week (a second one that week
+    replaces the first). The outcome lines show under it and after each save."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None,
+                 today: Callable[[], date] = date.today,
+                 safety_link: str = "00_start_here.ipynb"):
+        self.path = path
+        self.today = today
+        self.safety_link = safety_link
+        style = {"description_width": "initial"}
+        self.pain = w.Dropdown(options=PAIN_CHOICES, value=NOT_GIVEN, style=style,
+                               description="Usual pain over the past week (0 to 10)",
+                               layout=w.Layout(width="max-content"))
+        self.pain.add_class("bs-usual-pain")
+        self.status = w.HTML()
+        self.status.add_class("bs-checkin-status")
+        try:
+            with self._open() as log:
+                current = [a.name for a in log.activities()]
+        except BackstretchError as exc:
+            current = []
+            self.status.value = f"<b>Cannot read the log:</b> {escape(str(exc))}"
+        self.names = [w.Text(value=current[i] if i < len(current) else "",
+                             placeholder="an everyday thing your back makes hard",
+                             description=f"Activity {i + 1}", style=style,
+                             layout=w.Layout(width="60%")) for i in range(MAX_ACTIVITIES)]
+        self.ratings = [w.Dropdown(options=RATING_CHOICES, value=NOT_GIVEN,
+                                   layout=w.Layout(width="max-content"))
+                        for _ in range(MAX_ACTIVITIES)]
+        self.note = w.Text(placeholder="Anything to remember about this week? (optional)",
+                           description="Note", layout=w.Layout(width="95%"))
+        self.save_button = w.Button(description="Save check-in", icon="save",
+                                    layout=w.Layout(width="max-content"))
+        self.save_button.add_class("bs-checkin-save")
+        self.save_button.on_click(lambda _b: self.save())
+        self.outcomes = w.HTML()
+        self.outcomes.add_class("bs-outcomes")
+        self.widget = w.VBox([w.HTML(f"<b>Weekly check-in</b>{INSTRUCTIONS}"), self.pain,
+                              *(w.HBox([n, r]) for n, r in zip(self.names, self.ratings)),
+                              self.note, self.save_button, self.status, self.outcomes])
+        self.widget.add_class("bs-checkin-panel")
+        self.show_outcomes()
+
+    def _open(self) -> SessionLog:
+        return SessionLog(self.path)
+
+    def save(self) -> None:
+        """Save the check-in shown; say what was saved, or why not."""
+        if self.pain.value == NOT_GIVEN:
+            self.status.value = ("<b>Not saved:</b> choose your usual pain over the past week "
+                                 "(0 to 10) first.")
+            return
+        ratings: dict[str, int | None] = {}
+        for name, rating in zip(self.names, self.ratings):
+            if name.value.strip():
+                ratings[name.value] = None if rating.value == NOT_GIVEN else rating.value
+        try:
+            with self._open() as log:
+                saved = log.check_in(self.today(), self.pain.value, ratings, self.note.value)
+        except BackstretchError as exc:
+            self.status.value = f"<b>Not saved:</b> {escape(str(exc))}"
+            return
+        self.status.value = f"<b>{escape(saved.message)}</b>"
+        self.show_outcomes()
+
+    def show_outcomes(self) -> None:
+        """Show what the check-ins and the sessions' pain scores say now."""
+        try:
+            with self._open() as log:
+                lines = outcome_lines(log.checkins(), log.pain_series())
+        except BackstretchError as exc:
+            self.outcomes.value = f"<b>Cannot read the log:</b> {escape(str(exc))}"
+            return
+        self.outcomes.value = outcomes_html(lines, self.safety_link)
