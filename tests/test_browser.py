@@ -591,6 +591,13 @@ def markdown_links(notebook: Path) -> list[str]:
             for m in MARKDOWN_LINK.finditer("".join(cell["source"]))]
 
 
+def heading_anchor(line: str) -> str:
+    """A Markdown heading's anchor as GitHub makes it: lower case, spaces to hyphens,
+    other punctuation dropped."""
+    text = line.lstrip("#").strip().lower()
+    return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+
+
 @pytest.mark.browser
 def test_every_link_of_every_notebook_opens_in_lab(page, lab, workdir):
     notebooks = sorted((workdir / "notebooks").glob("*.ipynb"))
@@ -608,13 +615,17 @@ def test_every_link_of_every_notebook_opens_in_lab(page, lab, workdir):
                             "a[href]:not(.jp-InternalAnchorLink)")
         expect(links).to_have_count(len(expected), timeout=UI_TIMEOUT_MS)
         for i, target in enumerate(expected):
-            name = Path(target).name
+            path, _, section = target.partition("#")
+            name = Path(path).name
             links.nth(i).scroll_into_view_if_needed()
             links.nth(i).click()
             expect(current).to_contain_text(name)  # opened in Lab, in its own tab
             assert page.locator(".jp-Dialog").count() == 0, f"{notebook.name} -> {target}"
             if name.endswith(".md"):  # the document itself, shown as a page
-                doc = (notebook.parent / target).read_text()
+                doc = (notebook.parent / path).read_text()
+                if section:  # a heading of that document (as GitHub names its anchors)
+                    assert section in {heading_anchor(ln) for ln in doc.splitlines()
+                                       if ln.startswith("#")}, target
                 title = next(ln[2:].strip() for ln in doc.splitlines() if ln.startswith("# "))
                 expect(page.locator("h1:visible").filter(has_text=title).first).to_be_visible()
                 shot(page, f"links-{notebook.stem}-{Path(target).stem}")

@@ -77,7 +77,8 @@ class CheckInPanel(Shown):
                              placeholder="an everyday thing your back makes hard",
                              description=f"Activity {i + 1}", style=style,
                              layout=w.Layout(width="60%")) for i in range(MAX_ACTIVITIES)]
-        self.ratings = [w.Dropdown(options=RATING_CHOICES, value=NOT_GIVEN,
+        self.ratings = [w.Dropdown(options=RATING_CHOICES, value=NOT_GIVEN, style=style,
+                                   description="rated",  # its label, for screen readers too
                                    layout=w.Layout(width="max-content"))
                         for _ in range(MAX_ACTIVITIES)]
         self.note = w.Text(placeholder="Anything to remember about this week? (optional)",
