@@ -141,7 +141,10 @@ def sign_in_page(browser, hub, name: str, password: str, approver: Instructor | 
         page.fill("input[name=username]", name)
         page.fill("input[name=signup_password]", password)
         page.fill("input[name=signup_password_confirmation]", password)
-        page.click("input[type=submit]")
+        submit = page.locator("input[type=submit]")
+        expect(submit).to_be_disabled()  # until the safety line is ticked
+        page.check("#tos_check")
+        submit.click()
         expect(page.locator(".alert-info")).to_contain_text("sent to the admin")
         approver.approve(name)
     page.goto(f"{hub.url}/hub/login")
@@ -350,6 +353,9 @@ def refused_sign_ins(hub, victim: Student) -> None:
         assert not thief.try_sign_in(), name
     # five failures in a row: that name waits a minute, even with the right password
     assert not Student(hub.url, victim.name, password_of(victim.name)).try_sign_in()
+    # names the hub does not take (markup, accents, spaces, too long) are refused
+    for odd in ("<b>x</b>", "maría", "sam lee", "x" * 24):
+        assert "alert-danger" in Student(hub.url, odd, password_of("odd")).sign_up(), odd
     # a name nobody approved does not get in
     stranger = Student(hub.url, "stranger", password_of("stranger"))
     assert "sent to the admin" in stranger.sign_up()

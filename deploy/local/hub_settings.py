@@ -34,6 +34,11 @@ NATIVE_AUTHENTICATOR = {
     "check_common_password": True,
     "allowed_failed_logins": 5,  # then that name waits a minute before trying again
     "seconds_before_next_try": 60,
+    # shown beside a box each student ticks to sign up: the safety line first, then the
+    # names the hub takes (accounts.USERNAME_PATTERN), so "María" learns why before trying
+    "tos": ("I know this workbook is not medical advice, and I will stop a stretch that "
+            "makes my pain sharper or spread down a leg. (Your name here: lower-case "
+            "letters, digits, - or _, starting with a letter, such as maria or sam-lee.)"),
 }
 # The student's own data (routines, checklists, session log, handouts), in their home
 # beside, never inside, the workbook's clone: a pull never meets them.
