@@ -185,3 +185,26 @@ def test_the_panel_boxes_a_warning_with_the_stop_signs(tmp_path):
     html = CheckInPanel(tmp_path / "log.sqlite").outcomes.value
     assert 'class="bs-outcome-warning"' in html and "00_start_here.ipynb" in html
     assert all(s in html for s in STOP_SIGNS)
+
+
+def test_the_check_ins_export_for_a_clinician(tmp_path):
+    """One row a week: usual pain, the average, and each activity (retired ones too),
+    the person's words made safe for a spreadsheet."""
+    import csv
+
+    with SessionLog(tmp_path / "log.sqlite") as log:
+        log.check_in(date(2026, 3, 3), 6, {"=SUM(A1)": 2, "Sitting through a film": 4},
+                     note="-stiff mornings")
+        log.check_in(date(2026, 3, 10), 5, {"Sitting through a film": 6, "Walking": None})
+        out = log.export_checkins_csv(tmp_path / "out" / "checkins.csv")
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    head = rows[0]  # the current activities in order, then the retired one
+    assert head == ["week", "day", "usual_pain", "activities_average", "note",
+                    "Sitting through a film", "Walking", "'=SUM(A1)"]
+    first = dict(zip(head, rows[1]))
+    second = dict(zip(head, rows[2]))
+    assert (first["week"], first["day"], first["usual_pain"]) == ("2026-03-02", "2026-03-03", "6")
+    assert first["activities_average"] == "3.00" and first["note"] == "'-stiff mornings"
+    assert first["'=SUM(A1)"] == "2" and first["Sitting through a film"] == "4"
+    assert second["'=SUM(A1)"] == "" and second["Sitting through a film"] == "6"
+    assert second["Walking"] == "" and second["activities_average"] == "6.00"

@@ -27,7 +27,7 @@ from ..base.userdata import data_home
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..routines.coverage import coverage_of
 from .checkins import Activity, CheckIn, Saved, entry, read_activities, read_checkins, write
-from .export import write_csv
+from .export import write_checkins_csv, write_csv
 from .records import (
     MAX_NAME,
     MAX_NOTE,
@@ -325,3 +325,8 @@ class SessionLog:
         ``'`` so that a spreadsheet shows it as text instead of running it as a formula.
         """
         return write_csv(self.sessions(), path)
+
+    def export_checkins_csv(self, path: str | os.PathLike[str]) -> Path:
+        """Write every weekly check-in as one CSV row, with a column per activity
+        (``export.write_checkins_csv``), atomically; return the path."""
+        return write_checkins_csv(self.checkins(), self.activities(retired=True), path)
