@@ -19,7 +19,7 @@ from browser_fixtures import (  # noqa: F401
     shot,
     workdir,
 )
-from test_browser import open_notebook, run_all_cells, shutdown_kernels
+from test_browser import lab, open_notebook, run_all_cells  # noqa: F401
 
 try:
     from playwright.sync_api import expect
@@ -27,12 +27,6 @@ except ImportError:  # the fixtures skip (or fail) with the reason
     expect = None
 
 ACTIVITY = "<b>Putting on socks</b> & $x$"  # typed text, shown literally
-
-
-@pytest.fixture
-def lab(lab_server):
-    yield lab_server
-    shutdown_kernels(lab_server)
 
 
 @pytest.mark.browser

@@ -9,7 +9,8 @@ import pytest
 
 from backstretch import BackstretchError
 from backstretch.log import SessionLog
-from backstretch.log.checkins import MAX_ACTIVITIES, CheckIn, week_of
+from backstretch.log.checkins import MAX_ACTIVITIES, CheckIn
+from backstretch.log.records import week_start
 
 MON = date(2026, 3, 2)  # a Monday, ISO week 2026-W10
 
@@ -126,7 +127,7 @@ def test_a_row_changed_outside_the_workbook_is_named(log):
 
 
 def test_the_week_is_its_monday():
-    assert week_of(date(2026, 3, 8)) == MON and week_of(MON) == MON
+    assert week_start(date(2026, 3, 8)) == MON and week_start(MON) == MON
     assert CheckIn(1, date(2026, 3, 5), 2, {}).week == MON
 
 

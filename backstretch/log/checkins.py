@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
@@ -22,17 +22,12 @@ from ..base import checks
 from ..base.checks import Checker
 from ..base.errors import BackstretchError
 from ..base.plural import counted
-from .records import MAX_NOTE, PAIN_MAX, PAIN_MIN
+from .records import MAX_NOTE, PAIN_MAX, PAIN_MIN, week_start
 
 MAX_ACTIVITIES = 5
 MAX_ACTIVITY = 80
 """Longest activity name, in characters."""
 RATING_MIN, RATING_MAX = 0, 10
-
-
-def week_of(day: date) -> date:
-    """The Monday of ``day``'s ISO week."""
-    return day - timedelta(days=day.weekday())
 
 
 def shown_day(day: date) -> str:
@@ -119,7 +114,7 @@ class CheckIn:
     @property
     def week(self) -> date:
         """The Monday of its week."""
-        return week_of(self.day)
+        return week_start(self.day)
 
     @property
     def activity_average(self) -> float | None:
@@ -195,7 +190,7 @@ def _set_activities(conn: sqlite3.Connection, names: list[str], day: date) -> di
 def write(conn: sqlite3.Connection, new: Entry) -> tuple[int, CheckIn | None]:
     """Store ``new`` inside the caller's transaction, replacing its week's check-in;
     return its id and the one it replaced."""
-    week = week_of(new.day).isoformat()
+    week = week_start(new.day).isoformat()
     old = [c for c in read_checkins(conn) if c.week.isoformat() == week]
     if old:
         conn.execute("DELETE FROM activity_ratings WHERE checkin_id = ?", (old[0].id,))

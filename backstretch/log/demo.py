@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from ..catalogue.stretches import load_catalogue
 from ..guided.session import Session
 from ..routines.reading import load_routine
+from .records import week_start
 from .store import SessionLog
 
 DEMO_DAYS = (3, 2, 1, 0, 2, 3)
@@ -28,7 +29,7 @@ def demo_log(path: str | os.PathLike[str], weeks: int = 6, today: date | None = 
     catalogue = load_catalogue()
     routines = [load_routine(name, catalogue) for name in DEMO_ROUTINES]
     today = today or date.today()
-    first_monday = today - timedelta(days=today.weekday(), weeks=weeks - 1)
+    first_monday = week_start(today) - timedelta(weeks=weeks - 1)
     log = SessionLog(path)
     n = 0
     for week in range(weeks):

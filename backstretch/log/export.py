@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..base.yamlio import atomic_write_text
 from ..catalogue.muscles import MUSCLE_GROUPS
-from .checkins import Activity, CheckIn, week_of
+from .checkins import Activity, CheckIn
 from .records import SessionRecord
 
 COLUMNS = ("id", "routine", "routine_key", "started_at", "ended_at", "minutes",
@@ -61,8 +61,7 @@ def write_checkins_csv(checkins: Iterable[CheckIn], activities: Iterable[Activit
     named = list(activities)
     rows: list[list[object]] = [[*CHECKIN_COLUMNS, *(_cell(a.name) for a in named)]]
     for c in checkins:
-        rated = list(c.ratings.values())
-        average = f"{sum(rated) / len(rated):.2f}" if rated else ""
-        rows.append([week_of(c.day).isoformat(), c.day.isoformat(), c.usual_pain, average,
+        average = "" if c.activity_average is None else f"{c.activity_average:.2f}"
+        rows.append([c.week.isoformat(), c.day.isoformat(), c.usual_pain, average,
                      _cell(c.note), *(_optional(c.ratings.get(a.id)) for a in named)])
     return _write(rows, path)

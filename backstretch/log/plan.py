@@ -17,7 +17,7 @@ from ..base import checks
 from ..base.checks import Checker, Invalid, describe
 from ..base.errors import BackstretchError, Problem
 from ..base.fields import Fields, Missing
-from ..base.plural import counted
+from ..base.plural import counted, joined
 from ..base.resources import ready_routines
 from ..base.userdata import data_home
 from ..base.yamlio import atomic_write_text, read_yaml
@@ -25,6 +25,7 @@ from ..catalogue.stretches import Catalogue
 from ..routines.library import ROUTINE_SUFFIXES
 from ..routines.model import Routine
 from ..routines.reading import load_routine
+from .records import week_start
 
 PLAN_VERSION = 1
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -54,11 +55,6 @@ _HEADER = """\
 # reminder_time: like "07:30", in quotes, your own local time
 # weeks: how long the plan lasts, 1 to {max_weeks}, from the week of "start" (a Monday)
 """
-
-
-def week_start(day: date) -> date:
-    """The Monday of ``day``'s week (weeks run Monday to Sunday, as ISO weeks do)."""
-    return day - timedelta(days=day.weekday())
 
 
 def routine_reference(value: Any) -> str:
@@ -183,8 +179,7 @@ class Plan:
 
     def days_text(self) -> str:
         """'Mon, Wed and Fri'."""
-        names = [DAY_NAMES[WEEKDAYS.index(d)] for d in self.reminder_days]
-        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return joined([DAY_NAMES[WEEKDAYS.index(d)] for d in self.reminder_days])
 
     def describe(self) -> str:
         """'3 days a week for 6 weeks, from Monday 30 November 2026; reminders on Mon, Wed

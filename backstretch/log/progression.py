@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..base.checks import MAX_TEXT
 from ..base.errors import BackstretchError, Problem
-from ..base.plural import counted
+from ..base.plural import counted, joined
 from ..planner.search import HOLD_STEP
 from ..routines.dose import GROUP_TARGET, HOLD_MAX, HOLD_MIN
 from ..routines.model import MAX_NAME, Routine
@@ -173,7 +173,7 @@ def _listed(routine: Routine, changes: tuple[Change, ...]) -> str:
     """'hold Back rounders for 15 s and Sphinx for 20 s', or 'do Sphinx 3 times'."""
     parts = [f"{routine.stretch(c.item).name} for {c.hold} s" if c.hold is not None else
              f"{routine.stretch(c.item).name} {counted(c.reps or 0, 'time')}" for c in changes]
-    said = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    said = joined(parts)
     return f"hold {said}" if changes[0].hold is not None else f"do {said}"
 
 

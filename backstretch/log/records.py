@@ -109,6 +109,11 @@ class SessionRecord:
         return bool(self.steps_completed or self.group_seconds)
 
 
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s week (weeks run Monday to Sunday, as ISO weeks do)."""
+    return day - timedelta(days=day.weekday())
+
+
 @dataclass(frozen=True)
 class Week:
     """The sessions of one ISO week (Monday to Sunday)."""

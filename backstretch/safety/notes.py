@@ -7,6 +7,7 @@ The Markdown goes, generated, into ``notebooks/00_start_here.ipynb`` and the REA
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 from html import escape
 
 from .flags import CONDITIONS, NOT_ADVICE, SHORT_LINE, STOP_SIGNS, TIERS, Tier
@@ -58,16 +59,22 @@ def _tier_html(tier: Tier) -> str:
             f"<p>{escape(tier.why)}</p></div>")
 
 
+def stop_signs_html(signs: Iterable[str] = STOP_SIGNS, intro: bool = True) -> str:
+    """The stop signs as an HTML list, escaped, after ``STOP_INTRO`` unless ``intro`` is
+    False."""
+    items = "".join(f"<li>{escape(s)}</li>" for s in signs)
+    return (f"<p><b>{escape(STOP_INTRO)}</b></p>" if intro else "") + f"<ul>{items}</ul>"
+
+
 def safety_html() -> str:
     """The not-advice note, both red-flag tiers (emergency first) and when to stop."""
-    stops = "".join(f"<li>{escape(s)}</li>" for s in STOP_SIGNS)
     conditions = "".join(f"<li><b>{escape(c.name)}</b>: {escape(c.rule)}</li>"
                          for c in CONDITIONS.values())
     return (
         '<div class="bs-safety">'
         f"<p><b>{escape(NOT_ADVICE)}</b></p>"
         + "".join(_tier_html(t) for t in TIERS)
-        + f"<p><b>{escape(STOP_INTRO)}</b></p><ul>{stops}</ul>"
+        + stop_signs_html()
         + f"<p><b>{escape(CONDITIONS_INTRO)}</b></p><ul>{conditions}</ul></div>"
     )
 

@@ -14,7 +14,7 @@ from ..base.errors import BackstretchError
 from ..log.checkins import MAX_ACTIVITIES
 from ..log.outcomes import OutcomeLine, outcome_lines
 from ..log.store import SessionLog
-from ..safety.notes import short_line_html
+from ..safety.notes import URGENT_STYLE, short_line_html, stop_signs_html
 from .shown import Shown
 
 NOT_GIVEN = ""
@@ -38,10 +38,9 @@ def outcomes_html(lines: list[OutcomeLine], safety_link: str = "00_start_here.ip
     out = []
     for line in lines:
         if line.kind == "warning":
-            signs = "".join(f"<li>{escape(s)}</li>" for s in line.stop_signs)
-            out.append('<div class="bs-outcome-warning" style="border:2px solid #b35806;'
-                       'border-radius:8px;padding:0.2em 1em;background:#fff4e5;color:#4a2600">'
-                       f"<p>{escape(line.text)}</p><ul>{signs}</ul>"
+            out.append(f'<div class="bs-outcome-warning" style="{URGENT_STYLE}">'
+                       f"<p>{escape(line.text)}</p>"
+                       f"{stop_signs_html(line.stop_signs, intro=False)}"
                        f"{short_line_html(safety_link)}</div>")
         else:
             style = ' style="color:#555"' if line.kind == "caveat" else ""

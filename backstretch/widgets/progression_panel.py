@@ -18,7 +18,7 @@ from ..log.progression import Suggestion, status, suggest
 from ..log.store import SessionLog
 from ..routines.library import ROUTINE_FOLDER, ROUTINE_SUFFIXES, saved_routines
 from ..routines.model import Routine
-from ..safety.notes import STOP_INTRO
+from ..safety.notes import stop_signs_html
 from .dose_panel import dose_html
 from .guided.controls import control_button
 from .routine_picker import RoutinePicker
@@ -64,14 +64,14 @@ class ProgressionPanel(Shown):
 
     def refresh(self) -> None:
         """Read the log again and show the suggestion for the routine picked."""
-        self.suggestion = suggest(self.routine, self.log.sessions())
+        sessions = self.log.sessions()
+        self.suggestion = suggest(self.routine, sessions)
         self.result.value = ""
         s = self.suggestion
         if s is None:
-            self.text.value = f"<p>{escape(status(self.routine, self.log.sessions()))}</p>"
+            self.text.value = f"<p>{escape(status(self.routine, sessions))}</p>"
         else:
-            stops = "".join(f"<li>{escape(x)}</li>" for x in s.stop_signs)
-            stop_html = f"<p><b>{escape(STOP_INTRO)}</b></p><ul>{stops}</ul>" if stops else ""
+            stop_html = stop_signs_html(s.stop_signs) if s.stop_signs else ""
             self.text.value = (f"<p>{escape(s.why)}</p><p><b>Suggestion:</b> "
                                f"{escape(s.text[:1].upper() + s.text[1:])}</p>{stop_html}"
                                "<p><i>Only a suggestion: your routine stays as it is unless "
