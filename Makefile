@@ -29,8 +29,8 @@ test: $(STAMP) browser fonts hub-tools node_modules/.package-lock.json
 present: $(STAMP) fonts
 	$(BIN)/voila notebooks/05_class_mode.ipynb --Voila.ip=$(HOST) --no-browser
 
-## make bench: print the performance figures
-bench: $(STAMP)
+## make bench: print the performance figures (Chromium, fonts and the hub's proxy too)
+bench: $(STAMP) browser fonts hub-tools
 	$(BIN)/python benchmarks/run_all.py
 
 browser:

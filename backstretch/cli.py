@@ -57,6 +57,22 @@ def _parser() -> argparse.ArgumentParser:
     ho.add_argument("-o", "--output", required=True, metavar="FILE",
                     help="where to write it; the suffix, .html or .pdf, picks the format")
 
+    fo = sub.add_parser("follow", help="write a routine's guided session as one web page that "
+                        "runs anywhere, offline (a phone too)",
+                        description="Write one self-contained HTML file that plays the routine "
+                        "as the workbook's timer does: countdown, voice, beeps, checklist, pain "
+                        "before and after, and the safety notes. It needs no kernel and no "
+                        "network; its sessions download as a file for 'backstretch log import'.")
+    fo.add_argument("routine", metavar="ROUTINE",
+                    help="a routine file, or a ready routine's name such as desk-break")
+    fo.add_argument("-o", "--output", required=True, metavar="FILE",
+                    help="where to write it, ending in .html")
+
+    lg = sub.add_parser("log", help="the session log: import sessions done with a take-home page")
+    lsub = lg.add_subparsers(dest="log_command", required=True, metavar="ACTION")
+    imp = lsub.add_parser("import", help="add the sessions a take-home page downloaded")
+    imp.add_argument("file", metavar="FILE", help="the sessions file the page downloaded (.json)")
+
     po = sub.add_parser("pose", help="draw a stretch's figure as SVG or PNG")
     po.add_argument("stretch", metavar="ID", help="a stretch id, such as knee-to-chest")
     po.add_argument("-o", "--output", required=True, metavar="FILE",
@@ -174,6 +190,26 @@ def cmd_handout(args: argparse.Namespace, catalogue: Catalogue) -> int:
     routine = load_routine(args.routine, catalogue)
     path = save_handout(routine, args.output)
     print(printable(f"Wrote {path}: a handout of {routine.name!r}"))
+    return 0
+
+
+def cmd_follow(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from .handouts.take_home import save_take_home
+
+    routine = load_routine(args.routine, catalogue)
+    path = save_take_home(routine, args.output)
+    print(printable(f"Wrote {path}: {routine.name!r} as a page that runs the session in any "
+                    f"browser, offline ({path.stat().st_size // 1024} KB)"))
+    return 0
+
+
+def cmd_log(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from .log.store import SessionLog
+    from .log.take_home import import_take_home
+
+    with SessionLog() as log:
+        done = import_take_home(args.file, log, catalogue)
+    print(printable(f"{args.file}: {done.summary()}."))
     return 0
 
 
@@ -315,6 +351,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"-o {args.output}: end the file name in .html or .pdf")
     if args.command == "remind" and Path(args.output).suffix.lower() != ".ics":
         parser.error(f"-o {args.output}: end the file name in .ics")
+    if args.command == "follow" and Path(args.output).suffix.lower() not in (".html", ".htm"):
+        parser.error(f"-o {args.output}: end the file name in .html")
     try:
         catalogue = load_catalogue(args.catalogue) if args.catalogue else None
         if args.command == "check":
@@ -325,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_safety(args)
         command = {"list": cmd_list, "show": cmd_show, "coverage": cmd_coverage,
                    "handout": cmd_handout, "pose": cmd_pose, "remind": cmd_remind,
-                   "plan": cmd_plan}[args.command]
+                   "plan": cmd_plan, "follow": cmd_follow, "log": cmd_log}[args.command]
         return command(args, catalogue if catalogue is not None else load_catalogue())
     except BackstretchError as exc:
         for problem in exc.problems:

@@ -12,6 +12,7 @@ The tests skip when Chromium or Playwright is missing, unless ``BACKSTRETCH_REQU
 from __future__ import annotations
 
 import json
+import math
 import os
 import secrets
 import shutil
@@ -23,6 +24,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -198,6 +200,30 @@ LAB_SETTINGS = {
 }
 
 
+def lab_settings_file(server: Server, plugin: str) -> Path:
+    """Where a Lab server we started keeps a plugin's user settings
+    ('@jupyterlab/apputils-extension:kernels-settings')."""
+    package, _, name = plugin.partition(":")
+    return server.root / "lab" / "lab-settings" / package / f"{name}.jupyterlab-settings"
+
+
+@contextmanager
+def lab_setting(server: Server, plugin: str, values: dict) -> Iterator[None]:
+    """Lab's user settings of ``plugin`` are ``values`` for the pages loaded inside the
+    block; as before after it."""
+    path = lab_settings_file(server, plugin)
+    before = path.read_text() if path.exists() else None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(values))
+    try:
+        yield
+    finally:
+        if before is None:
+            path.unlink()
+        else:
+            path.write_text(before)
+
+
 def _start(name: str, argv: list[str], root: Path, data_dir: Path, base: Path, port: int,
            token: str, probe: str) -> Server:
     base.mkdir(parents=True, exist_ok=True)
@@ -339,3 +365,127 @@ def shot(page, name: str) -> Path:
     except Exception:  # noqa: BLE001 - a screenshot must never hide the real failure
         pass
     return path
+
+
+# -- the page's clock and what the page draws --------------------------------------------
+# Playwright's clock (``page.clock.install()`` before the page loads) runs the page's
+# Date, performance.now, timers and animation frames. Time flows as usual until
+# ``pause_clock``; from then on nothing in the page moves until the test moves the clock
+# (``page.clock.run_for(ms)`` fires every timer on the way, frame by frame;
+# ``fast_forward(ms)`` jumps and fires each due timer once, like a throttled tab;
+# ``set_system_time`` moves Date.now and fires nothing, like a frozen one). Lab and Voila
+# keep working while it is paused: the kernel's messages need no page timer.
+def page_now(page) -> float:
+    """The page's clock: seconds since 1970, as the player reads it."""
+    return page.evaluate("() => Date.now() / 1000")
+
+
+def pause_clock(page) -> float:
+    """Stop the page's clock a moment from now; return the time it stopped at."""
+    page.clock.pause_at(page_now(page) + 0.25)
+    return page_now(page)
+
+
+@contextmanager
+def clock_flowing(page) -> Iterator[None]:
+    """Let the page's clock flow inside the block (axe-core needs timers), paused again
+    after it; only while no session runs, so nothing the test counts on moves."""
+    page.clock.resume()
+    try:
+        yield
+    finally:
+        pause_clock(page)
+
+
+def clock_text(seconds: float) -> str:
+    """What the countdown shows with ``seconds`` left: whole seconds rounded up, m:ss."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def step_at(steps, elapsed: float) -> tuple[int, str]:
+    """The step under way ``elapsed`` seconds into a routine run without a pause, and
+    what its countdown shows then (``steps``: the session's, with start and seconds)."""
+    for i, step in enumerate(steps):
+        if elapsed < step.start + step.seconds:
+            return i, clock_text(step.start + step.seconds - elapsed)
+    return len(steps), "0:00"
+
+
+RECORD_DRAWN = """(view) => {
+    // every countdown text the page draws (a MutationObserver), and what every animation
+    // frame shows (requestAnimationFrame): [how, performance.now(), countdown, title]
+    const count = view.querySelector('.bs-countdown');
+    const title = view.querySelector('.bs-current');
+    window.__drawn = [];
+    window.__frames = 0;
+    let last = '';
+    const note = (how) => {
+        const seen = count.textContent + '|' + title.textContent;
+        if (how === 'dom' || seen !== last) {
+            window.__drawn.push([how, performance.now(), count.textContent, title.textContent]);
+        }
+        last = seen;
+    };
+    new MutationObserver(() => note('dom')).observe(
+        count, { childList: true, characterData: true, subtree: true });
+    const frame = () => { window.__frames += 1; note('frame'); requestAnimationFrame(frame); };
+    requestAnimationFrame(frame);
+}"""
+"""Start recording what a player view (``.bs-player``) draws: ``drawn(page)``."""
+
+
+def record_drawn(view) -> None:
+    view.evaluate(RECORD_DRAWN)
+
+
+def drawn(page) -> tuple[list[list], int]:
+    """Each countdown text drawn and each frame's change since ``record_drawn``, and how
+    many frames were sampled."""
+    return page.evaluate("() => window.__drawn"), page.evaluate("() => window.__frames")
+
+
+LOOK = """(el) => { const s = getComputedStyle(el);
+    return { background: s.backgroundColor, color: s.color,
+             border: `${s.borderTopStyle} ${s.borderTopColor}` }; }"""
+"""How a control looks: its background, text colour and border."""
+
+
+def look(locator) -> dict:
+    return locator.evaluate(LOOK)
+
+
+CONTROL_HEIGHTS = """(view) => [...view.querySelectorAll('.bs-controls :is(button, select)')]
+    .filter((e) => e.getClientRects().length)
+    .map((e) => [e.tagName === 'SELECT' ? 'select' : e.className,
+                 e.getBoundingClientRect().height])"""
+"""The height of every control shown in a player view, buttons and the voice speed."""
+
+
+def assert_controls_one_height(view) -> None:
+    """The voice-speed select is the height of the buttons beside it (within 1.5 px)."""
+    heights = dict(view.evaluate(CONTROL_HEIGHTS))
+    select = heights.pop("select")
+    assert heights and all(abs(h - select) <= 1.5 for h in heights.values()), (select, heights)
+
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_violations(page, context: str | None = None) -> list[str]:
+    """axe-core's serious or critical WCAG 2.1 A/AA violations in ``context`` (a selector)."""
+    if not AXE.is_file():  # like a missing browser: skip, or fail when it is required
+        missing = f"{AXE} is missing: run `make test` (it installs axe-core with npm)"
+        if os.environ.get("BACKSTRETCH_REQUIRE_BROWSER", "") not in ("", "0"):
+            pytest.fail(missing, pytrace=False)
+        pytest.skip(missing)
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async (context) => {
+        const result = await axe.run(context ? { include: [[context]] } : document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
+            .map((v) => `${v.id} (${v.impact}): ${v.help}: ` +
+                 v.nodes.slice(0, 4).map((n) => n.target.join(' ') + ' ' +
+                                         (n.failureSummary || '')).join(' | '));
+    }""", context)

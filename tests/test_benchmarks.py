@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from run_all import SCRIPTS  # noqa: E402
 
-IN_A_BROWSER = {"bench_class.py", "bench_countdown_lag.py"}
+IN_A_BROWSER = {"bench_class.py", "bench_step_lag.py", "bench_take_home.py"}
 
 
 @pytest.mark.parametrize("script", [

@@ -29,8 +29,9 @@ from browser_fixtures import (  # noqa: F401
     workdir,
 )
 
-from backstretch import load_routine, ready_routines
+from backstretch import load_catalogue, load_routine, ready_routines
 from backstretch.base.filenames import editable_path, shown_path
+from backstretch.guided.session import Session
 
 try:
     from playwright.sync_api import expect
@@ -73,32 +74,6 @@ def test_chromium_is_used_from_the_default_path(monkeypatch):
 
 
 # -- helpers --------------------------------------------------------------------------------
-def seconds(text: str) -> int:
-    """'1:05' -> 65."""
-    m = re.search(r"(\d+):(\d{2})", text)
-    assert m, f"no m:ss countdown in {text!r}"
-    return int(m.group(1)) * 60 + int(m.group(2))
-
-
-def wait_for_text_change(locator, old: str, timeout_s: float = 15.0) -> str:
-    """Poll until the locator's text differs from ``old``; return the new text."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        now = locator.inner_text().strip()
-        if now != old:
-            return now
-        time.sleep(0.1)
-    raise AssertionError(f"text stayed {old!r} for {timeout_s} s")
-
-
-def assert_holds(locator, value: str, for_s: float = 1.6) -> None:
-    """The text stays ``value`` for ``for_s`` seconds (sampled every 0.1 s)."""
-    end = time.monotonic() + for_s
-    while time.monotonic() < end:
-        assert locator.inner_text().strip() == value, "the countdown moved while paused"
-        time.sleep(0.1)
-
-
 def open_notebook(page, lab, name: str, workspace: str) -> None:
     """Open a notebook (``notebooks/NAME`` when NAME has no folder) in its own Lab
     workspace and wait until its kernel is ready."""
@@ -159,78 +134,154 @@ def lab(lab_server):
 
 
 # -- 03: the guided session in JupyterLab ----------------------------------------------------
+def steps_of(routine_key: str):
+    """The routine's steps, as the session (and the page's timeline) has them."""
+    return Session(load_routine(routine_key, load_catalogue())).steps
+
+
+def over(view) -> None:
+    """The pointer over a player's countdown (in Lab its keys act only over the view)."""
+    view.locator(".bs-countdown").hover()
+
+
 @pytest.mark.browser
 def test_guided_session_timer_in_lab(page, lab):
+    """Issue 23, in Lab: the page plays the 03 timer on its own clock (Playwright's, so
+    nothing here waits for a countdown); the buttons and keys act at once; no 0:00 is drawn
+    between two steps; the kernel hears it all: the checklist ticks and the log."""
+    steps = steps_of("source-article")
+    page.clock.install()
     open_notebook(page, lab, "03_guided_session.ipynb", "t03")
     shot(page, "03-1-opened")
     run_all_cells(page)
 
-    timer = page.locator(".bs-timer")
+    timer = page.locator(".bs-player.bs-timer")
     expect(timer).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
     timer.scroll_into_view_if_needed()
-    countdown = timer.locator(".bs-countdown")
+    countdown = timer.locator(".bs-countdown[role=timer]")
     current = timer.locator(".bs-current")
-    expect(countdown).to_have_text(re.compile(r"\d+:\d\d"))
-    first_title = current.inner_text().strip()
-    assert first_title.startswith("Get ready"), first_title
-    initial = countdown.inner_text().strip()
+    start, pause = timer.locator(".bs-start"), timer.locator(".bs-pause")
+    status = page.locator(".bs-log-panel .bs-log-status")
+    boxes = page.locator(".bs-checklist .bs-check input[type=checkbox]")
+    expect(current).to_have_text(steps[0].title)
+    expect(countdown).to_have_text(bf.clock_text(steps[0].seconds))
+    expect(boxes).to_have_count(9)
+    cells = page.locator(".jp-Notebook .jp-Cell").count()
     shot(page, "03-2-ran-all")
 
-    # Start: the countdown moves down
-    timer.locator(".bs-start").click()
-    expect(timer.locator(".bs-start")).to_be_disabled()
-    before = countdown.inner_text().strip()
-    after = wait_for_text_change(countdown, before)
-    assert seconds(after) < seconds(before), (before, after)
+    # clear states: the voice speed is the buttons' height; Start, once pressed, looks off
+    bf.assert_controls_one_height(timer)
+    ready_look = bf.look(start)
+    bf.record_drawn(timer)
+    bf.pause_clock(page)
+
+    # Start acts at once (the page's clock has not moved), and the kernel hears it
+    start.click()
+    expect(start).to_be_disabled()
+    expect(pause).to_be_enabled()
+    running_look = bf.look(start)
+    assert all(running_look[k] != ready_look[k] for k in ready_look), (ready_look, running_look)
+    expect(status).to_contain_text("In your log")
     assert countdown.evaluate(DIGITS_COLOUR) == "rgb(31, 78, 121)"  # running: blue
+    page.clock.run_for(1000)
+    expect(countdown).to_have_text(bf.clock_text(steps[0].seconds - 1))
+    page.clock.run_for(3000)
+    expect(countdown).to_have_text(bf.clock_text(steps[0].seconds - 4))
     shot(page, "03-3-running")
 
-    # Pause: the button turns into Resume and the time holds for 1.5 s and more
-    pause = timer.locator(".bs-pause")
+    # Pause: Resume is the way on; the time holds however long the page's clock runs
     pause.click()
-    expect(pause).to_have_text(re.compile("Resume"))
+    expect(pause).to_have_text("Resume")
     expect(countdown).to_have_class(re.compile(r"\bbs-paused\b"))
-    # paused looks paused: the digits grey, not the running blue; Resume the one way on
     assert countdown.evaluate(DIGITS_COLOUR) == "rgb(102, 102, 102)"  # #666: 5.7:1 on white
-    expect(timer.locator(".bs-start")).to_be_disabled()
-    expect(pause).to_be_enabled()
-    held = countdown.inner_text().strip()
-    assert_holds(countdown, held, 1.6)
+    expect(start).to_be_disabled()
+    assert all(bf.look(start)[k] != ready_look[k] for k in ready_look)
+    held = countdown.inner_text()
+    page.clock.run_for(5000)
+    expect(countdown).to_have_text(held)
+    with bf.clock_flowing(page):  # paused: nothing moves meanwhile
+        assert not bf.serious_violations(page, ".bs-timer")
+    expect(countdown).to_have_text(held)
     shot(page, "03-4-paused")
-
-    # Resume: it moves again
     pause.click()
-    expect(pause).to_have_text(re.compile("Pause"))
-    moved = wait_for_text_change(countdown, held)
-    assert seconds(moved) < seconds(held), (held, moved)
+    expect(pause).to_have_text("Pause")
+    page.clock.run_for(1000)
+    expect(countdown).to_have_text(bf.clock_text(steps[0].seconds - 5))
 
-    # Skip (paused, so the step cannot end by itself meanwhile): the next step becomes current
-    pause.click()
-    expect(pause).to_have_text(re.compile("Resume"))
-    next_text = timer.locator(".bs-next").inner_text().strip()
-    assert next_text.startswith("Next: "), next_text
+    # Skip: the next step at its full length; Back: the first again, in full
     timer.locator(".bs-skip").click()
-    expect(current).not_to_have_text(first_title)
-    expect(current).to_have_text(next_text.removeprefix("Next: "))
+    expect(current).to_have_text(steps[1].title)
+    expect(countdown).to_have_text(bf.clock_text(steps[1].seconds))
     shot(page, "03-5-skipped")
-
-    # Back: the first step again, at its full length
     timer.locator(".bs-back").click()
-    expect(current).to_have_text(first_title)
-    expect(countdown).to_have_text(initial)
+    expect(current).to_have_text(steps[0].title)
+    expect(countdown).to_have_text(bf.clock_text(steps[0].seconds))
 
-    # Tick a checklist box by hand: it shows ticked and is saved under BACKSTRETCH_DATA_DIR
-    box = timer.locator(".bs-checklist .bs-check input[type=checkbox]").first
-    label = timer.locator(".bs-checklist .bs-check").first.inner_text().strip()
-    expect(box).not_to_be_checked()
-    box.click()
-    expect(box).to_be_checked()
-    box.scroll_into_view_if_needed()
-    shot(page, "03-6-ticked")
+    # the keys, in Lab only with the pointer over the view: elsewhere they are Lab's
+    page.locator(".jp-MarkdownCell").first.click()
+    page.keyboard.press("Escape")
+    page.keyboard.press(" ")
+    expect(pause).to_have_text("Pause")
+    over(timer)
+    for key, title, label in ((" ", 0, "Resume"), (" ", 0, "Pause"), ("n", 1, "Pause"),
+                              ("ArrowRight", 2, "Pause"), ("b", 1, "Pause"),
+                              ("ArrowLeft", 0, "Pause"), ("Shift+N", 1, "Pause"),
+                              ("Shift+B", 0, "Pause")):
+        page.keyboard.press(key)
+        expect(current).to_have_text(steps[title].title)
+        expect(pause).to_have_text(label)
+    expect(page.locator(".jp-Notebook .jp-Cell")).to_have_count(cells)  # not Lab's B
+    page.keyboard.press("r")
+    expect(start).to_be_enabled()
+    expect(countdown).to_have_text(bf.clock_text(steps[0].seconds))
+    expect(status).to_contain_text("Recorded")  # Reset ends the session in the log
+    page.keyboard.press("Shift+R")
+    expect(start).to_be_enabled()
+
+    # the whole routine on the page's clock: each step begins at its deadline, and the
+    # checklist box of each side is ticked by the kernel as its hold ends
+    page.keyboard.press(" ")
+    began = bf.page_now(page)
+    done = 0
+    for i, step in enumerate(steps[:8]):
+        page.clock.run_for(step.seconds * 1000 - 1)
+        expect(current).to_have_text(step.title)
+        expect(countdown).to_have_text("0:01")
+        page.clock.run_for(1)
+        expect(current).to_have_text(steps[i + 1].title)
+        expect(countdown).to_have_text(bf.clock_text(steps[i + 1].seconds))
+        done += step.completes is not None
+        expect(page.locator(".bs-checklist .bs-check input:checked")).to_have_count(done)
+    assert boxes.nth(0).is_checked() and boxes.nth(1).is_checked()  # left, then right
+    page.clock.run_for(sum(s.seconds for s in steps[8:]) * 1000)
+    expect(current).to_have_text("Well done: the routine is complete.")
+    expect(countdown).to_have_text("0:00")
+    assert bf.page_now(page) - began == pytest.approx(sum(s.seconds for s in steps), abs=0.01)
+    for i in range(9):
+        expect(boxes.nth(i)).to_be_checked()
+    expect(status).to_contain_text("Recorded: The five from the article, 4 min 10 s, "
+                                   "9 stretch sides done")
+    timer.scroll_into_view_if_needed()
+    shot(page, "03-6-finished")
+
+    # no 0:00 between two steps: sampled at every frame and at every change of the digits
+    seen, frames = bf.drawn(page)
+    zeros = [d for d in seen if d[2] == "0:00" and not d[3].startswith("Well done")]
+    assert frames > 10_000 and not zeros, zeros[:5]
+    changes = page.evaluate("() => window.backstretchSteps")
+    assert len(changes) >= len(steps) - 1
+    assert all(c["shown"] - c["due"] < 20 for c in changes), changes
+
+    # a box ticked by hand shows ticked and is saved under BACKSTRETCH_DATA_DIR
+    page.clock.resume()
+    timer.locator(".bs-reset").click()
+    page.locator(".bs-checklist button", has_text="Clear the checklist").click()
+    expect(page.locator(".bs-checklist .bs-check input:checked")).to_have_count(0)
+    boxes.first.click()
+    expect(boxes.first).to_be_checked()
     saved = wait_for_file(lab.data_dir / "checklists", "*.json")
-    data = json.loads(saved.read_text())
+    data = wait_for_json(saved, lambda d: len(d["ticked"]) == 1)
     assert data["routine"] == "The five from the article"
-    assert len(data["ticked"]) == 1, (label, data)
 
     # beside the countdown, the figure of the stretch and side now worked; it follows the step
     figure = timer.locator(".bs-figure svg.bs-pose")
@@ -238,12 +289,25 @@ def test_guided_session_timer_in_lab(page, lab):
     expect(figure).to_have_attribute("aria-label", "Single knee to chest, left side")
     assert figure.bounding_box()["width"] >= 200
     for _ in range(3):
-        if figure.get_attribute("aria-label").endswith("right side"):
-            break
         timer.locator(".bs-skip").click()
     expect(figure).to_have_attribute("aria-label", "Single knee to chest, right side")
     shot(page, "03-7-figure-right-side")
     assert not page.page_errors, page.page_errors
+
+
+def wait_for_json(path: Path, ready, timeout_s: float = 20.0) -> dict:
+    """The JSON in ``path`` once ``ready(data)`` holds (the kernel writes it meanwhile)."""
+    deadline = time.monotonic() + timeout_s
+    data = None
+    while time.monotonic() < deadline:
+        try:
+            data = json.loads(path.read_text())
+        except (OSError, ValueError):
+            data = None
+        if data is not None and ready(data):
+            return data
+        time.sleep(0.1)
+    raise AssertionError(f"{path} never held what was expected: {data}")
 
 
 def wait_for_file(folder: Path, pattern: str, timeout_s: float = 20.0) -> Path:
@@ -391,21 +455,31 @@ def shot_view(page, view, name: str) -> None:
     shot(page, name)
 
 
-def press_key(page, view, key: str) -> None:
-    """Press a key as a presenter would: pointer over the class view, no button focused."""
+def press_key(page, key: str) -> None:
+    """Press a key as a presenter would, anywhere on the page: the pointer on plain text
+    outside the class view (the picker's status line), nothing focused."""
+    status = page.locator(".bs-pick-status").first
+    status.click()
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
-    view.locator(".bs-class-countdown").click()
+    assert not status.evaluate("(el) => !!el.closest('.bs-class-view')")
     page.keyboard.press(key)
 
 
 @pytest.mark.browser
 def test_class_view_in_voila(page, voila_server, workdir):
+    """Issue 23, in Voila: the class view plays on the page's clock (Playwright's), the
+    keys work anywhere on the page, no empty band where a step has no side, clear states."""
+    steps = steps_of("daily-back-care")
+    page.clock.install()
     page.goto(voila_server.url("/"))
-    view = page.locator(".bs-class-view")
+    view = page.locator(".bs-player.bs-class-view")
     expect(view).to_be_visible(timeout=KERNEL_TIMEOUT_MS)
-    countdown = view.locator(".bs-class-countdown")
+    countdown = view.locator(".bs-class-countdown.bs-countdown[role=timer]")
     current = view.locator(".bs-class-current")
-    expect(countdown).to_have_text(re.compile(r"\d+:\d\d"))
+    progress = view.locator(".bs-class-progress")
+    side = view.locator(".bs-class-side")
+    start, pause = view.locator(".bs-start"), view.locator(".bs-pause")
+    expect(countdown).to_have_text(bf.clock_text(steps[0].seconds))
     for part in ("bs-class-next", "bs-class-progress", "bs-class-side"):
         expect(view.locator(f".{part}")).to_be_attached()
     shot_view(page, view, "05-1-voila-class-view")
@@ -428,46 +502,68 @@ def test_class_view_in_voila(page, voila_server, workdir):
     expect(figure).to_have_attribute("aria-label", re.compile(
         "^" + re.escape(current.inner_text().strip())))
 
-    # Start by mouse
-    first_title = current.inner_text().strip()
-    before = countdown.inner_text().strip()
-    view.locator(".bs-start").click()
-    after = wait_for_text_change(countdown, before)
-    assert seconds(after) < seconds(before), (before, after)
+    # clear states: a step with no side (Pelvic tilt) leaves no band for it; the voice
+    # speed is the buttons' height; a full-screen button is there
+    assert steps[0].side is None
+    expect(side).to_be_hidden()
+    assert side.evaluate("(el) => el.getBoundingClientRect().height") == 0
+    bf.assert_controls_one_height(view)
+    expect(view.locator(".bs-fullscreen")).to_be_visible()
+    expect(view.locator(".bs-fullscreen")).to_be_enabled()
+    ready_look = bf.look(start)
+
+    # Start by mouse, on the page's clock
+    bf.record_drawn(view)
+    bf.pause_clock(page)
+    start.click()
+    expect(start).to_be_disabled()
+    assert all(bf.look(start)[k] != ready_look[k] for k in ready_look)
+    page.clock.run_for(2000)
+    expect(countdown).to_have_text(bf.clock_text(steps[0].seconds - 2))
     shot_view(page, view, "05-2-voila-running")
 
-    # Space pauses: the time holds
-    press_key(page, view, " ")
-    expect(view.locator(".bs-pause")).to_have_text(re.compile("Resume"))
-    held = countdown.inner_text().strip()
-    assert_holds(countdown, held, 1.6)
+    # Space pauses, anywhere on the page: the time holds; Space resumes
+    press_key(page, " ")
+    expect(pause).to_have_text("Resume")
+    assert all(bf.look(start)[k] != ready_look[k] for k in ready_look)
+    held = countdown.inner_text()
+    page.clock.run_for(5000)
+    expect(countdown).to_have_text(held)
     shot_view(page, view, "05-3-voila-paused-by-space")
+    press_key(page, " ")
+    expect(pause).to_have_text("Pause")
+    page.clock.run_for(1000)
+    expect(countdown).to_have_text(bf.clock_text(steps[0].seconds - 3))
 
-    # Space resumes: it moves again
-    press_key(page, view, " ")
-    expect(view.locator(".bs-pause")).to_have_text(re.compile("Pause"))
-    moved = wait_for_text_change(countdown, held)
-    assert seconds(moved) < seconds(held), (held, moved)
-
-    # pause by Space, then ArrowRight (or N) skips a step and ArrowLeft (or B) comes back
-    press_key(page, view, " ")
-    expect(view.locator(".bs-pause")).to_have_text(re.compile("Resume"))
-    progress = view.locator(".bs-class-progress")
-    expect(progress).to_contain_text("step 1 of ")
+    # the steps change on the page's clock; ArrowRight (or N) skips, ArrowLeft (or B) back
+    page.clock.run_for((steps[0].seconds - 3) * 1000)
+    expect(progress).to_contain_text("step 2 of ")
+    expect(countdown).to_have_text(bf.clock_text(steps[1].seconds))
     for forward, backward in (("ArrowRight", "ArrowLeft"), ("n", "b")):
-        press_key(page, view, forward)
-        expect(progress).to_contain_text("step 2 of ")
+        press_key(page, forward)
+        expect(progress).to_contain_text("step 3 of ")
         if forward == "ArrowRight":
             shot_view(page, view, "05-4-voila-skipped-by-arrow")
-        press_key(page, view, backward)
-        expect(progress).to_contain_text("step 1 of ")
-        expect(current).to_have_text(first_title)
+        press_key(page, backward)
+        expect(progress).to_contain_text("step 2 of ")
+    # a step with a side shows it, big; the step after it without one hides it again
+    sided = next(i for i, s in enumerate(steps) if s.side)
+    for _ in range(sided - 1):
+        press_key(page, "N")
+    expect(progress).to_contain_text(f"step {sided + 1} of ")
+    expect(side).to_be_visible()
+    expect(side).to_have_text(re.compile(steps[sided].side, re.I))
+    shot_view(page, view, "05-5-voila-a-side")
 
     # R resets to the very start: the first step, at its full length, ready to start again
-    press_key(page, view, "r")
-    expect(countdown).to_have_text(before)
-    expect(view.locator(".bs-start")).to_be_enabled()
-    shot_view(page, view, "05-5-voila-reset")
+    press_key(page, "r")
+    expect(countdown).to_have_text(bf.clock_text(steps[0].seconds))
+    expect(start).to_be_enabled()
+    expect(side).to_be_hidden()
+    seen, frames = bf.drawn(page)
+    assert frames > 500 and not [d for d in seen if d[2] == "0:00"], seen
+    page.clock.resume()
+    shot_view(page, view, "05-6-voila-reset")
 
     # the handout buttons write the files in the data folder (as on a hub: outside the
     # workbook), shown by name or from the home, never by the server's folders
@@ -478,7 +574,7 @@ def test_class_view_in_voila(page, voila_server, workdir):
         # this file's "Saved", not the one before it
         expect(status).to_contain_text(re.compile(r"Saved .*" + re.escape(suffix)),
                                        timeout=KERNEL_TIMEOUT_MS)
-        shown = status.locator("code").inner_text().strip()
+        shown = status.locator("code").first.inner_text().strip()
         assert not Path(shown).is_absolute(), f"the page shows a server path: {shown}"
         written = voila_server.data_dir / "handouts" / Path(shown).name
         assert written.is_file() and shown == shown_path(written), (written, shown)
@@ -486,7 +582,7 @@ def test_class_view_in_voila(page, voila_server, workdir):
         assert head.startswith(b"%PDF") if suffix == ".pdf" else b"<" in head, head
         written.unlink()  # the next click must write it again to pass
         status.evaluate("(el) => el.scrollIntoView({block: 'center'})")
-        shot(page, f"05-6-voila-handout{suffix.replace('.', '-')}")
+        shot(page, f"05-7-voila-handout{suffix.replace('.', '-')}")
 
     # picking another routine in the page (no code) changes what the class view teaches
     page.locator(".bs-pick select").select_option(label="Desk break (ready)")
@@ -497,7 +593,7 @@ def test_class_view_in_voila(page, voila_server, workdir):
         editable_path(voila_server.data_dir / "handouts" / "desk-break"))
     expect(figure).to_have_attribute("aria-label", re.compile(
         "^" + re.escape(current.inner_text().strip())))
-    shot_view(page, view, "05-7-voila-picked-desk-break")
+    shot_view(page, view, "05-8-voila-picked-desk-break")
     assert not page.page_errors, page.page_errors
 
 

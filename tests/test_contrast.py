@@ -8,15 +8,15 @@ change. A colour added later is checked too; the browser tests run axe-core on t
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("anywidget")
-from backstretch.widgets.guided import class_view, page_side, timer  # noqa: E402
+from backstretch.guided import player_asset  # noqa: E402
+from backstretch.widgets.guided import timer  # noqa: E402
 
-SHEETS = {"timer": timer.TIMER_CSS, "class view": class_view.CLASS_CSS,
-          "page side": Path(page_side.__file__).with_name("page_side.css").read_text()}
+SHEETS = {"player": player_asset("player.css").read_text(encoding="utf-8"),
+          "timer's checklist": timer.CHECKLIST_CSS}
 RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 HEX = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
 

@@ -49,7 +49,7 @@ def _run_to_the_end(quick, checklist_path, log_path):
     timer = SessionTimer(quick, clock, Checklist(quick, checklist_path))
     panel = SessionLogPanel(timer, log_path,
                             now=lambda: datetime(2026, 11, 24, tzinfo=timezone.utc))
-    timer.start_button.click()
+    timer.start()
     elapsed = []
     for _ in range(quick.duration):
         clock.advance(1)

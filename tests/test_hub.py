@@ -4,10 +4,14 @@ The hub of ``make hub`` (deploy/local) starts on 127.0.0.1, as root; the workboo
 served by ``git daemon`` and reaches every student through the nbgitpuller link. Each
 student signs up with a password of their own and the instructor (the hub's admin)
 approves them; each runs as a system account of their own. Two students use real
-Chromium pages (JupyterLab), eight use the Jupyter server's REST and websocket API as a
-page would (tests/classroom.py), and the instructor runs the Voila class view
-meanwhile. Everyone presses Start together; the countdowns are timed where they are
-seen, at the client. Then the attacks: signing in as another, reading another's files
+Chromium pages (JupyterLab), eight a simulated page each that drives their kernel through
+the Jupyter server's REST and websocket API exactly as the page's player does
+(tests/classroom.py: Start, a tick at each step's end, Pause, Reset), and the instructor
+runs the Voila class view meanwhile. Everyone presses Start in the same instant: the
+pages count down by themselves, one second at a time, timed where they are seen; every
+kernel acknowledges each event, sends nothing during a hold, and ticks the checklist box
+when its page reports the hold's end; the kernels of those who paused stay paused. Then
+the attacks: signing in as another, reading another's files
 from a kernel, using one's token on another's server or the admin's API; and a second
 pull of the link after the instructor changed the workbook. Runs in CI
 (``BACKSTRETCH_REQUIRE_BROWSER=1``, as root): it never skips there.
@@ -34,7 +38,19 @@ import browser_fixtures as bf
 import pytest
 import requests
 from browser_fixtures import ARTIFACTS, KERNEL_TIMEOUT_MS, browser, shot  # noqa: F401
-from classroom import Instructor, Student, join_class, steps_of_one_second, tick_lags
+from classroom import (
+    CLICK_AT,
+    Instructor,
+    SimulatedPage,
+    Student,
+    join_class,
+    page_record,
+    serve_notebooks,
+    sign_in_page,
+    steps_of_one_second,
+    tick_lags,
+    watch_page,
+)
 from test_browser import run_all_cells
 
 from backstretch import load_routine
@@ -51,34 +67,15 @@ except ImportError:  # the fixtures skip (or fail) with the reason
 
 REST_STUDENTS = 8
 BROWSER_STUDENTS = 2
-WATCH_S = 11.5  # from Start: over the first step change (10 s of getting ready)
+WATCH_S = 16.0  # from Start: over the first step change (10 s) and the first hold's end (15 s)
 PAUSE_AT_S = 6.0  # the odd REST students pause here; nobody else may notice
 MAX_LAG_S = 0.100
+QUIET_S = 2.0  # every kernel message answers something the page sent this long before
+HEARD_TIMEOUT_S = 20.0
 NOTEBOOK = f"backstretch/notebooks/{hs.STUDENT_NOTEBOOK}.ipynb"
-
-# each change of the countdown's text, timed in the page (MutationObserver)
-WATCH_COUNTDOWN = """(el) => {
-    window.__ticks = [];
-    const seen = () => window.__ticks.push([Date.now() / 1000, el.innerText.trim()]);
-    new MutationObserver(seen).observe(el, {subtree: true, childList: true,
-                                            characterData: true});
-}"""
-
-
-def ticks_in_page(page) -> list[tuple[float, str]]:
-    """Distinct countdown texts, each with the time it first showed.
-
-    The page counts down by itself and may show 0:00 for a few milliseconds before the
-    next step's time arrives from the kernel: one tick, timed when it began."""
-    out: list[tuple[float, str]] = []
-    for t, text in page.evaluate("() => window.__ticks"):
-        if not text or (out and out[-1][1] == text):
-            continue
-        if out and t - out[-1][0] < 0.25:
-            out[-1] = (out[-1][0], text)
-        else:
-            out.append((t, text))
-    return out
+LAB = (".bs-timer .bs-countdown", ".bs-timer .bs-start", ".bs-timer .bs-reset")
+CLASS_VIEW = (".bs-class-view .bs-countdown", ".bs-class-view .bs-start",
+              ".bs-class-view .bs-reset")
 
 
 def hub_or_skip() -> None:
@@ -114,6 +111,8 @@ def running_hub(log_name: str, **options):
 @pytest.fixture(scope="module")
 def class_hub():
     with running_hub("hub.log") as hub:
+        # the link hands out this checkout's notebooks, as the kernels run its package
+        serve_notebooks(hub.git_repo, bf.REPO, branch=hs.BRANCH)
         yield hub
 
 
@@ -123,37 +122,6 @@ def password_of(name: str) -> str:
 
 
 PASSWORDS_SEED = secrets.token_urlsafe(8)
-
-
-def sign_in_page(browser, hub, name: str, password: str, approver: Instructor | None = None):
-    """A browser of its own for ``name``, signed in through the hub's login form (after
-    signing up on the hub's sign-up form and being approved, if ``approver``)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    context.set_default_timeout(bf.UI_TIMEOUT_MS)
-    context.route("**/*", lambda route: route.continue_()
-                  if route.request.url.startswith(("http://127.0.0.1:", "data:", "blob:"))
-                  else route.abort())
-    page = context.new_page()
-    page.page_errors = []
-    page.on("pageerror", lambda exc: page.page_errors.append(str(exc)))
-    if approver:
-        page.goto(f"{hub.url}/hub/signup")
-        page.fill("input[name=username]", name)
-        page.fill("input[name=signup_password]", password)
-        page.fill("input[name=signup_password_confirmation]", password)
-        submit = page.locator("input[type=submit]")
-        expect(submit).to_be_disabled()  # until the safety line is ticked
-        page.check("#tos_check")
-        submit.click()
-        expect(page.locator(".alert-info")).to_contain_text("sent to the admin")
-        approver.approve(name)
-    page.goto(f"{hub.url}/hub/login")
-    page.fill("input[name=username]", name)
-    page.fill("input[name=password]", password)
-    page.click("input[type=submit], button[type=submit]")
-    page.wait_for_url("**/hub/**")
-    assert "/hub/login" not in page.url, f"{name} could not sign in"
-    return page
 
 
 def rest_student(hub, instructor: Instructor, name: str, link: str) -> Student:
@@ -166,60 +134,81 @@ def rest_student(hub, instructor: Instructor, name: str, link: str) -> Student:
     return student
 
 
-def class_round(students, pages, teacher, spawn, mine: dict[str, int], round_: int):
-    """Everyone presses Start at once and the REST students tick their box (``mine``);
-    half of them Pause; all Reset at the end.
+def class_round(students, sims, pages, teacher, spawn, mine: dict[str, int], round_: int):
+    """Everyone presses Start in the same instant and the REST students tick a box of
+    their own by hand (``mine``); half of them Pause; all Reset at the end.
 
-    Returns each countdown's largest lag (s) and its ticks; asserts that a paused
-    countdown stays still and everyone else's goes one second at a time.
+    Asserts that every kernel heard every event, answered nothing but them (no message
+    during a hold), ticked the first box when the page said its hold ended, and stayed
+    paused for those who paused, and that every page counted down one second at a time
+    with no 0:00 between steps. Returns each page's largest lag (s: its countdown's
+    seconds off a steady beat, and its step changes late by its own log) and its ticks.
     """
-    view = teacher.locator(".bs-class-view")
-    for page in pages.values():
-        page.locator(".bs-timer .bs-countdown").evaluate(WATCH_COUNTDOWN)
-    teacher.locator(".bs-class-countdown").evaluate(WATCH_COUNTDOWN)
+    watched = {name: (page, LAB) for name, page in pages.items()}
+    watched["instructor (Voila)"] = (teacher, CLASS_VIEW)
+    for page, (countdown, start, _reset) in watched.values():
+        watch_page(page, countdown, start)
+    at = time.time() + 1.0  # the pages' own timers press Start at this instant
+    for page, (_countdown, start, _reset) in watched.values():
+        page.evaluate(CLICK_AT, [start, at])
+    time.sleep(max(0.0, at - time.time()))
     started = time.time()
-    for s in students:
-        s.press("bs-start")
-    for page in pages.values():
-        page.locator(".bs-timer .bs-start").click()
-    view.locator(".bs-start").click()
+    for sim in sims.values():
+        sim.act("start")
     for s in students:
         s.set_value("bs-check", mine[s.name], True)
-    time.sleep(PAUSE_AT_S - (time.time() - started))
-    paused_at = {s.name: s.press("bs-pause") for s in students[1::2]}
-    time.sleep(WATCH_S - PAUSE_AT_S)
+    time.sleep(max(0.0, started + PAUSE_AT_S - time.time()))
+    paused_at = {s.name: sims[s.name].act("pause") for s in students[1::2]}
+    time.sleep(max(0.0, started + WATCH_S - time.time()))
     shot(teacher, f"hub-3-instructor-running-{round_}")
     for name, page in pages.items():
         shot(page, f"hub-3-{name}-running-{round_}")
+    records = {who: page_record(page) for who, (page, _css) in watched.items()}
 
-    report = {}
-    for s in students:
-        ticks = s.values("bs-countdown", since=started)
+    for s in students:  # what each kernel heard, ticked and sent meanwhile
+        sim = sims[s.name]
+        assert sim.wait_heard(HEARD_TIMEOUT_S), (s.name, sim.unheard(started))
+        events = [e for e, _lag in sim.lags(started)]
+        first_box = s.values("bs-check", since=started, index=0)
         if s.name in paused_at:
-            moved = [t for t, _ in ticks if t > paused_at[s.name] + 0.5]
-            assert not moved, f"{s.name} paused, but the countdown went on: {moved}"
-            ticks = [(t, v) for t, v in ticks if t <= paused_at[s.name]]
-        report[s.name] = ticks
-    for name, page in pages.items():
-        report[name] = ticks_in_page(page)
-    report["instructor (Voila)"] = ticks_in_page(teacher)
+            assert events == ["start", "pause"], (s.name, events)
+            assert sim.position["state"] == "paused", (s.name, sim.position)
+            assert not [v for t, v in first_box if v and t > paused_at[s.name]], s.name
+        else:
+            assert events == ["start", "tick", "tick"], (s.name, events)  # 10 s and 15 s
+            assert sim.position["state"] == "running" and sim.position["index"] == 2, \
+                (s.name, sim.position)
+            hold_end = sim.sends(started)[-1]
+            assert s.shown("bs-check")[0], f"{s.name}: the hold ended, the box was not ticked"
+            assert [t for t, v in first_box if v and t >= hold_end], (s.name, first_box)
+        sends = [*sim.sends(started), started]  # and the hand-ticked box, at Start
+        noise = [round(t - started, 2) for t in (m for m, _c, _k in list(s.received))
+                 if t >= started and not any(0 <= t - x <= QUIET_S for x in sends)]
+        assert not noise, f"{s.name}: the kernel sent messages unasked (s after Start): {noise}"
 
     # Reset ends each session: it goes to that student's own session log
-    for s in students:
-        s.press("bs-reset")
-    for page in pages.values():
-        page.locator(".bs-timer .bs-reset").click()
-    view.locator(".bs-reset").click()
-    time.sleep(1.0)
+    for sim in sims.values():
+        sim.act("reset")
+    for page, (_countdown, _start, reset) in watched.values():
+        page.locator(reset).click()
+    for name, sim in sims.items():
+        assert sim.wait_heard(HEARD_TIMEOUT_S) and sim.position["state"] == "ready", name
+    time.sleep(1.0)  # the Chromium pages' kernels hear their Reset too
 
-    lags = {}
-    for who, ticks in report.items():
-        assert len(ticks) >= (5 if who in paused_at else 10), (who, ticks)
+    lags, report = {}, {}
+    for who, record in records.items():
+        ticks = report[who] = record.ticks
+        assert len(ticks) >= WATCH_S - 2, (who, ticks)
         assert not steps_of_one_second(ticks), (who, ticks)
-        # from the second tick: the first also carries the Start press's round trip
-        lags[who] = max(abs(lag) for lag in tick_lags(ticks[1:]))
+        assert "0:00" not in [v for _t, v in ticks], f"{who}: 0:00 between two steps: {ticks}"
+        assert record.steps, f"{who}: the page logged no step change"
+        # from the second tick: the first also carries the press itself
+        late = [(step["shown"] - step["due"]) / 1000 for step in record.steps]
+        lags[who] = max([abs(lag) for lag in tick_lags(ticks[1:])] + late)
     (ARTIFACTS / f"hub-lags-{round_}.json").write_text(json.dumps(
         {"lag_s": lags, "spawn_s": spawn,
+         "heard_s": {name: sim.lags(started) for name, sim in sims.items()},
+         "steps": {who: r.steps for who, r in records.items()},
          "ticks": {who: [(round(t - started, 3), v) for t, v in ticks]
                    for who, ticks in report.items()}}, indent=1))
     return lags, report
@@ -236,7 +225,8 @@ def test_a_class_of_ten_on_jupyterhub(class_hub, browser):  # noqa: F811
     # through the same link
     instructor = Instructor(hub.url, hub.admin, hub.admin_password)
     instructor.sign_in()
-    teacher = sign_in_page(browser, hub, hub.admin, hub.admin_password)
+    teacher = sign_in_page(browser, hub.url, hub.admin, hub.admin_password,
+                           timeout_ms=bf.UI_TIMEOUT_MS)
     teacher.goto(hub.class_link("05_class_mode", ui="voila"))
     expect(teacher.locator(".bs-class-view")).to_be_visible(timeout=KERNEL_TIMEOUT_MS * 2)
     shot(teacher, "hub-1-instructor-voila")
@@ -246,7 +236,8 @@ def test_a_class_of_ten_on_jupyterhub(class_hub, browser):  # noqa: F811
     with ThreadPoolExecutor(max_workers=REST_STUDENTS) as pool:
         futures = [pool.submit(rest_student, hub, instructor, n, link) for n in rest_names]
         for name in page_names:  # meanwhile, in Chromium (one thread drives the browser)
-            page = sign_in_page(browser, hub, name, password_of(name), approver=instructor)
+            page = sign_in_page(browser, hub.url, name, password_of(name),
+                                approver=instructor, timeout_ms=bf.UI_TIMEOUT_MS)
             page.goto(link)
             page.wait_for_url(f"**/user/{name}/lab/tree/{NOTEBOOK}",
                               timeout=hs.START_TIMEOUT_SECONDS * 1000)
@@ -262,37 +253,45 @@ def test_a_class_of_ten_on_jupyterhub(class_hub, browser):  # noqa: F811
         shot(page, f"hub-2-{name}-ready")
     spawn = {s.name: s.timings["spawn"] for s in students}
     assert not [s.name for s in students if s.timings.get("reloads")], "the link failed once"
+    # each REST student's page: the session's player, driven as player.js drives it
+    sims = {s.name: SimulatedPage(s) for s in students}
 
-    # once started (a start clears the checklist), everyone ticks a box by hand, not all
-    # the same one
+    # once started (a start clears the checklist), every REST student ticks a box by hand,
+    # not all the same one, nor the first: the kernel ticks that one as the hold ends
     boxes = load_routine("source-article").checklist_boxes()
-    mine = {s.name: i % len(boxes) for i, s in enumerate(students)}
+    mine = {s.name: 1 + i % (len(boxes) - 1) for i, s in enumerate(students)}
+    running = {s.name for s in students[0::2]}  # the others pause
 
     # Start, all together (and the instructor's class view too), watch, Reset. A machine
     # shared with other heavy work can stall everything for a moment: then the class
     # goes again, three rounds at the most, and one round in time decides.
     for round_ in (1, 2, 3):
-        lags, report = class_round(students, pages, teacher, spawn, mine, round_)
+        lags, _report = class_round(students, sims, pages, teacher, spawn, mine, round_)
         late = {who: round(lag, 3) for who, lag in lags.items() if lag > MAX_LAG_S}
         if not late:
             break
     assert not late, f"countdowns more than {MAX_LAG_S * 1000:.0f} ms off the clock " \
         f"in three rounds: {late}"
 
-    # each student's checklist and log are in their own home, and hold only their own doing
+    # each student's checklist and log are in their own home, and hold only their own doing:
+    # the box they ticked, and the first box if their kernel heard that hold end
     for s in students:
         data = hub.home(s.name) / hs.DATA_FOLDER
         ticked = json.loads(next((data / "checklists").glob("*.json")).read_text())["ticked"]
-        assert ticked == [list(boxes[mine[s.name]])], (s.name, ticked)
+        expected = [i for i in range(len(boxes))
+                    if i == mine[s.name] or (i == 0 and s.name in running)]
+        assert ticked == [list(boxes[i]) for i in expected], (s.name, ticked)
         with sqlite3.connect(data / "sessions.sqlite") as db:
             assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == round_, s.name
-        # and their page shows their own box ticked, no one else's
+        # and their page shows those boxes ticked, no one else's
         shown = [i for i, v in enumerate(s.shown("bs-check")) if v]
-        assert shown == [mine[s.name]], (s.name, shown)
-    for name in page_names:
+        assert shown == expected, (s.name, shown)
+    for name, page in pages.items():  # they ticked nothing: their kernel ticked the first
         data = hub.home(name) / hs.DATA_FOLDER
-        assert list((data / "checklists").glob("*.json")) == [] or all(
-            not json.loads(p.read_text())["ticked"] for p in (data / "checklists").glob("*.json"))
+        ticked = [json.loads(p.read_text())["ticked"]
+                  for p in (data / "checklists").glob("*.json")]
+        assert ticked == [[list(boxes[0])]], (name, ticked)
+        expect(page.locator(".bs-check input").first).to_be_checked()
         with sqlite3.connect(data / "sessions.sqlite") as db:
             assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == round_, name
     saved = sorted(p for p in hub.base.rglob("*") if p.name == "sessions.sqlite"
@@ -309,6 +308,8 @@ def test_a_class_of_ten_on_jupyterhub(class_hub, browser):  # noqa: F811
     walls_between_students(hub, students[0], students[1], latecomer, instructor)
     a_pull_keeps_edits_and_data(hub, students[2], link)
     a_reset_password(hub, instructor, students[3])
+    for sim in sims.values():
+        sim.close()
     for s in students:
         s.close()
     for page in [*pages.values(), teacher]:

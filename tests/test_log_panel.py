@@ -30,7 +30,7 @@ def _timer(routine, tmp_path, clock, **kw):
 
 
 def _finish(timer, clock):
-    timer.start_button.click()
+    timer.start()
     while timer.session.state != "finished":
         clock.now += 1
         timer.tick()
@@ -90,17 +90,17 @@ def test_reset_after_start_records_what_was_done(catalogue, tmp_path):
     timer = _timer(article, tmp_path, clock)
     timer.finished.subscribe(seen.append)  # subscribed before the panel: neither is dropped
     SessionLogPanel(timer, tmp_path / "log.sqlite", now=lambda: END)  # attaches itself
-    timer.start_button.click()
+    timer.start()
     for _ in range(30):  # 30 s: knee to chest done on both sides
         clock.now += 1
         timer.tick()
-    timer.reset_button.click()
+    timer.reset()
     with SessionLog(tmp_path / "log.sqlite") as log:
         (rec,) = log.sessions()
     assert rec.steps_completed == 2 and rec.planned_seconds == article.duration
     assert dict(rec.group_seconds) == {"glutes": 5, "lower_back": 5}
     assert seen == [timer.session]  # the earlier subscriber still hears of it
-    timer.reset_button.click()  # a Reset before Start records nothing more
+    timer.reset()  # a Reset before Start records nothing more
     with SessionLog(tmp_path / "log.sqlite") as log:
         assert len(log.sessions()) == 1
 
@@ -137,7 +137,7 @@ def test_a_second_session_does_not_inherit_the_last_ones_pain_after_or_note(quic
     panel.pain_after.value = 3
     panel.note.value = "better"
     panel.save_button.click()
-    timer.reset_button.click()
+    timer.reset()
     panel.pain_before.value = 4          # set before pressing Start, as a person would
     _finish(timer, clock)
     with SessionLog(path) as log:

@@ -17,7 +17,7 @@ from backstretch.handouts.pdf import handout_pdf
 pytest.importorskip("ipywidgets")
 from fakes import FakeClock  # noqa: E402
 
-import backstretch.widgets.guided.controls as controls  # noqa: E402
+import backstretch.guided.timeline as timeline_module  # noqa: E402
 from backstretch.widgets import (  # noqa: E402
     CatalogueBrowser,
     ClassView,
@@ -55,39 +55,35 @@ def test_each_builder_row_shows_its_figure_on_its_side(catalogue, article, tmp_p
 
 
 @pytest.mark.parametrize("view", [SessionTimer, ClassView])
-def test_figure_follows_the_step_and_is_never_redrawn_on_a_tick(article, monkeypatch, view):
+def test_figure_follows_the_step_and_is_drawn_once_per_stretch_and_side(article, monkeypatch,
+                                                                        view):
     drawn = []
 
     def counting(*args, **kwargs):
         drawn.append(args[1:])
         return original(*args, **kwargs)
 
-    original = controls.stretch_svg
-    monkeypatch.setattr(controls, "stretch_svg", counting)
-    clock = FakeClock()
-    v = view(article, clock)
-    shown = [_titles(v.figure.value)]
-    v.start()
-    for _ in range(article.duration + 2):  # one tick a second through the whole routine
-        clock.advance(1)
-        v.tick()
-        if _titles(v.figure.value) != shown[-1]:
-            shown.append(_titles(v.figure.value))
+    original = timeline_module.stretch_svg
+    monkeypatch.setattr(timeline_module, "stretch_svg", counting)
+    timeline = view(article, FakeClock()).player.timeline
     changes = [(i.stretch, side) for n, i in enumerate(article.items)
                for side in article.sides(n)]
-    assert drawn == changes  # once per stretch and side, not once per tick
+    assert drawn == changes  # once per stretch and side, sent once: the page never redraws it
+    shown: list[list[str]] = []
+    for step in timeline["steps"]:  # the figure the page shows at each step
+        titles = _titles(timeline["figures"][step["figure"]])
+        if not shown or shown[-1] != titles:
+            shown.append(titles)
     assert shown[:3] == [["Single knee to chest, left side"],
                          ["Single knee to chest, right side"], ["Back rounders"]]
-    assert shown[-1] == []  # finished: no figure
 
 
 def test_class_view_alternates_the_frames_of_a_moving_stretch(catalogue):
     from backstretch import Routine, RoutineItem
 
     routine = Routine("Warrior", (RoutineItem("wall-warrior"),), catalogue)
-    v = ClassView(routine, FakeClock())
-    assert "@keyframes" in v.figure.value and "bs-figure" in v.figure._dom_classes
-    assert v.figure in v.widget.children[5].children  # beside the countdown
+    figures = ClassView(routine, FakeClock()).player.timeline["figures"]
+    assert all("@keyframes" in svg for svg in figures.values())
 
 
 def test_html_handout_draws_every_stretch(article):

@@ -71,8 +71,8 @@ def test_class_view_and_handouts_follow_the_picker(folder, catalogue):
     picker.choice.value = "desk-break"
     desk = load_routine("desk-break", catalogue)
     assert view.session.state == "ready" and view.session.routine == desk
-    assert view.ticker.task is None and desk.name in view.title.value
-    assert view.countdown.value == "0:10"
+    assert view.player.timeline["routine"] == desk.name
+    assert (view.player.position["state"], view.player.position["left"]) == ("ready", 10)
     assert handouts.routine() == desk and Path(handouts.file_name.value).name == "desk-break"
 
 

@@ -74,16 +74,17 @@ def test_the_timer_and_the_class_view_show_each_steps_wording(every_kind, tmp_pa
 
     timer = SessionTimer(every_kind, FakeClock(), Checklist(every_kind, tmp_path / "c.json"))
     view = ClassView(every_kind, FakeClock())
-    for step in every_kind.steps():
-        assert _text(timer.title.value) == step.title
-        assert _text(timer.cue.value) == f"{step.cue} {step.reminder}".strip()
-        assert _text(view.cue.value) == step.action
-        for v in (timer, view):
+    for v in (timer, view):
+        shown = v.player.timeline
+        for step, page in zip(every_kind.steps(), shown["steps"], strict=True):
+            assert (page["title"], page["action"]) == (step.title, step.action)
+            assert f"{page['cue']} {page['reminder']}".strip() == \
+                f"{step.cue} {step.reminder}".strip()
             nxt = v.session.next
-            assert _text(v.next_label.value) == (f"Next: {nxt.title}" if nxt else "Next: the end")
+            assert page["next"] == (nxt.title if nxt else "the end")
             v.skip()
-    assert (_text(timer.title.value), _text(timer.cue.value)) == (FINISHED_TITLE, FINISHED_CUE)
-    assert (_text(view.current.value), _text(view.cue.value)) == (FINISHED_TITLE, FINISHED_CUE)
+        assert (shown["finished"]["title"], shown["finished"]["cue"]) == \
+            (FINISHED_TITLE, FINISHED_CUE)
 
 
 def test_the_voice_names_the_stretch_what_to_do_and_for_how_long(catalogue):

@@ -25,12 +25,10 @@ def _classes(widget) -> set[str]:
     return set(widget._dom_classes)
 
 
-def test_timer_has_the_stable_css_classes(article, tmp_path):
+def test_timer_is_the_pages_player_above_the_checklist(article, tmp_path):
     t = SessionTimer(article, FakeClock(), Checklist(article, tmp_path / "c.json"))
-    assert "bs-timer" in _classes(t.widget)
-    assert "bs-countdown" in _classes(t.countdown) and "bs-current" in _classes(t.title)
-    for name in ("start", "pause", "skip", "back", "reset"):
-        assert f"bs-{name}" in _classes(getattr(t, f"{name}_button"))
+    assert "bs-timer-box" in _classes(t.widget) and t.player in t.widget.children
+    assert "bs-player" in _classes(t.player) and t.player.view == "timer"
     assert "bs-checklist" in _classes(t.checklist_box)
     assert all("bs-check" in _classes(cb) for cb in t.boxes.values())
     assert len(t.boxes) == 9
@@ -39,30 +37,19 @@ def test_timer_has_the_stable_css_classes(article, tmp_path):
 def test_timer_runs_with_a_fake_clock_and_ticks_the_checklist(article, tmp_path):
     clock = FakeClock()
     t = SessionTimer(article, clock, Checklist(article, tmp_path / "c.json"))
-    assert t.countdown.value == "0:10" and "Get ready" in t.title.value
-    t.start_button.click()  # no asyncio loop running here: the test ticks by hand
+    t.start()
     clock.now = 10.5
     t.tick()
-    assert t.countdown.value == "0:05" and "left side" in t.title.value
-    assert bytes(t.cues.audio.value).startswith(b"RIFF") and "bs-flash" in _classes(t.widget)
+    assert t.player.position["index"] == 1 and t.player.position["state"] == "running"
     clock.now = 15.0
     t.tick()
     assert t.boxes[(0, "left")].value is True
     assert Checklist(article, tmp_path / "c.json").ticked == {(0, "left")}
-    t.pause_button.click()
-    assert t.pause_button.description == "Resume" and "bs-paused" in _classes(t.countdown)
+    t.toggle()
+    assert t.player.position["state"] == "paused" and t.player.position["left"] == 5
     clock.now = 100.0
     t.tick()
-    assert t.countdown.value == "0:05"
-
-
-def test_mute_keeps_the_flash_but_no_sound(article, tmp_path):
-    clock = FakeClock()
-    t = SessionTimer(article, clock, Checklist(article, tmp_path / "c.json"))
-    t.cues.mute.value = True
-    t.start()
-    t.skip_button.click()
-    assert bytes(t.cues.audio.value) == b"" and "bs-flash" in _classes(t.widget)
+    assert t.session.remaining == 5
 
 
 def test_reset_stops_and_reports_the_session(article, tmp_path):
@@ -73,9 +60,9 @@ def test_reset_stops_and_reports_the_session(article, tmp_path):
     t.start()
     clock.now = 30
     t.tick()
-    t.reset_button.click()
-    assert len(seen) == 1 and t.session.state == "ready" and t.countdown.value == "0:10"
-    assert t.start_button.disabled is False
+    t.reset()
+    assert len(seen) == 1 and t.session.state == "ready"
+    assert t.player.position["state"] == "ready" and t.player.position["left"] == 10
 
 
 def test_tick_by_hand_on_the_checklist_is_saved(article, tmp_path):
@@ -84,32 +71,6 @@ def test_tick_by_hand_on_the_checklist_is_saved(article, tmp_path):
     assert Checklist(article, tmp_path / "c.json").ticked == {(4, "right")}
     t.clear_button.click()
     assert Checklist(article, tmp_path / "c.json").ticked == set()
-
-
-def test_timer_ticks_on_the_asyncio_loop_and_start_twice_is_one_task(catalogue, tmp_path):
-    from backstretch import Routine, RoutineItem, Settings
-
-    r = Routine("quick", (RoutineItem("back-rounders", hold=1),), catalogue,
-                settings=Settings(get_ready=1))
-    clock = FakeClock()
-
-    async def scenario():
-        t = SessionTimer(r, clock, checklist=Checklist(r, tmp_path / "c.json"))
-        t.ticker.sleep = clock.sleep
-        t.start_button.click()
-        first = t.ticker.task
-        t.start()
-        assert first is not None and t.ticker.task is first
-        other_work = 0
-        while t.session.state != "finished":
-            other_work += 1  # the loop stays free for other work while the timer counts
-            await asyncio.sleep(0)
-        return t, other_work
-
-    t, other = asyncio.run(scenario())
-    assert t.session.state == "finished" and other >= 2
-    assert clock.now == r.duration  # it woke at each whole second, never later or more
-    assert t.boxes[(0, None)].value is True and "Well done" in t.title.value
 
 
 def test_browser_filters(catalogue):
@@ -173,13 +134,14 @@ def test_changing_the_routine_stops_reports_and_swaps_the_checklist(catalogue):
     stopped = []
     t = SessionTimer(article, clock)
     t.finished.subscribe(stopped.append)
-    t.start_button.click()
+    t.start()
     t.boxes[(0, "left")].value = True  # ticked during the session
     clock.now += 3
     t.tick()
     t.set_routine(desk)
     assert stopped and stopped[0].routine == article  # the session under way is reported
-    assert t.session.routine == desk and t.session.state == "ready" and t.ticker.task is None
+    assert t.session.routine == desk and t.session.state == "ready"
+    assert t.player.timeline["routine"] == desk.name
     assert set(t.boxes) == set(desk.checklist_boxes())
     assert len(t.checklist_box.children) == len(desk.checklist_boxes()) + 2
     t.set_routine(article)  # each routine keeps its own saved checklist

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 
 class PretendClock:
     """A monotonic clock (seconds) that moves only when told to.
@@ -19,8 +17,3 @@ class PretendClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
-
-    async def sleep(self, seconds: float) -> None:
-        """What ``asyncio.sleep`` would do, at once: the time passes and others get a turn."""
-        self.advance(seconds)
-        await asyncio.sleep(0)

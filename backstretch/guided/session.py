@@ -78,6 +78,11 @@ class Session:
         return self._left if self.state != "finished" else 0.0
 
     @property
+    def deadline(self) -> float | None:
+        """When the current step ends, by the clock (None unless running)."""
+        return self._deadline if self.state == "running" else None
+
+    @property
     def step_progress(self) -> float:
         """0 to 1 through the current step."""
         step = self.current
@@ -163,9 +168,15 @@ class Session:
         """Catch up with the clock: end every step whose deadline has passed."""
         events: list[Event] = []
         while self.state == "running" and self.clock() >= self._deadline:
-            step = self.steps[self.index]
-            events += self._advance(completed=step.completes, at=self._deadline)
+            events += self.time_up()
         return events
+
+    def time_up(self) -> list[Event]:
+        """End the current step as if its time ran out now (the page's clock said so), at
+        its own deadline; when not running, nothing."""
+        if self.state != "running":
+            return []
+        return self._advance(completed=self.steps[self.index].completes, at=self._deadline)
 
     # -- inside -----------------------------------------------------------------------
     def _run(self) -> None:

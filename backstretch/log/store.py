@@ -137,37 +137,60 @@ class SessionLog:
         local time. They are stored in UTC. With ``record_id``, that session is
         rewritten with these values instead (still one transaction).
         """
+        rec = self.checked(routine=routine, routine_key=routine_key, started_at=started_at,
+                           ended_at=ended_at, planned_seconds=planned_seconds,
+                           steps_completed=steps_completed, steps_skipped=steps_skipped,
+                           group_seconds=group_seconds, pain_before=pain_before,
+                           pain_after=pain_after, note=note)
+        sid = self._transaction(lambda conn: self._store(conn, rec, record_id))
+        return dataclasses.replace(rec, id=sid)
+
+    def checked(self, **fields: Any) -> SessionRecord:
+        """A session as :meth:`record` takes it, checked (id 0: not stored yet)."""
         try:
-            rec = SessionRecord(0, routine, routine_key, _zoned(started_at), _zoned(ended_at),
-                                planned_seconds, steps_completed, steps_skipped, group_seconds,
-                                pain_before, pain_after, note)
+            return SessionRecord(0, fields["routine"], fields["routine_key"],
+                                 _zoned(fields["started_at"]), _zoned(fields["ended_at"]),
+                                 fields["planned_seconds"], fields.get("steps_completed", 0),
+                                 fields.get("steps_skipped", 0), fields.get("group_seconds"),
+                                 fields.get("pain_before"), fields.get("pain_after"),
+                                 fields.get("note", ""))
         except BackstretchError as exc:
             raise exc.inside(self._name) from None
+
+    def record_new(self, records: list[SessionRecord]) -> list[SessionRecord]:
+        """Store the checked ``records`` not in the log already (the same routine started
+        at the same moment), all in one transaction; return those stored."""
+        def store(conn: sqlite3.Connection) -> list[SessionRecord]:
+            stored = []
+            for rec in records:
+                if not conn.execute("SELECT 1 FROM sessions WHERE routine_key = ? AND "
+                                    "started_at = ?", (rec.routine_key,
+                                                       rec.started_at.isoformat())).fetchone():
+                    stored.append(dataclasses.replace(rec, id=self._store(conn, rec, None)))
+            return stored
+        return self._transaction(store)
+
+    def _store(self, conn: sqlite3.Connection, rec: SessionRecord, sid: int | None) -> int:
         values = (rec.routine, rec.routine_key, rec.started_at.isoformat(),
                   rec.ended_at.isoformat(), rec.planned_seconds, rec.steps_completed,
                   rec.steps_skipped, rec.pain_before, rec.pain_after, rec.note)
-
-        def store(conn: sqlite3.Connection) -> int:
-            sid = record_id
-            if sid is None:
-                sid = conn.execute(
-                    "INSERT INTO sessions (routine, routine_key, started_at, ended_at, "
-                    "planned_seconds, steps_completed, steps_skipped, pain_before, pain_after, "
-                    "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values).lastrowid
-            elif not conn.execute(
-                    "UPDATE sessions SET routine = ?, routine_key = ?, started_at = ?, "
-                    "ended_at = ?, planned_seconds = ?, steps_completed = ?, steps_skipped = ?, "
-                    "pain_before = ?, pain_after = ?, note = ? WHERE id = ?",
-                    (*values, sid)).rowcount:
-                raise BackstretchError(Problem(self._name, "id", f"{sid!r} is not a recorded "
-                                               "session"))
-            conn.execute("DELETE FROM group_seconds WHERE session_id = ?", (sid,))
-            conn.executemany("INSERT INTO group_seconds (session_id, muscle_group, seconds) "
-                             "VALUES (?, ?, ?)",
-                             [(sid, g, x) for g, x in rec.group_seconds.items()])
-            return sid
-
-        return dataclasses.replace(rec, id=self._transaction(store))
+        if sid is None:
+            sid = conn.execute(
+                "INSERT INTO sessions (routine, routine_key, started_at, ended_at, "
+                "planned_seconds, steps_completed, steps_skipped, pain_before, pain_after, "
+                "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values).lastrowid
+        elif not conn.execute(
+                "UPDATE sessions SET routine = ?, routine_key = ?, started_at = ?, "
+                "ended_at = ?, planned_seconds = ?, steps_completed = ?, steps_skipped = ?, "
+                "pain_before = ?, pain_after = ?, note = ? WHERE id = ?",
+                (*values, sid)).rowcount:
+            raise BackstretchError(Problem(self._name, "id", f"{sid!r} is not a recorded "
+                                           "session"))
+        conn.execute("DELETE FROM group_seconds WHERE session_id = ?", (sid,))
+        conn.executemany("INSERT INTO group_seconds (session_id, muscle_group, seconds) "
+                         "VALUES (?, ?, ?)",
+                         [(sid, g, x) for g, x in rec.group_seconds.items()])
+        return sid
 
     def record_session(self, session: Session, pain_before: int | None = None,
                        pain_after: int | None = None, note: str = "",
@@ -182,6 +205,13 @@ class SessionLog:
         a session cut short by a closed tab or a stopped kernel loses at most its
         last step.
         """
+        return self.record(**self.session_fields(session, ended_at), pain_before=pain_before,
+                           pain_after=pain_after, note=note, record_id=record_id)
+
+    def session_fields(self, session: Session, ended_at: datetime | None = None
+                       ) -> dict[str, Any]:
+        """What :meth:`record` is given for ``session`` as it is now (see
+        :meth:`record_session`), but the pain scores and note."""
         end = _zoned(ended_at) if ended_at is not None else datetime.now(timezone.utc)
         if not isinstance(end, datetime):
             raise BackstretchError(Problem(self._name, "ended_at", str(
@@ -190,14 +220,12 @@ class SessionLog:
             spent = max(0.0, session.clock() - session.started_at)
         else:
             spent = session.elapsed
-        return self.record(
+        return dict(
             routine=session.routine.name, routine_key=session.routine.key(),
             started_at=end - timedelta(seconds=min(spent, MAX_SECONDS)), ended_at=end,
-            record_id=record_id,
             planned_seconds=session.routine.duration,
             steps_completed=len(set(session.completed)), steps_skipped=len(session.skipped),
-            group_seconds=completed_group_seconds(session),
-            pain_before=pain_before, pain_after=pain_after, note=note)
+            group_seconds=completed_group_seconds(session))
 
     def amend(self, session_id: int, pain_before: int | None, pain_after: int | None,
               note: str) -> SessionRecord:

@@ -7,6 +7,7 @@ from .class_link_panel import ClassLinkPanel
 from .guided.class_view import ClassView
 from .guided.timer import SessionTimer
 from .handout_panel import HandoutPanel
+from .import_panel import ImportPanel
 from .log_panel import SessionLogPanel
 from .plan_panel import PlanPanel
 from .planner_panel import PlannerPanel
@@ -14,5 +15,5 @@ from .progression_panel import ProgressionPanel
 from .routine_picker import RoutinePicker
 
 __all__ = ["CatalogueBrowser", "CheckInPanel", "ClassLinkPanel", "ClassView", "HandoutPanel",
-           "PlanPanel", "PlannerPanel", "ProgressionPanel", "RoutineBuilder", "RoutinePicker",
-           "SessionLogPanel", "SessionTimer"]
+           "ImportPanel", "PlanPanel", "PlannerPanel", "ProgressionPanel", "RoutineBuilder",
+           "RoutinePicker", "SessionLogPanel", "SessionTimer"]

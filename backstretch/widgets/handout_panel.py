@@ -12,15 +12,18 @@ from ..base.errors import BackstretchError
 from ..base.filenames import editable_path, shown_path, title_stem, unique_path
 from ..base.userdata import own_folder
 from ..handouts.files import save_handout
+from ..handouts.take_home import save_take_home
 from ..routines.model import Routine
+from .buttons import control_button
 from .download import download_link
-from .guided.controls import control_button
 from .shown import Shown
 
 HandoutSource = Routine | Callable[[], Routine]
 HANDOUT_FOLDER = "handouts"
 """The folder handouts go in by default (where: ``base.userdata.own_folder``)."""
 HANDOUT_SUFFIXES = (".html", ".pdf")
+TAKE_HOME = "-take-home.html"
+"""What a take-home page's file name ends in (``handouts/desk-break-take-home.html``)."""
 
 
 def default_file_name(routine: Routine) -> str:
@@ -31,11 +34,13 @@ def default_file_name(routine: Routine) -> str:
 
 
 class HandoutPanel(Shown):
-    """A file name, two buttons (HTML, PDF) and a status line saying where it went.
+    """A file name, three buttons (HTML, PDF, Take it home) and a status line saying where
+    it went, with a link that downloads it.
 
     ``routine`` is a routine, or a function returning the current one (say, the
     builder's), called at each press. The suffix of the file name is set by the
-    button pressed.
+    button pressed; Take it home writes the guided session as one page that runs in any
+    browser, offline (:mod:`backstretch.handouts.take_home`).
     """
 
     def __init__(self, routine: HandoutSource, file_name: str | None = None):
@@ -49,10 +54,14 @@ class HandoutPanel(Shown):
                                           lambda: self.save(".html"))
         self.pdf_button = control_button("Save PDF handout", "file-pdf-o", "bs-handout-pdf",
                                          lambda: self.save(".pdf"))
+        self.home_button = control_button("Take it home", "mobile", "bs-take-home-save",
+                                          lambda: self.save(TAKE_HOME))
+        self.home_button.tooltip = ("The guided session as one web page: it counts down, "
+                                    "speaks and keeps a checklist on a phone, offline")
         self.status = w.HTML()
         self.status.add_class("bs-handout-status")
-        self.widget = w.VBox([self.file_name, w.HBox([self.html_button, self.pdf_button]),
-                              self.status])
+        self.widget = w.VBox([self.file_name, w.HBox([self.html_button, self.pdf_button,
+                                                      self.home_button]), self.status])
         self.widget.add_class("bs-handout")
 
     def set_routine(self, routine: Routine) -> None:
@@ -73,7 +82,8 @@ class HandoutPanel(Shown):
         path = Path(self.file_name.value.strip() or "handout").expanduser()
         if path.suffix.lower() in (".html", ".htm", ".pdf"):
             path = path.with_suffix("")
-        return path.with_name(path.name + suffix)
+        name = path.name.removesuffix(TAKE_HOME.removesuffix(".html"))
+        return path.with_name(name + suffix)
 
     def save(self, suffix: str) -> Path | None:
         """Write the handout; report which file (never the server's folders) with its
@@ -82,14 +92,17 @@ class HandoutPanel(Shown):
         self.status.value = "Saving…"
         routine = self.routine()
         try:
-            saved = save_handout(routine, path)
+            saved = save_take_home(routine, path) if suffix == TAKE_HOME else \
+                save_handout(routine, path)
         except BackstretchError as exc:
             self.status.value = "<b>Not saved:</b> " + "<br>".join(
                 escape(str(p)) for p in exc.problems)
             return None
         link = download_link(saved)
         self._saved = (routine, saved, link)
-        self.status.value = f"Saved <code>{escape(shown_path(saved))}</code><br>{link}"
+        use = ("<br>Open it in any browser, on a phone too, with no internet: it runs the "
+               "session and keeps its own checklist." if suffix == TAKE_HOME else "")
+        self.status.value = f"Saved <code>{escape(shown_path(saved))}</code>{use}<br>{link}"
         return saved
 
     def _follow_status(self) -> None:

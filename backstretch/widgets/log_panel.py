@@ -101,7 +101,7 @@ class SessionLogPanel(Shown):
             with self._open() as log:
                 self.last = log.record_session(
                     session, _pain(self.pain_before), _pain(self.pain_after), self.note.value,
-                    ended_at=self.now() if self.now else None,
+                    ended_at=self.now() if self.now else self.timer.page_time(),
                     record_id=self.last.id if self.last is not None else None)
         except BackstretchError as exc:
             self.status.value = f"<b>Not recorded:</b> {escape(str(exc))}"

@@ -35,8 +35,8 @@ from ..log.plan import (
 from ..log.reminders import write_reminders
 from ..log.store import SessionLog
 from ..routines.library import ROUTINE_FOLDER, ready_by_name, saved_routines
+from .buttons import control_button
 from .download import download_link
-from .guided.controls import control_button
 from .shown import Shown
 
 NONE = ""

@@ -19,8 +19,8 @@ from ..log.store import SessionLog
 from ..routines.library import ROUTINE_FOLDER, ROUTINE_SUFFIXES, saved_routines
 from ..routines.model import Routine
 from ..safety.notes import stop_signs_html
+from .buttons import control_button
 from .dose_panel import dose_html
-from .guided.controls import control_button
 from .routine_picker import RoutinePicker
 from .shown import Shown
 

@@ -22,7 +22,7 @@ from ..routines.library import (
 )
 from ..routines.model import Routine, format_duration
 from ..routines.reading import load_routine
-from .guided.controls import control_button
+from .buttons import control_button
 from .shown import Shown
 
 

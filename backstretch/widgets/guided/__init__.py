@@ -1,1 +1,1 @@
-"""The guided-session widgets: timer, class view, their controls, cues and page side."""
+"""The guided-session widgets: the page's player, the timer and the class view."""

@@ -1,0 +1,645 @@
+// The guided session, played in the page (see player.py): the countdown, step changes,
+// progress, beeps, speech, the live region, the wake lock and the keys all run here, from
+// the page's own clock; the kernel is told what happened and records it. The timeline
+// comes from the kernel, computed by the package's rules; nothing here recomputes it.
+// `Play` keeps the same rules as backstretch.guided.session.Session (a test runs both).
+
+const TONES = { go: [880], switch: [660, 880], rest: [440], finished: [523, 659, 784] };
+const KEYS = {
+  " ": "toggle", Spacebar: "toggle", ArrowRight: "skip", n: "skip", N: "skip",
+  ArrowLeft: "back", b: "back", B: "back", r: "reset", R: "reset",
+};
+const KEYS_HELP = "Keys (in the notebook: over this view): Space start / pause / resume · " +
+  "→ or N skip · ← or B back · R reset";
+const RATES = [[0.75, "slow"], [1, "normal"], [1.25, "brisk"], [1.5, "fast"]];
+const STORE = "backstretch.voice";
+// Epoch seconds in a double are rounded to about 2.4e-7 s, so two readings a whole number
+// of seconds apart may differ from it by a hair: the countdown ignores a microsecond, and
+// a step ends when the clock is within LATE of its deadline (never drawn as 0:00 first)
+const HAIR = 1e-6;
+const LATE = 2e-6;
+const BEHIND_S = 4; // the log is "catching up" when the kernel has not answered for this long
+
+export function clockText(seconds) {
+  const whole = Math.max(0, Math.ceil(seconds - HAIR));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+}
+
+export const pageNow = () => Date.now() / 1000;
+
+// -- the session: the rules of backstretch.guided.session.Session, on the page's clock ---
+export class Play {
+  constructor(steps) {
+    this.steps = steps;
+    this.reset();
+  }
+
+  get current() { return this.state === "finished" ? null : this.steps[this.index]; }
+
+  remaining(now) {
+    if (this.state === "running") return Math.max(0, this.deadline - now);
+    return this.state === "finished" ? 0 : this.left;
+  }
+
+  start(now) {
+    if (this.state === "ready" || this.state === "paused") {
+      const kind = this.state === "ready" ? "start" : "resume";
+      this.run(now);
+      return [kind];
+    }
+    return [];
+  }
+
+  pause(now) {
+    if (this.state !== "running") return [];
+    this.left = this.remaining(now);
+    this.state = "paused";
+    return ["pause"];
+  }
+
+  toggle(now) { return this.state === "running" ? this.pause(now) : this.start(now); }
+
+  skip(now) {
+    if (this.state === "finished") return [];
+    const step = this.current;
+    if (step && (step.kind === "hold" || step.kind === "move")) this.skipped.push(this.index);
+    this.advance(null, now);
+    return ["skip"];
+  }
+
+  back(now) {
+    if (this.state === "ready") return [];
+    if (this.state === "finished") this.index = this.steps.length;
+    this.index = Math.max(0, this.index - 1);
+    this.left = this.steps.length ? this.steps[this.index].seconds : 0;
+    if (this.state === "finished") this.state = "paused";
+    else if (this.state === "running") this.deadline = now + this.left;
+    return ["back"];
+  }
+
+  reset() {
+    this.index = 0;
+    this.completed = [];
+    this.skipped = [];
+    this.state = this.steps.length ? "ready" : "finished";
+    this.left = this.steps.length ? this.steps[0].seconds : 0;
+    this.deadline = null;
+    return ["reset"];
+  }
+
+  // End every step whose deadline has passed; one "tick" (with its deadline) each.
+  due(now) {
+    const ended = [];
+    while (this.state === "running" && now >= this.deadline) {
+      const at = this.deadline;
+      this.advance(this.steps[this.index].completes, at);
+      ended.push(at);
+    }
+    return ended;
+  }
+
+  // Take the state the kernel set (a Python call, a new routine).
+  adopt(position, now) {
+    this.state = position.state;
+    this.index = Math.min(position.index, Math.max(0, this.steps.length - 1));
+    this.left = position.left;
+    this.deadline = position.state === "running"
+      ? (position.deadline ?? now + position.left) : null;
+  }
+
+  run(now) {
+    this.deadline = now + this.left;
+    this.state = "running";
+  }
+
+  advance(completed, at) {
+    if (completed) this.completed.push(completed);
+    if (this.index + 1 >= this.steps.length) {
+      this.state = "finished";
+      this.left = 0;
+      this.deadline = null;
+      return;
+    }
+    this.index += 1;
+    this.left = this.steps[this.index].seconds;
+    if (this.state === "running") this.deadline = at + this.left;
+  }
+}
+
+// -- the browser's parts: settings, sound, speech, the wake lock ----------------------------
+function loadSettings() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORE) || "{}");
+    return { voice: saved.voice !== false, rate: Number(saved.rate) || 1, mute: !!saved.mute };
+  } catch (e) {
+    return { voice: true, rate: 1, mute: false };
+  }
+}
+
+function saveSettings(settings) {
+  try {
+    localStorage.setItem(STORE, JSON.stringify(settings));
+  } catch (e) { /* private mode: remembered for this page only */ }
+}
+
+const canSpeak = () =>
+  !!window.speechSynthesis && typeof window.SpeechSynthesisUtterance === "function";
+
+function speak(text, rate) {
+  if (!canSpeak()) return;
+  window.speechSynthesis.cancel(); // a new step never waits behind the last one's words
+  const u = new SpeechSynthesisUtterance(text);
+  u.rate = rate;
+  u.lang = document.documentElement.lang || navigator.language || "en";
+  window.speechSynthesis.speak(u);
+}
+
+let audio = null; // one AudioContext per page, made on the first press (browsers' rule)
+function wakeAudio() {
+  const Ctx = window.AudioContext || window.webkitAudioContext;
+  if (!Ctx) return;
+  try {
+    audio = audio || new Ctx();
+    if (audio.state === "suspended") audio.resume().catch(() => {});
+  } catch (e) { audio = null; }
+}
+
+function beep(kind) {
+  if (!audio) return;
+  let t = audio.currentTime + 0.01;
+  for (const freq of TONES[kind] || TONES.go) {
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.frequency.value = freq;
+    gain.gain.setValueAtTime(0, t);
+    gain.gain.linearRampToValueAtTime(0.35, t + 0.01);
+    gain.gain.setValueAtTime(0.35, t + 0.13);
+    gain.gain.linearRampToValueAtTime(0, t + 0.14);
+    osc.connect(gain).connect(audio.destination);
+    osc.start(t);
+    osc.stop(t + 0.15);
+    t += 0.18;
+  }
+}
+
+function typing(target) {
+  if (!(target instanceof Element)) return false;
+  if (target.isContentEditable || target.closest("textarea, select, .cm-editor, .CodeMirror")) {
+    return true;
+  }
+  const plain = ["button", "checkbox", "radio", "range", "submit", "reset", "color", "file"];
+  return target.tagName === "INPUT" && !plain.includes(target.type);
+}
+
+function activates(target) {
+  return target instanceof Element &&
+    !!target.closest("button, a[href], input, summary, [role=button], [role=checkbox]");
+}
+
+function make(tag, css, text) {
+  const e = document.createElement(tag);
+  if (css) e.className = css;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function button(text, css, title) {
+  const b = make("button", `bs-btn ${css}`, text);
+  b.type = "button";
+  if (title) b.title = title;
+  return b;
+}
+
+// -- one player per widget model: its session, clock, cues and kernel link ---------------
+// anywidget hands each view its own proxy of the model, so the player is made once per
+// model in `initialize` (its listeners live as long as the model) and each view finds it
+// by the model's current timeline, the same object for every proxy of one model.
+const players = new Set();
+
+function playerFor(model) {
+  const timeline = model.get("timeline");
+  for (const p of players) if (p.model.get("timeline") === timeline) return [p, false];
+  return [new Player(model), true]; // a host without `initialize`: this view's own player
+}
+
+class Player {
+  constructor(model) {
+    this.model = model;
+    this.views = new Set();
+    this.settings = loadSettings();
+    this.seq = 0;
+    this.timer = null;
+    this.lock = null;
+    this.asking = false;
+    this.noWakeLock = false;
+    this.kernelLost = false;
+    this.lastHeard = "";
+    this.onVisibility = () => this.onVisible();
+    players.add(this);
+    this.load();
+    model.on("change:timeline", () => this.load());
+    model.on("change:position", () => this.onPosition());
+    // ipywidgets sets comm_live false (and says so) when the kernel restarts or goes
+    model.on("comm_live_update", () => { this.kernelLost = true; this.draw(); });
+    document.addEventListener("visibilitychange", this.onVisibility);
+  }
+
+  get timeline() { return this.model.get("timeline") || { steps: [], figures: {} }; }
+
+  // a new timeline, or the first: play it from where the kernel's session is (a page
+  // opened, or reloaded, mid-session goes on where it is)
+  load() {
+    this.play = new Play(this.timeline.steps || []);
+    const pos = this.model.get("position") || {};
+    this.rev = pos.rev;
+    this.heard = pos.heard || 0;
+    this.seq = Math.max(this.seq, this.heard); // the kernel hears each seq once: go on from it
+    this.sent = new Map(); // seq -> {at: when sent (pageNow), title: the step after it}
+    if (pos.state && this.play.steps.length) this.play.adopt(pos, pageNow());
+    this.update();
+  }
+
+  onPosition() {
+    const pos = this.model.get("position");
+    if (pos.heard > this.heard) {
+      for (const [seq, sent] of this.sent) {
+        if (seq > pos.heard) continue;
+        this.lastHeard = sent.title; // the log is written up to this step
+        this.sent.delete(seq);
+      }
+      this.heard = pos.heard;
+      this.seq = Math.max(this.seq, this.heard); // another page of this kernel went on
+      this.kernelLost = false;
+    }
+    if (pos.rev !== this.rev) { // the kernel changed the session itself
+      this.rev = pos.rev;
+      const before = [this.play.state, this.play.index];
+      this.play.adopt(pos, pageNow());
+      const { state, index } = this.play;
+      if ((state === "running" && (before[0] === "ready" || before[1] !== index)) ||
+          (state === "finished" && before[0] !== "finished")) this.cue(false);
+    }
+    this.update();
+  }
+
+  // -- what a press or a key does: at once here, then the kernel is told ----------------
+  act(action) {
+    const now = pageNow(); // the press's moment, before the audio's slow first start
+    wakeAudio(); // a press is the gesture that lets the page sound and speak
+    const ended = this.play.due(now + LATE); // a late timer: the steps already over end first
+    this.report(ended.map((at) => ["tick", at]), false);
+    const done = this.play[action](now);
+    this.report(done.map((kind) => [kind, now]), false);
+    if (ended.length || ["start", "skip", "back"].includes(done[0])) this.cue(false);
+    this.update();
+  }
+
+  report(events, cue) {
+    for (const [event, at] of events) {
+      this.seq += 1;
+      const step = this.play.current;
+      this.sent.set(this.seq, { at: pageNow(),
+                                title: step ? step.title : this.timeline.finished.title });
+      try {
+        this.model.send({ event, seq: this.seq, at, index: this.play.index,
+                          state: this.play.state });
+      } catch (e) { this.kernelLost = true; }
+    }
+    if (!events.length) return;
+    // unanswered for BEHIND_S: say the log is catching up (redrawn then, even if paused)
+    clearTimeout(this.behindTimer);
+    this.behindTimer = setTimeout(() => this.draw(), BEHIND_S * 1000 + 50);
+    if (cue) this.cue(events.length > 1);
+  }
+
+  // a step began: beep, flash, say it and announce it (once, however many steps passed)
+  cue(caughtUp) {
+    if (!this.views.size) return; // nobody sees or hears this player now
+    const step = this.play.current;
+    const kind = step ? step.beep : "finished";
+    if (!this.settings.mute) beep(kind);
+    const text = step ? step.spoken : this.timeline.finished.spoken;
+    for (const v of this.views) v.flash(text);
+    if (this.settings.voice) speak(caughtUp ? `Now: ${text}` : text, this.settings.rate);
+  }
+
+  // -- the clock: wake when the shown second changes, and catch up with it --------------
+  update() {
+    clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.views.size) { this.holdScreen(); return; } // asleep until a view shows it
+    const now = pageNow();
+    const ended = this.play.due(now + LATE);
+    this.paint(now); // the new step's title and time first: nothing waits for the kernel
+    if (ended.length) {
+      const shown = performance.now();
+      (window.backstretchSteps ||= []).push({
+        index: this.play.state === "finished" ? this.play.steps.length : this.play.index,
+        due: shown - (now - ended[ended.length - 1]) * 1000, shown,
+      });
+      this.report(ended.map((at) => ["tick", at]), true);
+    }
+    this.holdScreen();
+    if (this.play.state === "running") {
+      const left = this.play.remaining(now); // the moment drawn: no second falls between
+      // until the digits change; a deadline passed while drawing: at once
+      const untilNext = left > LATE ? left - (Math.ceil(left - HAIR) - 1) : 0;
+      const spent = pageNow() - now; // drawing and telling the kernel took this long
+      this.timer = setTimeout(() => this.update(),
+        Math.max(1, Math.round((untilNext - spent) * 1000)));
+    }
+  }
+
+  onVisible() {
+    if (document.visibilityState === "visible") this.update(); // throttled while hidden
+  }
+
+  // redraw for a reason of its own (a setting, the wake lock, the kernel's news): a step
+  // whose time is over is ended first, so no stale 0:00 is ever drawn
+  draw() {
+    const now = pageNow();
+    if (this.play.state === "running" && now + LATE >= this.play.deadline) this.update();
+    else this.paint(now);
+  }
+
+  // draw every view as at ``now``, one reading of the clock for all of it
+  paint(now) {
+    const behind = [...this.sent.values()].some((s) => now - s.at > BEHIND_S);
+    for (const v of this.views) v.draw(this, behind, now);
+  }
+
+  show(view) {
+    this.views.add(view);
+    this.update();
+  }
+
+  hide(view) {
+    this.views.delete(view);
+    if (!this.views.size) this.update(); // no view left: no timer, no cue, no wake lock
+  }
+
+  stop() {
+    players.delete(this);
+    this.views.clear();
+    clearTimeout(this.timer);
+    clearTimeout(this.behindTimer);
+    document.removeEventListener("visibilitychange", this.onVisibility);
+    this.holdScreen();
+  }
+
+  // -- the screen stays on while the routine runs (and someone sees it) ----------------
+  async holdScreen() {
+    const running = this.play.state === "running" && this.views.size > 0;
+    if (!running) {
+      const held = this.lock;
+      this.lock = null;
+      if (held) held.release().catch(() => {});
+      return;
+    }
+    if (this.lock || this.asking || document.visibilityState !== "visible") return;
+    if (!navigator.wakeLock) { this.noWakeLock = true; return; }
+    this.asking = true;
+    try {
+      const got = await navigator.wakeLock.request("screen");
+      got.addEventListener("release", () => { if (this.lock === got) this.lock = null; });
+      this.lock = got;
+      this.noWakeLock = false;
+      if (this.play.state !== "running" || !this.views.size) this.holdScreen(); // paused
+    } catch (e) {
+      this.noWakeLock = true; // refused (battery saver, policy): keep it on yourself
+    } finally {
+      this.asking = false;
+      this.draw();
+    }
+  }
+
+  setting(name, value) {
+    this.settings[name] = value;
+    if (name === "voice" && !value && canSpeak()) window.speechSynthesis.cancel();
+    saveSettings(this.settings);
+    this.draw();
+  }
+}
+
+// -- a view of a player: the Lab timer or the class view ---------------------------------
+class View {
+  constructor(player, el, kind) {
+    this.player = player;
+    this.el = el;
+    this.kind = kind;
+    this.figureKey = null;
+    const cls = kind === "class";
+    el.classList.add("bs-player", cls ? "bs-class-view" : "bs-timer");
+    this.root = el;
+    this.heading = make("div", "bs-class-title");
+    this.title = make("div", cls ? "bs-current bs-class-current" : "bs-current");
+    this.title.setAttribute("role", "heading");
+    this.title.setAttribute("aria-level", "3");
+    this.side = make("div", "bs-class-side");
+    this.cueLine = make("div", cls ? "bs-cue bs-class-cue" : "bs-cue");
+    this.count = make("div", cls ? "bs-countdown bs-class-countdown" : "bs-countdown");
+    this.count.setAttribute("role", "timer");
+    this.count.setAttribute("aria-label", "Time left in this step");
+    this.figure = make("div", "bs-figure");
+    const main = make("div", cls ? "bs-main bs-class-main" : "bs-main");
+    main.append(...(cls ? [this.figure, this.count] : [this.count, this.figure]));
+    this.where = make("div", "bs-where");
+    this.stepBar = this.bar("This step");
+    this.totalBar = this.bar("Routine");
+    const progress = make("div", "bs-progress bs-class-progress");
+    progress.append(this.where, this.stepBar.parentElement, this.totalBar.parentElement);
+    this.next = make("div", cls ? "bs-next bs-class-next" : "bs-next");
+    this.safety = make("div", "bs-class-safety");
+
+    const b = (text, css, action, title) => {
+      const x = button(text, css, title);
+      x.addEventListener("click", () => player.act(action));
+      return x;
+    };
+    this.start = b("Start", "bs-start bs-go", "start");
+    this.pause = b("Pause", "bs-pause", "toggle");
+    this.backButton = b("Back", "bs-back", "back", "Repeat the last step");
+    this.skip = b("Skip", "bs-skip", "skip", "Go on to the next step");
+    this.reset = b("Reset", "bs-reset bs-warn", "reset", "Stop and go back to the beginning");
+    this.mute = button("Mute", "bs-mute", "Turn the beeps off (the flash stays)");
+    this.mute.addEventListener("click", () => player.setting("mute", !player.settings.mute));
+    this.voice = button("Voice", "bs-voice", "Say each step aloud (the browser's speech)");
+    this.voice.addEventListener("click", () => player.setting("voice", !player.settings.voice));
+    const rateLabel = make("label", "bs-rate", "Voice speed ");
+    this.rate = make("select", "bs-rate-select");
+    for (const [value, name] of RATES) this.rate.add(new Option(name, String(value)));
+    this.rate.addEventListener("change", () => player.setting("rate", Number(this.rate.value)));
+    rateLabel.append(this.rate);
+    this.full = button("Full screen", "bs-fullscreen", "Fill the screen with this view (Esc leaves)");
+    this.full.addEventListener("click", () => {
+      if (document.fullscreenElement) document.exitFullscreen();
+      else el.requestFullscreen().catch(() => {});
+    });
+    this.full.hidden = !cls;
+    const controls = make("div", "bs-controls");
+    controls.append(this.start, this.pause, this.backButton, this.skip, this.reset, this.mute,
+      this.voice, rateLabel, this.full);
+    this.live = make("div", "bs-live bs-sr-only");
+    this.live.setAttribute("role", "status");
+    this.live.setAttribute("aria-live", "polite");
+    this.live.setAttribute("aria-atomic", "true");
+    this.wakeNote = make("div", "bs-wake-note",
+      "Keep the screen on yourself: this browser cannot keep it awake.");
+    this.notice = make("div", "bs-log-notice");
+    this.notice.setAttribute("role", "status");
+    const keys = make("div", "bs-class-keys bs-keys", KEYS_HELP);
+    el.replaceChildren(...(cls
+      ? [this.heading, this.title, this.side, this.cueLine, main, progress, this.next,
+         this.safety, controls, keys]
+      : [this.title, main, this.cueLine, progress, this.next, controls, keys]),
+    this.live, this.wakeNote, this.notice);
+
+    this.hovered = false;
+    this.onEnter = () => { this.hovered = true; };
+    this.onLeave = () => { this.hovered = false; };
+    el.addEventListener("pointerenter", this.onEnter);
+    el.addEventListener("pointerleave", this.onLeave);
+    this.onKey = (event) => this.key(event);
+    window.addEventListener("keydown", this.onKey, true);
+    this.onFull = () => player.draw();
+    document.addEventListener("fullscreenchange", this.onFull);
+  }
+
+  bar(name) {
+    const wrap = make("label", "bs-bar");
+    const p = make("progress");
+    p.max = 1;
+    p.value = 0;
+    wrap.append(make("span", "bs-bar-name", name), p);
+    return p;
+  }
+
+  key(event) {
+    if (event.defaultPrevented || event.repeat) return;
+    if (event.ctrlKey || event.altKey || event.metaKey || !(event.key in KEYS)) return;
+    if (typing(event.target)) return;
+    if ((event.key === " " || event.key === "Spacebar") && activates(event.target)) return;
+    // in a notebook its own keys come first: ours only over (or in) the view
+    const inNotebook = !!document.querySelector(".jp-NotebookPanel");
+    if (inNotebook && !(this.hovered || this.el.contains(document.activeElement))) return;
+    if (!document.body.contains(this.el)) return;
+    event.preventDefault();
+    this.player.act(KEYS[event.key]);
+  }
+
+  flash(text) {
+    this.live.textContent = text;
+    this.root.classList.add("bs-flash");
+    clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => this.root.classList.remove("bs-flash"), 600);
+  }
+
+  draw(player, behind, now) {
+    const tl = player.timeline;
+    const play = player.play;
+    const step = play.current;
+    const state = play.state;
+    const cls = this.kind === "class";
+    const put = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+
+    put(this.heading, `${tl.routine || ""} · ${tl.duration_text || ""}`);
+    if (cls) {
+      put(this.title, step ? step.stretch : tl.finished.title);
+      put(this.side, step ? step.side_line : "");
+      this.side.hidden = !this.side.textContent; // no empty band when there is no side
+      put(this.cueLine, step ? step.action + (state === "paused" ? " · paused" : "")
+        : tl.finished.cue);
+      put(this.safety, tl.class_line || "");
+    } else {
+      const title = step ? step.title : tl.finished.title;
+      const side = step && step.side ? `${step.side} side` : "";
+      const at = side ? title.indexOf(side) : -1;
+      if (this.title.dataset.text !== title) {
+        this.title.dataset.text = title;
+        if (at < 0) this.title.textContent = title;
+        else {
+          this.title.replaceChildren(title.slice(0, at), make("span", "bs-side", side),
+            title.slice(at + side.length));
+        }
+      }
+      const cue = step ? step.cue : tl.finished.cue;
+      if (this.cueLine.dataset.text !== cue + (step ? step.reminder : "")) {
+        this.cueLine.dataset.text = cue + (step ? step.reminder : "");
+        this.cueLine.replaceChildren(cue);
+        if (step && step.reminder) this.cueLine.append(" ", make("i", "", step.reminder));
+      }
+    }
+    const left = play.remaining(now);
+    put(this.count, clockText(left));
+    this.count.classList.toggle("bs-paused", state === "paused");
+    const key = step ? step.figure : null;
+    if (key !== this.figureKey) { // only when the stretch or side changes, never on a tick
+      this.figureKey = key;
+      this.figure.innerHTML = key ? ((tl.figures || {})[key] || "") : ""; // the package's SVG
+    }
+    const total = tl.duration || 0;
+    const elapsed = step ? step.start + step.seconds - left : total;
+    this.stepBar.value = step ? Math.min(1, Math.max(0, 1 - left / step.seconds)) : 1;
+    this.totalBar.value = total ? Math.min(1, elapsed / total) : 1;
+    const n = play.steps.length;
+    put(this.where, `Stretch ${step ? step.item + 1 : tl.items} of ${tl.items} · step ` +
+      `${Math.min(play.index + 1, n)} of ${n} · ${clockText(Math.floor(elapsed))} of ` +
+      `${clockText(total)}`);
+    put(this.next, `Next: ${step ? step.next : "the end"}`);
+
+    this.start.disabled = state !== "ready"; // paused: Resume is the one way on
+    put(this.pause, state === "paused" ? "Resume" : "Pause");
+    this.pause.disabled = state === "ready" || state === "finished";
+    this.backButton.disabled = state === "ready";
+    this.skip.disabled = state === "finished";
+    const s = player.settings;
+    this.mute.setAttribute("aria-pressed", String(s.mute));
+    this.voice.setAttribute("aria-pressed", String(s.voice));
+    this.voice.disabled = !canSpeak();
+    this.rate.value = String(s.rate);
+    if (this.rate.value !== String(s.rate)) this.rate.value = "1";
+    this.rate.disabled = !s.voice || this.voice.disabled;
+    const on = document.fullscreenElement === this.el;
+    put(this.full, on ? "Leave full screen" : "Full screen");
+    this.full.setAttribute("aria-pressed", String(on));
+    this.full.disabled = !document.fullscreenEnabled;
+    this.wakeNote.hidden = !(player.noWakeLock && state === "running");
+
+    let notice = "";
+    if (player.kernelLost) {
+      notice = "The kernel stopped or restarted: the session goes on here, but the log " +
+        "could not follow" + (player.lastHeard ? ` after "${player.lastHeard}".` : ".");
+    } else if (behind) {
+      notice = "The kernel is busy: the log catches up when it is free.";
+    }
+    put(this.notice, notice);
+    this.notice.hidden = !notice;
+  }
+
+  remove() {
+    this.el.removeEventListener("pointerenter", this.onEnter);
+    this.el.removeEventListener("pointerleave", this.onLeave);
+    window.removeEventListener("keydown", this.onKey, true);
+    document.removeEventListener("fullscreenchange", this.onFull);
+    clearTimeout(this.flashTimer);
+  }
+}
+
+// once per model: its player, for as long as the model lives
+function initialize({ model }) {
+  const player = new Player(model);
+  return () => player.stop();
+}
+
+function render({ model, el }) {
+  const [player, own] = playerFor(model);
+  const view = new View(player, el, model.get("view"));
+  player.show(view);
+  return () => {
+    view.remove();
+    if (own) player.stop();
+    else player.hide(view);
+  };
+}
+
+export default { initialize, render };

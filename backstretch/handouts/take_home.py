@@ -1,0 +1,101 @@
+"""Take it home: a routine's guided session as one HTML file that runs anywhere, offline.
+
+The file holds the page's own player (the same ES module the Lab timer and the class
+view run), fed the same timeline, with the figures, the checklist, pain before and after,
+a note and the safety notes. It loads nothing from any network (a Content-Security-Policy
+forbids it), keeps its progress and sessions in the browser, and offers the sessions as
+a small file that ``backstretch log import`` adds to the session log.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from html import escape
+from pathlib import Path
+
+from ..base.errors import BackstretchError, Problem
+from ..base.yamlio import atomic_write_text
+from ..guided import player_asset
+from ..guided.timeline import page_timeline
+from ..log.take_home import FORMAT, VERSION
+from ..routines.model import Routine
+from ..safety.notes import safety_html
+
+HERE = Path(__file__).parent
+SUFFIXES = (".html", ".htm")
+
+
+def _json_in_html(data: object) -> str:
+    """JSON that cannot end the <script> element it sits in."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def take_home_html(routine: Routine) -> str:
+    """The whole take-home page for ``routine``: one self-contained HTML document."""
+    as_dict = routine.to_dict()
+    # where the page keeps its progress and sessions in the browser: one place per routine
+    # as written (a changed routine starts afresh, so no session is replayed on another)
+    fingerprint = hashlib.sha256(json.dumps(as_dict, sort_keys=True, ensure_ascii=False)
+                                 .encode("utf-8")).hexdigest()[:12]
+    data = {"timeline": page_timeline(routine), "routine": as_dict,
+            "store": f"{routine.key()}.{fingerprint}", "format": FORMAT, "version": VERSION}
+    script = (player_asset("player.js").read_text(encoding="utf-8") + "\n"
+              + (HERE / "take_home.js").read_text(encoding="utf-8"))
+    if "</script" in script.lower():  # it would end the element it is written in
+        raise ValueError("the page's script must not contain '</script'")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    # nothing from anywhere (no image, font, frame, fetch or worker), no script but the
+    # page's own; inline styles only (the page's, the figures'), which can load nothing
+    policy = ("default-src 'none'; script-src 'sha256-" + digest + "'; "
+              "style-src 'unsafe-inline'; connect-src 'none'; form-action 'none'; "
+              "base-uri 'none'")
+    css = (player_asset("player.css").read_text(encoding="utf-8")
+           + (HERE / "take_home.css").read_text(encoding="utf-8"))
+    title = escape(routine.name)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="referrer" content="no-referrer">'
+        f"<title>{title} · backstretch</title><style>{css}</style></head>"
+        '<body class="bs-take-home"><main>'
+        f'<h1>{title}</h1><div class="bs-th-safety"><p><b>Not medical advice.</b> Stop at '
+        "once if pain sharpens or spreads down a leg.</p>"
+        '<a class="bs-th-jump" href="#safety">The red flags that need a doctor now</a></div>'
+        '<label class="bs-th-pain">Pain before (0 to 10) <select id="bs-pain-before">'
+        "</select></label>"
+        '<div id="bs-player"></div>'
+        '<section class="bs-th-after" aria-labelledby="bs-after-title">'
+        '<h2 id="bs-after-title">After the session</h2>'
+        '<label class="bs-th-pain">Pain after (0 to 10) <select id="bs-pain-after"></select>'
+        '</label><label class="bs-th-note">Note <input id="bs-note" type="text" '
+        'maxlength="500" placeholder="How did it go? (optional)"></label></section>'
+        '<section aria-labelledby="bs-checklist-title"><h2 id="bs-checklist-title">Checklist'
+        '</h2><p>Ticked as each side\'s hold ends; tick by hand too.</p>'
+        '<ul id="bs-checklist" class="bs-th-checklist"></ul></section>'
+        '<section aria-labelledby="bs-sessions-title"><h2 id="bs-sessions-title">Your '
+        'sessions</h2><p id="bs-sessions" role="status"></p>'
+        '<button type="button" class="bs-btn" id="bs-download">Download your sessions</button>'
+        '<p>They stay in this browser and go nowhere else. To add them to your session log '
+        "in the workbook, download them and run <code>backstretch log import FILE</code> "
+        "(or use <b>Import</b> in notebook 04).</p></section>"
+        f'<section id="safety" aria-labelledby="bs-safety-title">'
+        f'<h2 id="bs-safety-title">Safety first</h2>{safety_html()}'
+        "</section>"
+        "</main>"
+        f'<script type="application/json" id="bs-data">{_json_in_html(data)}</script>'
+        f'<script type="module">{script}</script>'
+        "</body></html>\n")
+
+
+def save_take_home(routine: Routine, path: str | os.PathLike[str]) -> Path:
+    """Write the take-home page to ``path`` (``.html``), atomically; return the path."""
+    target = Path(path)
+    if target.suffix.lower() not in SUFFIXES:
+        raise BackstretchError(Problem(str(path), "", "end the file name in .html"))
+    atomic_write_text(target, take_home_html(routine))
+    return target

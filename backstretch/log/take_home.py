@@ -1,0 +1,147 @@
+"""Sessions done with a take-home file (``backstretch follow``), read back into the log.
+
+The file the page offers holds the routine it played and, for each session, the events
+the page reported as it played it, with the pain scores and note typed beside it. Each
+session is replayed on a :class:`~backstretch.guided.session.Session`, as the kernel
+replays a page's events, so it is recorded by the same rules as a session in the
+workbook. Every field is checked before anything is written; then all new sessions go
+in at once, and one already in the log (the same routine started at the same moment)
+is not added twice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from ..base import checks
+from ..base.errors import BackstretchError, Problem
+from ..base.fields import Fields, Missing
+from ..base.plural import counted
+from ..base.yamlio import MAX_FILE_BYTES, read_bytes
+from ..catalogue.stretches import Catalogue
+from ..guided.page_events import PageEvent, replay
+from ..guided.pretend_clock import PretendClock
+from ..guided.session import Session
+from ..routines.model import Routine
+from ..routines.reading import routine_from_dict
+from .store import SessionLog, SessionRecord
+
+FORMAT = "backstretch-take-home-sessions"
+"""The ``format`` field of the file the take-home page offers."""
+VERSION = 1
+MAX_SESSIONS = 2000
+MAX_EVENTS = 2000
+"""Events in one session: a whole routine is a few dozen, with every press."""
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import found in a file and what it added to the log."""
+
+    file: str
+    found: int
+    added: list[SessionRecord]
+
+    def summary(self) -> str:
+        already = self.found - len(self.added)
+        text = f"{counted(len(self.added), 'session')} added to your log"
+        return text + (f"; {counted(already, 'session')} already there" if already else "")
+
+
+Source = str | os.PathLike[str] | tuple[str, bytes]
+"""A file's path, or (its name, its bytes) as a browser uploads it."""
+
+
+def read_take_home(source: Source, log: SessionLog,
+                   catalogue: Catalogue | None = None) -> list[SessionRecord]:
+    """The sessions in a take-home file, each replayed and checked; nothing is written."""
+    if isinstance(source, tuple):
+        name, raw = source
+        if len(raw) > MAX_FILE_BYTES:
+            raise BackstretchError(Problem(name, "", f"is over {MAX_FILE_BYTES:,} bytes"))
+    else:
+        name, raw = str(source), read_bytes(source)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BackstretchError(Problem(name, "", "is not UTF-8 text")) from None
+    except json.JSONDecodeError as exc:
+        raise BackstretchError(Problem(name, "", f"is not the file a take-home page offers "
+                                       f"(not JSON: {exc.msg}, line {exc.lineno})")) from None
+    top = Fields(name, "", data)
+    top.raise_if_any()
+    top.unknown(("format", "version", "routine", "sessions"))
+    try:
+        if top.raw("format", True) != FORMAT:
+            top.fail("format", f"must be {FORMAT!r}: the file a take-home page offers")
+        top.check("version", checks.whole, top.raw("version", True), VERSION, VERSION)
+        sessions = top.raw("sessions", True)
+        if not isinstance(sessions, list) or len(sessions) > MAX_SESSIONS:
+            top.fail("sessions", f"must be a list of at most {MAX_SESSIONS} sessions")
+            raise Missing
+        routine_data = top.raw("routine", True)
+    except Missing:
+        raise BackstretchError(top.problems) from None
+    top.raise_if_any()
+    try:
+        routine = routine_from_dict(routine_data, catalogue, file=name)
+    except BackstretchError as exc:
+        raise BackstretchError([Problem(p.file, f"routine.{p.field}".rstrip("."), p.message)
+                                for p in exc.problems]) from None
+    records = []
+    for i, raw in enumerate(sessions):
+        fields = top.child(f"sessions[{i}]", raw)
+        try:
+            records.append(_session(fields, routine, log))
+        except Missing:
+            pass
+    top.raise_if_any()
+    return records
+
+
+def import_take_home(source: Source, log: SessionLog,
+                     catalogue: Catalogue | None = None) -> Imported:
+    """Add the sessions of a take-home file to ``log``: all checked first, then all new
+    ones in one transaction; a session already in the log is not added again."""
+    records = read_take_home(source, log, catalogue)
+    name = source[0] if isinstance(source, tuple) else str(source)
+    return Imported(name, len(records), log.record_new(records))
+
+
+def _session(fields: Fields, routine: Routine, log: SessionLog) -> SessionRecord:
+    fields.unknown(("events", "pain_before", "pain_after", "note"))
+    events = fields.raw("events", True)
+    if not isinstance(events, list) or not 0 < len(events) <= MAX_EVENTS:
+        fields.fail("events", f"must be a list of 1 to {MAX_EVENTS} events")
+        raise Missing
+    pain = {k: fields.integer(k, 0, 10, required=False) for k in ("pain_before", "pain_after")}
+    note = fields.raw("note", False) or ""
+    note = fields.check("note", checks.text, note, checks.MAX_TEXT, False) if note else ""
+    clock = PretendClock()
+    session = Session(routine, clock)
+    last = None
+    for j, raw in enumerate(events):
+        event = PageEvent.read(raw)
+        where = f"events[{j}]"
+        if event is None:
+            fields.fail(where, "is not an event a take-home page records")
+            raise Missing
+        if j == 0 and event.event != "start":
+            fields.fail(where, "must be the session's start")
+            raise Missing
+        if last is not None and event.at < last:
+            fields.fail(f"{where}.at", "is earlier than the event before it")
+            raise Missing
+        clock.now = last = event.at
+        replay(session, event)
+    ended = datetime.fromtimestamp(clock.now, tz=timezone.utc)
+    try:
+        return log.checked(**log.session_fields(session, ended), **pain, note=note)
+    except BackstretchError as exc:
+        for p in exc.problems:
+            fields.fail(p.field, p.message)
+        raise Missing from None
+
