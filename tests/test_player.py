@@ -254,11 +254,8 @@ def _python_run(routine: Routine, presses: list) -> list:
     return seen
 
 
-def test_the_page_plays_by_the_sessions_rules(catalogue, tmp_path):
-    if shutil.which("node") is None:  # the README's set-up installs it (the hub's proxy)
-        if os.environ.get("CI"):
-            pytest.fail("Node is missing: the page's rules cannot be checked")
-        pytest.skip("needs Node")
+def _random_presses(catalogue: Catalogue) -> list[tuple[Routine, list]]:
+    """60 routines' worth of presses and clock jumps, the same every run."""
     routines = [load_routine(k, catalogue) for k in ("source-article", "desk-break")]
     routines.append(Routine("quick", (RoutineItem("back-rounders", hold=1),), catalogue,
                             settings=Settings(get_ready=1)))
@@ -272,6 +269,27 @@ def test_the_page_plays_by_the_sessions_rules(catalogue, tmp_path):
             presses.append([rng.choice(["due", "due", "due", "start", "pause", "toggle", "skip",
                                         "back", "reset"]), now])
         cases.append((routine, presses))
+    return cases
+
+
+def test_the_class_tests_simulated_page_plays_by_the_sessions_rules(catalogue):
+    """The class test's pages without a browser (tests/classroom.py) keep the same rules."""
+    classroom = pytest.importorskip("classroom")
+    for routine, presses in _random_presses(catalogue):
+        play = classroom.Play(page_timeline(routine)["steps"])
+        for press, (state, index, left, *_done) in zip(presses, _python_run(routine, presses)):
+            what, now = press
+            getattr(play, what)(now)
+            assert (play.state, play.index, round(play.remaining(now), 6)) == \
+                (state, index, left), (routine.name, press)
+
+
+def test_the_page_plays_by_the_sessions_rules(catalogue, tmp_path):
+    if shutil.which("node") is None:  # the README's set-up installs it (the hub's proxy)
+        if os.environ.get("CI"):
+            pytest.fail("Node is missing: the page's rules cannot be checked")
+        pytest.skip("needs Node")
+    cases = _random_presses(catalogue)
     module = tmp_path / "player.mjs"
     module.write_text(PLAYER_JS.read_text(encoding="utf-8"), encoding="utf-8")
     script = tmp_path / "run.mjs"

@@ -18,10 +18,9 @@ def figure_key(stretch_id: str, side: str | None) -> str:
     return f"{stretch_id}/{side or ''}"
 
 
-def beep_kind(step: Step | None) -> str:
-    """Which beep a step begins with: ``go``, ``switch``, ``rest`` (or ``finished``)."""
-    if step is None:
-        return "finished"
+def beep_kind(step: Step) -> str:
+    """Which beep a step begins with: ``go``, ``switch`` or ``rest`` (the end's own,
+    ``finished``, is the page's)."""
     return {"switch": "switch", "rest": "rest"}.get(step.kind, "go")
 
 
