@@ -289,8 +289,8 @@ def cmd_remind(args: argparse.Namespace, catalogue: Catalogue) -> int:
     import dataclasses
     from datetime import date
 
-    from .log.plan import DEFAULT_ROUTINE, Plan, load_plan, plan_file, plan_routines
-    from .log.reminders import write_reminders
+    from .programme.plan import DEFAULT_ROUTINE, Plan, load_plan, plan_file, plan_routines
+    from .programme.reminders import write_reminders
 
     saved = load_plan()
     days = tuple(args.days.split(",")) if args.days is not None else None
@@ -317,8 +317,8 @@ def cmd_remind(args: argparse.Namespace, catalogue: Catalogue) -> int:
 def cmd_plan(_args: argparse.Namespace, catalogue: Catalogue) -> int:
     from datetime import date
 
-    from .log.adherence import adherence
-    from .log.plan import load_plan, plan_file, plan_routines, routine_names
+    from .programme.adherence import adherence
+    from .programme.plan import load_plan, plan_file, plan_routines, routine_names
     from .log.store import SessionLog
 
     plan = load_plan()

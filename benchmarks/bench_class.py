@@ -12,7 +12,7 @@ kept open from size to size.
 Two designs, in the same run, size by size on two hubs side by side (one class at a time):
 
 - ``after``: this checkout. The page plays the session (issue 23): each of the N
-  students is a simulated page (tests/classroom.py, ``SimulatedPage``) that sends the
+  students is a simulated page (tests/simulated_class.py, ``SimulatedPage``) that sends the
   kernel ``start`` and a ``tick`` at each step's deadline, as player.js does, and times
   each acknowledgement (``position.heard``).
 - ``before``: commit BEFORE_COMMIT, the kernel-driven design (the kernel ran the clock
@@ -63,7 +63,7 @@ import browser_fixtures as bf  # noqa: E402
 import classhub  # noqa: E402
 import hub_settings as hs  # noqa: E402
 from browser_fixtures import _children as descendants  # noqa: E402
-from classroom import (  # noqa: E402
+from simulated_class import (  # noqa: E402
     CLICK_AT,
     ClassroomError,
     Instructor,

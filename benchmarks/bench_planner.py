@@ -98,8 +98,8 @@ def builder_update() -> None:
 
 
 def quality(cases: int, sizes: tuple[int, int]) -> None:
-    """Reached groups against the exhaustive optimum of ``tests/test_planner.py``."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    """Reached groups against the exhaustive optimum of ``tests/planner/test_planner.py``."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "planner"))
     from test_planner import GROUPS, optimum, random_catalogue
 
     rng = random.Random(20261125)
@@ -125,7 +125,7 @@ def quality(cases: int, sizes: tuple[int, int]) -> None:
 
 def shipped() -> None:
     """The shipped catalogue against the optimum, where constraints leave 7 stretches or fewer."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "planner"))
     from test_planner import optimum
 
     catalogue = load_catalogue()

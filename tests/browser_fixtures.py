@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -489,3 +490,73 @@ def serious_violations(page, context: str | None = None) -> list[str]:
                  v.nodes.slice(0, 4).map((n) => n.target.join(' ') + ' ' +
                                          (n.failureSummary || '')).join(' | '));
     }""", context)
+
+
+# -- notebooks in Lab: open, run, stop; the fixture that stops a test's kernels -----------
+def open_notebook(page, lab, name: str, workspace: str) -> None:
+    """Open a notebook (``notebooks/NAME`` when NAME has no folder) in its own Lab
+    workspace and wait until its kernel is ready."""
+    from playwright.sync_api import expect
+
+    path = name if "/" in name else f"notebooks/{name}"
+    page.goto(lab.url(f"lab/workspaces/{workspace}/tree/{path}"))
+    toolbar = page.locator(".jp-NotebookPanel-toolbar")
+    # ready to run: the kernel is idle and the debugger button is enabled
+    expect(toolbar.locator(".jp-DebuggerBugButton[aria-disabled='false']")).to_be_visible(
+        timeout=KERNEL_TIMEOUT_MS)
+    expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first
+           ).to_be_attached(timeout=KERNEL_TIMEOUT_MS)
+
+
+def run_all_cells(page) -> None:
+    """Run > Run All Cells, through the menu, then wait for every cell to finish."""
+    page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-item .lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    cells = page.locator(".jp-Notebook .jp-CodeCell")
+    n = cells.count()
+    assert n > 0
+    # wait until every prompt shows a number (nothing left unrun "[ ]" or running "[*]"),
+    # or a cell has failed (Run All stops there)
+    page.wait_for_function(
+        """() => {
+            const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+            if (!nb) return false;
+            const prompts = [...nb.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
+            const failed = [...nb.querySelectorAll('.jp-OutputArea-output')]
+                .some(o => o.textContent.includes('Traceback'));
+            return failed || (prompts.length > 0
+                              && prompts.every(p => /\\[\\d+\\]/.test(p.textContent)));
+        }""", timeout=KERNEL_TIMEOUT_MS)
+    # Lab shows errors (tracebacks) with the stderr mime type
+    outputs = page.locator(".jp-Notebook .jp-OutputArea-output").all_inner_texts()
+    tracebacks = [t for t in outputs if "Traceback" in t]
+    assert not tracebacks, f"a cell failed: {tracebacks[0][:2000]}"
+
+
+def shutdown_kernels(server) -> None:
+    """Stop the server's kernels (a running timer would keep a core busy)."""
+    def call(method: str, path: str) -> bytes:
+        req = urllib.request.Request(f"{server.base}{path}", method=method,
+                                     headers={"Authorization": f"token {server.token}"})
+        with urllib.request.urlopen(req, timeout=20) as resp:
+            return resp.read()
+
+    try:
+        for session in json.loads(call("GET", "/api/sessions")):
+            call("DELETE", f"/api/sessions/{session['id']}")
+    except OSError:
+        pass
+
+
+@pytest.fixture
+def lab(lab_server):
+    yield lab_server
+    shutdown_kernels(lab_server)
+
+
+def steps_of(routine_key: str):
+    """The routine's steps, as the session (and the page's timeline) has them."""
+    from backstretch import load_catalogue, load_routine
+    from backstretch.guided.session import Session
+
+    return Session(load_routine(routine_key, load_catalogue())).steps

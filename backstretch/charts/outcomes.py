@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 
 from ..base.palette import PRIMARY_COLOUR, SECONDARY_COLOUR
 from ..log.checkins import Activity, CheckIn
-from ..log.outcomes import ACTIVITY_MIC_POINTS, pain_target
+from ..programme.outcomes import ACTIVITY_MIC_POINTS, pain_target
 from .routine_charts import literal_text
 
 HEIGHT = 5.6

@@ -32,7 +32,7 @@ Where it is not optimal
     Choosing stretches to cover groups within a time budget is a budgeted set
     cover, NP-hard; greedy with local improvement is a heuristic. On random small
     catalogues compared with an exhaustive search over the same levels
-    (``tests/test_planner.py``, ``benchmarks/bench_planner.py``) it reaches the
+    (``tests/planner/test_planner.py``, ``benchmarks/bench_planner.py``) it reaches the
     optimum's number of groups in over 99 % of cases and never more than one group
     fewer (figures in ``docs/planner.md``). It does not try a second stretch of an
     identical projection, nor two stretches of one group when a single stretch's

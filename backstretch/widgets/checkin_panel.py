@@ -12,7 +12,7 @@ import ipywidgets as w
 
 from ..base.errors import BackstretchError
 from ..log.checkins import MAX_ACTIVITIES
-from ..log.outcomes import OutcomeLine, outcome_lines
+from ..programme.outcomes import OutcomeLine, outcome_lines
 from ..log.store import SessionLog
 from ..safety.notes import URGENT_STYLE, short_line_html, stop_signs_html
 from .shown import Shown

@@ -15,8 +15,8 @@ from ..base.errors import BackstretchError, Problem
 from ..base.filenames import shown_path
 from ..base.userdata import own_folder
 from ..catalogue.stretches import Catalogue, load_catalogue
-from ..log.adherence import adherence
-from ..log.plan import (
+from ..programme.adherence import adherence
+from ..programme.plan import (
     DAY_NAMES,
     DAYS_ADVICE,
     DEFAULT_ROUTINE,
@@ -32,7 +32,7 @@ from ..log.plan import (
     save_plan,
     week_start,
 )
-from ..log.reminders import write_reminders
+from ..programme.reminders import write_reminders
 from ..log.store import SessionLog
 from ..routines.library import ROUTINE_FOLDER, ready_by_name, saved_routines
 from .buttons import control_button

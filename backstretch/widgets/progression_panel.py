@@ -14,7 +14,7 @@ from ..base.filenames import shown_path, title_stem, unique_path
 from ..base.palette import DONE_COLOUR, SHORT_COLOUR
 from ..base.userdata import own_folder
 from ..catalogue.stretches import Catalogue
-from ..log.progression import Suggestion, status, suggest
+from ..programme.progression import Suggestion, status, suggest
 from ..log.store import SessionLog
 from ..routines.library import ROUTINE_FOLDER, ROUTINE_SUFFIXES, saved_routines
 from ..routines.model import Routine
@@ -26,7 +26,7 @@ from .shown import Shown
 
 
 class ProgressionPanel(Shown):
-    """Pick a routine; see what ``log.progression.suggest`` makes of its sessions in ``log``.
+    """Pick a routine; see what ``programme.progression.suggest`` makes of its sessions in ``log``.
 
     **Read the log again** looks for sessions done since. The other button saves the
     suggested copy in ``folder`` (by default where the builder saves

@@ -1,6 +1,6 @@
 """The class hub's settings, in one place: the local class hub and the Kubernetes values use them.
 
-``tests/test_deploy.py`` checks that ``deploy/z2jh/values.yaml`` says the same. The
+``tests/hub/test_deploy.py`` checks that ``deploy/z2jh/values.yaml`` says the same. The
 figures come from ``benchmarks/bench_class.py`` (see docs/performance.md).
 """
 

@@ -1,0 +1,125 @@
+"""How the session log's weeks stand against the plan: days done of the days planned,
+the run of weeks on plan, and what is left this week, in plain and kind words.
+
+A week's days and sessions are the log's own (``Week``): a session stopped before any
+hold was done counts toward nothing here either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from ..base.plural import counted
+from .plan import Plan, long_date, week_start
+from ..log.records import Week
+
+
+@dataclass(frozen=True)
+class PlanWeek:
+    """One of the plan's weeks that has begun."""
+
+    number: int
+    """1 for the plan's first week."""
+    start: date
+    """Its Monday."""
+    planned: int
+    """Days planned."""
+    days: int
+    """Days with a session that counts."""
+    sessions: int
+    current: bool
+    """True for the week holding today, which is not over yet."""
+
+    @property
+    def on_plan(self) -> bool:
+        """True when the week has at least the days planned."""
+        return self.days >= self.planned
+
+    def line(self) -> str:
+        """'Week 2 (from 7 Dec): 3 of 3 days, 4 sessions. On plan.' (or '4 days (3 planned)')."""
+        when = "this week" if self.current else f"from {self.start.day} {self.start:%b}"
+        so_far = " so far" if self.current and not self.on_plan else ""
+        days = f"{self.days} of {counted(self.planned, 'day')}" if self.days <= self.planned \
+            else f"{counted(self.days, 'day')} ({self.planned} planned)"
+        text = f"Week {self.number} ({when}): {days}{so_far}, {counted(self.sessions, 'session')}."
+        return text + (" On plan." if self.on_plan else "")
+
+
+@dataclass(frozen=True)
+class Adherence:
+    """The plan's weeks begun by ``today``, oldest first, and what they add up to."""
+
+    plan: Plan
+    today: date
+    weeks: tuple[PlanWeek, ...]
+
+    @property
+    def this_week(self) -> PlanWeek | None:
+        """The plan's week holding today, or None before or after the plan."""
+        return self.weeks[-1] if self.weeks and self.weeks[-1].current else None
+
+    @property
+    def run(self) -> int:
+        """Weeks on plan in a row: the finished weeks back from the latest, plus this
+        week once its plan is done (a week still going never breaks the run)."""
+        run = 0
+        for week in reversed([w for w in self.weeks if not w.current]):
+            if not week.on_plan:
+                break
+            run += 1
+        this = self.this_week
+        return run + (1 if this is not None and this.on_plan else 0)
+
+    @property
+    def on_plan(self) -> int:
+        """Weeks on plan so far, this week included once it is."""
+        return sum(w.on_plan for w in self.weeks)
+
+    def left(self) -> str:
+        """'2 more days this week', 'This week's plan is done.', or when the plan starts or
+        ended."""
+        if self.today < self.plan.start:
+            return f"Your plan starts on {long_date(self.plan.start)}."
+        this = self.this_week
+        if this is None:
+            return (f"Your plan ended on {long_date(self.plan.end)}, with "
+                    f"{self.on_plan} of {counted(self.plan.weeks, 'week')} on plan.")
+        if this.on_plan:
+            return "This week's plan is done."
+        return f"{counted(this.planned - this.days, 'more day')} this week."
+
+    def run_text(self) -> str:
+        """'On plan: 3 weeks in a row.', 'On plan: 1 week.', or '' before the first."""
+        if not self.run:
+            return ""
+        return "On plan: 1 week." if self.run == 1 else f"On plan: {self.run} weeks in a row."
+
+    def summary(self) -> str:
+        """'Week 3 of 6. On plan: 2 weeks in a row. 1 more day this week.'"""
+        this = self.this_week
+        parts = [f"Week {this.number} of {self.plan.weeks}." if this else "", self.run_text(),
+                 self.left()]
+        return " ".join(p for p in parts if p)
+
+    def lines(self) -> list[str]:
+        """One line per week begun, newest first."""
+        return [w.line() for w in reversed(self.weeks)]
+
+
+def adherence(plan: Plan, weeks: Iterable[Week], today: date) -> Adherence:
+    """The plan's weeks up to ``today``'s, from the log's weeks (``SessionLog.weekly``);
+    weeks of the log outside the plan are left out, weeks the log lacks have no days."""
+    logged = {w.start: w for w in weeks}
+    now = week_start(today)
+    begun = []
+    for number, monday in enumerate(plan.week_starts(), 1):
+        if monday > now:
+            break
+        week = logged.get(monday)
+        begun.append(PlanWeek(number, monday, plan.days_per_week,
+                              week.days if week else 0, week.sessions if week else 0,
+                              current=monday == now))
+    return Adherence(plan, today, tuple(begun))
+

@@ -1,0 +1,272 @@
+"""A person's plan: which routine (or two), how many days a week, for how many weeks, and
+when their calendar reminds them; kept as YAML they can edit in their data folder."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..base import checks
+from ..base.checks import Checker, Invalid, describe
+from ..base.errors import BackstretchError, Problem
+from ..base.fields import Fields, Missing
+from ..base.plural import counted, joined
+from ..base.resources import ready_routines
+from ..base.userdata import data_home
+from ..base.yamlio import atomic_write_text, read_yaml
+from ..catalogue.stretches import Catalogue
+from ..routines.library import ROUTINE_SUFFIXES
+from ..routines.model import Routine
+from ..routines.reading import load_routine
+from ..log.records import week_start
+
+PLAN_VERSION = 1
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""Reminder days as written in the plan and on the command line, Monday first."""
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DEFAULT_DAYS = 3
+DAYS_ADVICE = "ACSM: at least 2 to 3 days a week; daily is best"
+"""The guideline on how often (ACSM, Garber et al. 2011), as the plan's form shows it."""
+SPREAD = {1: ("wed",), 2: ("tue", "fri"), 3: ("mon", "wed", "fri"),
+          4: ("mon", "tue", "thu", "sat"), 5: WEEKDAYS[:5], 6: WEEKDAYS[:6], 7: WEEKDAYS}
+"""The reminder days a plan of so many days a week starts with, spread over the week."""
+DEFAULT_ROUTINE = "daily-back-care"
+DEFAULT_TIME = "07:30"
+DEFAULT_WEEKS = 6
+MAX_WEEKS = 52
+MAX_ROUTINES = 2
+MAX_REFERENCE = 1000
+FIELDS = ("version", "routines", "days_per_week", "reminder_days", "reminder_time", "weeks",
+          "start")
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+_HEADER = """\
+# Your stretching plan. backstretch reads this file; edit it here or in notebook 04.
+# routines: one or two (a ready routine's name, or the file of one you saved)
+# days_per_week: 1 to 7 ({advice})
+# reminder_days: the days your calendar reminds you, one for each planned day
+#   (mon tue wed thu fri sat sun); a session on any day of the week counts
+# reminder_time: like "07:30", in quotes, your own local time
+# weeks: how long the plan lasts, 1 to {max_weeks}, from the week of "start" (a Monday)
+"""
+
+
+def routine_reference(value: Any) -> str:
+    """A ready routine's name (like ``daily-back-care``), or the absolute path of a
+    routine file that exists."""
+    ref = checks.text(value, MAX_REFERENCE)
+    ready = ready_routines()
+    if ref in ready:
+        return ref
+    path = Path(ref).expanduser()
+    if path.suffix in ROUTINE_SUFFIXES:
+        if path.is_file():
+            return str(path.resolve())
+        raise Invalid(f"no such routine file: {path}")
+    raise checks.not_valid(ref, f"a ready routine ({', '.join(ready)}) or the file of a "
+                           "routine you saved, ending in .yaml", checks.suggest(ref, ready))
+
+
+def _routines(value: Any) -> tuple[str, ...]:
+    refs = [value] if isinstance(value, str) else value
+    if not isinstance(refs, (list, tuple)) or not 1 <= len(refs) <= MAX_ROUTINES:
+        raise Invalid(f"{describe(value)} is not valid; list one or two routines")
+    out = []
+    for i, ref in enumerate(refs):
+        try:
+            out.append(routine_reference(ref))
+        except Invalid as exc:
+            raise Invalid(str(exc), field=f"[{i}]") from None
+    if len(set(out)) != len(out):
+        raise Invalid("lists the same routine twice")
+    return tuple(out)
+
+
+def _weekdays(value: Any) -> tuple[str, ...]:
+    days = value.split(",") if isinstance(value, str) else value  # "mon, wed, fri" too
+    if isinstance(days, (list, tuple)):
+        days = [d.strip().lower() if isinstance(d, str) else d for d in days]
+    chosen = checks.choices(days, WEEKDAYS)
+    return tuple(d for d in WEEKDAYS if d in chosen)
+
+
+def clock_time(value: Any) -> time:
+    """A time of day from ``"07:30"`` (or a ``datetime.time``), to the minute."""
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0, tzinfo=None)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        raise Invalid(f"{value} is not valid; write the time in quotes, like "
+                      f'"{value // 60:02d}:{value % 60:02d}" (YAML reads 18:00 without '
+                      "quotes as a number)")
+    match = _CLOCK.fullmatch(value.strip()) if isinstance(value, str) else None
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise checks.not_valid(value, "a time like 07:30 (hours 00 to 23, minutes 00 to 59)")
+    return time(int(match[1]), int(match[2]))
+
+
+def _start(value: Any) -> date:
+    day = value
+    if isinstance(value, str):
+        try:
+            day = date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    if isinstance(day, datetime):
+        day = day.date()
+    if not isinstance(day, date) or not 2000 <= day.year <= 2100:
+        shown = day.isoformat() if isinstance(day, date) else value
+        raise checks.not_valid(shown, "a date like 2026-11-30, from the year 2000 to 2100")
+    return week_start(day)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a person plans to do; every field is checked when it is built.
+
+    ``start`` is moved back to its Monday: the plan's weeks are Monday to Sunday.
+    ``reminder_days`` are the days a calendar reminds; there is one for each planned day
+    (left empty, they are spread over the week), but a session on any day counts.
+    """
+
+    routines: tuple[str, ...]
+    """One or two references: a ready routine's name, or a routine file's absolute path."""
+    start: date
+    days_per_week: int = DEFAULT_DAYS
+    reminder_days: tuple[str, ...] = ()
+    reminder_time: time = clock_time(DEFAULT_TIME)
+    """Local time, to the minute; ``"07:30"`` is accepted too."""
+    weeks: int = DEFAULT_WEEKS
+
+    def __post_init__(self) -> None:
+        check = Checker("<plan>")
+        try:
+            routines: tuple[str, ...] | None = _routines(self.routines)
+        except Invalid as exc:
+            check.fail(f"routines{exc.field}", str(exc))
+            routines = None
+        values = {
+            "routines": routines,
+            "start": check("start", _start, self.start),
+            "days_per_week": check("days_per_week", checks.whole, self.days_per_week, 1, 7),
+            "reminder_days": check("reminder_days", _weekdays, self.reminder_days or ()),
+            "reminder_time": check("reminder_time", clock_time, self.reminder_time),
+            "weeks": check("weeks", checks.whole, self.weeks, 1, MAX_WEEKS),
+        }
+        days, per_week = values["reminder_days"], values["days_per_week"]
+        if days == () and per_week:
+            values["reminder_days"] = SPREAD[per_week]
+        elif days and per_week and len(days) != per_week:
+            check.fail("reminder_days", f"lists {counted(len(days), 'day')} but days_per_week "
+                       f"is {per_week}; give one reminder day for each planned day")
+        check.raise_if_any()
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    @property
+    def end(self) -> date:
+        """The plan's last day, a Sunday."""
+        return self.start + timedelta(days=7 * self.weeks - 1)
+
+    def week_starts(self) -> list[date]:
+        """The Monday of each of the plan's weeks."""
+        return [self.start + timedelta(days=7 * i) for i in range(self.weeks)]
+
+    def days_text(self) -> str:
+        """'Mon, Wed and Fri'."""
+        return joined([DAY_NAMES[WEEKDAYS.index(d)] for d in self.reminder_days])
+
+    def describe(self) -> str:
+        """'3 days a week for 6 weeks, from Monday 30 November 2026; reminders on Mon, Wed
+        and Fri at 07:30'."""
+        return (f"{counted(self.days_per_week, 'day')} a week for "
+                f"{counted(self.weeks, 'week')}, from {long_date(self.start)}; reminders on "
+                f"{self.days_text()} at {self.reminder_time:%H:%M}")
+
+
+def long_date(day: date) -> str:
+    """'Monday 30 November 2026'."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def plan_file() -> Path:
+    """Where the plan is kept: ``plan.yaml`` in the data folder."""
+    return data_home() / "plan.yaml"
+
+
+def plan_from_dict(data: Any, file: str = "<plan>") -> Plan:
+    """A plan from parsed YAML; BackstretchError lists every fault, by file and field."""
+    top = Fields(file, "", data)
+    top.raise_if_any()
+    top.unknown(FIELDS)
+    values: dict[str, Any] = {}
+    try:
+        top.version(PLAN_VERSION)
+    except Missing:
+        pass
+    for key in FIELDS[1:]:
+        try:
+            value = top.raw(key, key in ("routines", "start"))
+        except Missing:
+            continue
+        if value is not None:
+            values[key] = value
+    top.raise_if_any()
+    try:
+        return Plan(**values)
+    except BackstretchError as exc:
+        raise exc.inside(file) from None
+
+
+def load_plan(path: str | os.PathLike[str] | None = None) -> Plan | None:
+    """The saved plan, or None when there is none yet; a damaged file raises
+    BackstretchError naming it and the field."""
+    path = Path(path) if path is not None else plan_file()
+    if not os.path.lexists(path):
+        return None
+    return plan_from_dict(read_yaml(path), str(path))
+
+
+def plan_yaml(plan: Plan) -> str:
+    """The plan as the YAML text it is saved as, with a few lines on each field."""
+    def dump(data: dict[str, Any], lists_inline: bool = True) -> str:
+        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000,
+                              default_flow_style=None if lists_inline else False)
+
+    return (_HEADER.format(advice=DAYS_ADVICE, max_weeks=MAX_WEEKS)
+            + dump({"version": PLAN_VERSION, "routines": list(plan.routines),
+                    "days_per_week": plan.days_per_week,
+                    "reminder_days": list(plan.reminder_days)})
+            + f'reminder_time: "{plan.reminder_time:%H:%M}"\n'  # quoted: YAML reads 18:00 as 1080
+            + dump({"weeks": plan.weeks, "start": plan.start}, lists_inline=False))
+
+
+def save_plan(plan: Plan, path: str | os.PathLike[str] | None = None) -> Path:
+    """Write ``plan`` atomically (the old file stays whole if this fails); return the path."""
+    path = Path(path) if path is not None else plan_file()
+    atomic_write_text(path, plan_yaml(plan))
+    return path
+
+
+def plan_routines(plan: Plan, catalogue: Catalogue | None = None,
+                  file: str = "<plan>") -> list[Routine]:
+    """The plan's routines, loaded; one that no longer loads raises BackstretchError
+    naming ``file`` and ``routines[i]``."""
+    out = []
+    for i, ref in enumerate(plan.routines):
+        try:
+            out.append(load_routine(ref, catalogue))
+        except BackstretchError as exc:
+            raise BackstretchError([Problem(file, f"routines[{i}]", str(p))
+                                    for p in exc.problems]) from None
+    return out
+
+
+def routine_names(routines: Sequence[Routine]) -> str:
+    """'Daily back care' or 'Daily back care or Desk break'."""
+    return " or ".join(r.name for r in routines)

@@ -1,0 +1,135 @@
+"""The Kubernetes values (deploy/z2jh) say what the local class hub proved (deploy/local)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "deploy" / "local"))
+import hub_settings as hs  # noqa: E402
+
+LOCAL_ONLY_ARGS = ("--ServerApp.ip=",)
+
+
+@pytest.fixture(scope="module")
+def values() -> dict:
+    return yaml.safe_load((ROOT / "deploy" / "z2jh" / "values.yaml").read_text())
+
+
+@pytest.fixture(scope="module")
+def local(tmp_path_factory):
+    """The local hub's configuration, as JupyterHub itself would load it."""
+    pytest.importorskip("jupyterhub")
+    from traitlets.config import Config
+
+    env = {"BACKSTRETCH_HUB_BASE": str(tmp_path_factory.mktemp("hub")),
+           "BACKSTRETCH_HUB_BIN": str(Path(sys.executable).parent),
+           "BACKSTRETCH_HUB_PORT": "8000", "BACKSTRETCH_HUB_API_PORT": "8081",
+           "BACKSTRETCH_HUB_PROXY_PORT": "8001", "BACKSTRETCH_HUB_PROXY": "chp",
+           "BACKSTRETCH_HUB_PROXY_TOKEN": "x", "BACKSTRETCH_HUB_ADMIN": "instructor"}
+    with pytest.MonkeyPatch.context() as mp:
+        for key, value in env.items():
+            mp.setenv(key, value)
+        config = Config()
+        path = ROOT / "deploy" / "local" / "jupyterhub_config.py"
+        exec(compile(path.read_text(), str(path), "exec"),  # noqa: S102 - our own file
+             {"get_config": lambda: config, "__file__": str(path)})
+    return config
+
+
+def test_the_same_kernel_and_culling_arguments(values, local):
+    pod_args = values["hub"]["config"]["KubeSpawner"]["args"]
+    local_args = [a for a in local.Spawner.args if not a.startswith(LOCAL_ONLY_ARGS)]
+    assert pod_args == local_args
+    assert f"--KernelManager.transport={hs.KERNEL_TRANSPORT}" in pod_args
+
+
+def test_the_same_timeouts_and_culling(values, local):
+    assert values["singleuser"]["startTimeout"] == local.Spawner.start_timeout \
+        == hs.START_TIMEOUT_SECONDS
+    assert values["hub"]["config"]["KubeSpawner"]["http_timeout"] == local.Spawner.http_timeout \
+        == hs.HTTP_TIMEOUT_SECONDS
+    assert values["cull"] == {"enabled": True, "timeout": hs.CULL_IDLE_SECONDS, "every": 300}
+
+
+def test_memory_and_cpu_limits_from_the_benchmark(values):
+    single = values["singleuser"]
+    assert single["memory"] == {"guarantee": hs.MEM_GUARANTEE, "limit": hs.MEM_LIMIT}
+    assert single["cpu"] == {"limit": hs.CPU_LIMIT}
+
+    def mib(size: str) -> float:
+        number, unit = re.fullmatch(r"([\d.]+)([MG])", size).groups()
+        return float(number) * (1024 if unit == "G" else 1)
+
+    assert hs.MEASURED_MIB_PER_STUDENT <= mib(hs.MEM_GUARANTEE) < mib(hs.MEM_LIMIT)
+
+
+def test_a_home_and_data_folder_per_student(values, local, monkeypatch):
+    single = values["singleuser"]
+    assert single["storage"]["type"] == "dynamic"
+    home = single["storage"]["homeMountPath"]
+    assert single["extraEnv"]["BACKSTRETCH_DATA_DIR"] == f"{home}/{hs.DATA_FOLDER}"
+
+    class Spawner:  # what the local environment functions are given
+        class user:  # noqa: N801 - JupyterHub's attribute
+            name = "ada"
+
+    import accounts  # the module the local configuration read
+
+    monkeypatch.setattr(accounts, "home_of", lambda name: f"/homes/jupyter-{name}")
+    env = local.Spawner.environment
+    assert env["BACKSTRETCH_DATA_DIR"](Spawner) == f"/homes/jupyter-ada/{hs.DATA_FOLDER}"
+    assert env["TMPDIR"](Spawner) == "/homes/jupyter-ada/.tmp"  # not the shared /tmp
+    assert single["defaultUrl"] == local.Spawner.default_url == "/lab"
+
+
+def test_the_same_sign_in_of_each_persons_own(values, local):
+    """NativeAuthenticator with the instructor's approval on both; no shared password."""
+    hub = values["hub"]["config"]
+    assert hub["JupyterHub"]["authenticator_class"] == local.JupyterHub.authenticator_class \
+        == hs.AUTHENTICATOR == "native"
+    assert hub["NativeAuthenticator"] == hs.NATIVE_AUTHENTICATOR
+    assert {k: local.NativeAuthenticator[k] for k in hs.NATIVE_AUTHENTICATOR} \
+        == hs.NATIVE_AUTHENTICATOR
+    assert hs.NATIVE_AUTHENTICATOR["open_signup"] is False
+    assert hub["Authenticator"]["admin_users"] == sorted(local.Authenticator.admin_users) \
+        == ["instructor"]
+    text = (ROOT / "deploy" / "z2jh" / "values.yaml").read_text()
+    assert "shared-password" not in text and "SharedPassword" not in text
+
+
+def test_every_student_is_walled_off_on_kubernetes(values):
+    """A pod and a volume each, and the network policies on: no pod reaches another."""
+    assert values["singleuser"]["storage"]["type"] == "dynamic"
+    assert values["hub"]["networkPolicy"]["enabled"] is True
+    assert values["singleuser"]["networkPolicy"]["enabled"] is True
+    assert values["proxy"]["chp"]["networkPolicy"]["enabled"] is True
+
+
+def test_a_class_list_names_who_may_sign_in(tmp_path):
+    import classhub
+
+    listed = tmp_path / "class.txt"
+    listed.write_text("# Tuesday's class\nAda\n\nbo-2  # joined late\n", encoding="utf-8")
+    assert classhub.read_class_list(listed) == ["ada", "bo-2"]
+    for bad, line in (("ada\nJosé\n", 2), ("<b>x</b>\n", 1), ("a b\n", 1),
+                      ("x" * 24 + "\n", 1)):
+        listed.write_text(bad, encoding="utf-8")
+        with pytest.raises(RuntimeError, match=f"class.txt, line {line}: .* not a name"):
+            classhub.read_class_list(listed)
+    listed.write_bytes(b"\xff\xfe ada")
+    with pytest.raises(RuntimeError, match="class.txt: cannot read the class list"):
+        classhub.read_class_list(listed)
+
+
+def test_the_image_carries_the_hub_and_nbgitpuller():
+    """repo2docker builds the image from environment.yml: it must hold both."""
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    names = {re.split(r"[<>=]", d)[0] for d in env["dependencies"] if isinstance(d, str)}
+    assert {"jupyterhub", "jupyterhub-nativeauthenticator", "nbgitpuller", "voila",
+            "ipywidgets"} <= names

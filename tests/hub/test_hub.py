@@ -1,0 +1,495 @@
+"""A class on a real JupyterHub: ten students and the instructor at once, on this machine.
+
+The hub of ``make hub`` (deploy/local) starts on 127.0.0.1, as root; the workbook is
+served by ``git daemon`` and reaches every student through the nbgitpuller link. Each
+student signs up with a password of their own and the instructor (the hub's admin)
+approves them; each runs as a system account of their own. Two students use real
+Chromium pages (JupyterLab), eight a simulated page each that drives their kernel through
+the Jupyter server's REST and websocket API exactly as the page's player does
+(tests/simulated_class.py: Start, a tick at each step's end, Pause, Reset), and the instructor
+runs the Voila class view meanwhile. Everyone presses Start in the same instant: the
+pages count down by themselves, one second at a time, timed where they are seen; every
+kernel acknowledges each event, sends nothing during a hold, and ticks the checklist box
+when its page reports the hold's end; the kernels of those who paused stay paused. Then
+the attacks: signing in as another, reading another's files
+from a kernel, using one's token on another's server or the admin's API; and a second
+pull of the link after the instructor changed the workbook. Runs in CI
+(``BACKSTRETCH_REQUIRE_BROWSER=1``, as root): it never skips there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import secrets
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+import browser_fixtures as bf
+import pytest
+import requests
+from browser_fixtures import ARTIFACTS, KERNEL_TIMEOUT_MS, run_all_cells, shot
+from simulated_class import (
+    CLICK_AT,
+    Instructor,
+    SimulatedPage,
+    Student,
+    join_class,
+    page_record,
+    serve_notebooks,
+    sign_in_page,
+    steps_of_one_second,
+    tick_lags,
+    watch_page,
+)
+
+from backstretch import load_routine
+
+sys.path.insert(0, str(bf.REPO / "deploy" / "local"))
+import accounts  # noqa: E402
+import classhub  # noqa: E402
+import hub_settings as hs  # noqa: E402
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the fixtures skip (or fail) with the reason
+    expect = None
+
+REST_STUDENTS = 8
+BROWSER_STUDENTS = 2
+WATCH_S = 16.0  # from Start: over the first step change (10 s) and the first hold's end (15 s)
+PAUSE_AT_S = 6.0  # the odd REST students pause here; nobody else may notice
+MAX_LAG_S = 0.100
+QUIET_S = 2.0  # every kernel message answers something the page sent this long before
+HEARD_TIMEOUT_S = 20.0
+NOTEBOOK = f"backstretch/notebooks/{hs.STUDENT_NOTEBOOK}.ipynb"
+LAB = (".bs-timer .bs-countdown", ".bs-timer .bs-start", ".bs-timer .bs-reset")
+CLASS_VIEW = (".bs-class-view .bs-countdown", ".bs-class-view .bs-start",
+              ".bs-class-view .bs-reset")
+
+
+def hub_or_skip() -> None:
+    """The class hub needs the proxy, and root (to give each student an account)."""
+    bf.require_browser()
+    try:
+        classhub.proxy_command()
+        if os.geteuid() != 0:
+            raise RuntimeError("the class hub runs as root, to make an account per student")
+    except RuntimeError as exc:
+        if os.environ.get("BACKSTRETCH_REQUIRE_BROWSER", "") not in ("", "0"):
+            pytest.fail(f"BACKSTRETCH_REQUIRE_BROWSER is set but {exc}", pytrace=False)
+        pytest.skip(str(exc))
+
+
+@contextmanager
+def running_hub(log_name: str, **options):
+    """A hub in a short new folder (the kernels' Unix sockets live under it, at most 107
+    bytes); stopped, its accounts and homes removed, at the end."""
+    hub_or_skip()
+    base = Path(tempfile.mkdtemp(prefix="bshub-", dir="/tmp"))
+    hub = classhub.start_class_hub(base, **options)
+    try:
+        yield hub
+    finally:
+        hub.stop()
+        ARTIFACTS.mkdir(exist_ok=True)
+        shutil.copy(hub.log_path, ARTIFACTS / log_name)
+        accounts.remove_accounts(base)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def class_hub():
+    with running_hub("hub.log") as hub:
+        # the link hands out this checkout's notebooks, as the kernels run its package
+        serve_notebooks(hub.git_repo, bf.REPO, branch=hs.BRANCH)
+        yield hub
+
+
+def password_of(name: str) -> str:
+    """Each student's own password (the tests know them all; no one else does)."""
+    return f"{name}-{PASSWORDS_SEED}"
+
+
+PASSWORDS_SEED = secrets.token_urlsafe(8)
+
+
+def rest_student(hub, instructor: Instructor, name: str, link: str) -> Student:
+    student = Student(hub.url, name, password_of(name))
+    join_class(instructor, student)
+    student.follow_link(link, timeout=hs.START_TIMEOUT_SECONDS)
+    assert student.landing == f"lab/tree/{NOTEBOOK}"
+    for code in student.open_notebook(NOTEBOOK):
+        student.run(code)
+    return student
+
+
+def class_round(students, sims, pages, teacher, spawn, mine: dict[str, int], round_: int):
+    """Everyone presses Start in the same instant and the REST students tick a box of
+    their own by hand (``mine``); half of them Pause; all Reset at the end.
+
+    Asserts that every kernel heard every event, answered nothing but them (no message
+    during a hold), ticked the first box when the page said its hold ended, and stayed
+    paused for those who paused, and that every page counted down one second at a time
+    with no 0:00 between steps. Returns each page's largest lag (s: its countdown's
+    seconds off a steady beat, and its step changes late by its own log) and its ticks.
+    """
+    watched = {name: (page, LAB) for name, page in pages.items()}
+    watched["instructor (Voila)"] = (teacher, CLASS_VIEW)
+    for page, (countdown, start, _reset) in watched.values():
+        watch_page(page, countdown, start)
+    at = time.time() + 1.0  # the pages' own timers press Start at this instant
+    for page, (_countdown, start, _reset) in watched.values():
+        page.evaluate(CLICK_AT, [start, at])
+    time.sleep(max(0.0, at - time.time()))
+    started = time.time()
+    for sim in sims.values():
+        sim.act("start")
+    for s in students:
+        s.set_value("bs-check", mine[s.name], True)
+    time.sleep(max(0.0, started + PAUSE_AT_S - time.time()))
+    paused_at = {s.name: sims[s.name].act("pause") for s in students[1::2]}
+    time.sleep(max(0.0, started + WATCH_S - time.time()))
+    shot(teacher, f"hub-3-instructor-running-{round_}")
+    for name, page in pages.items():
+        shot(page, f"hub-3-{name}-running-{round_}")
+    records = {who: page_record(page) for who, (page, _css) in watched.items()}
+
+    for s in students:  # what each kernel heard, ticked and sent meanwhile
+        sim = sims[s.name]
+        assert sim.wait_heard(HEARD_TIMEOUT_S), (s.name, sim.unheard(started))
+        events = [e for e, _lag in sim.lags(started)]
+        first_box = s.values("bs-check", since=started, index=0)
+        if s.name in paused_at:
+            assert events == ["start", "pause"], (s.name, events)
+            assert sim.position["state"] == "paused", (s.name, sim.position)
+            assert not [v for t, v in first_box if v and t > paused_at[s.name]], s.name
+        else:
+            assert events == ["start", "tick", "tick"], (s.name, events)  # 10 s and 15 s
+            assert sim.position["state"] == "running" and sim.position["index"] == 2, \
+                (s.name, sim.position)
+            hold_end = sim.sends(started)[-1]
+            assert s.shown("bs-check")[0], f"{s.name}: the hold ended, the box was not ticked"
+            assert [t for t, v in first_box if v and t >= hold_end], (s.name, first_box)
+        sends = [*sim.sends(started), started]  # and the hand-ticked box, at Start
+        noise = [round(t - started, 2) for t in (m for m, _c, _k in list(s.received))
+                 if t >= started and not any(0 <= t - x <= QUIET_S for x in sends)]
+        assert not noise, f"{s.name}: the kernel sent messages unasked (s after Start): {noise}"
+
+    # Reset ends each session: it goes to that student's own session log
+    for sim in sims.values():
+        sim.act("reset")
+    for page, (_countdown, _start, reset) in watched.values():
+        page.locator(reset).click()
+    for name, sim in sims.items():
+        assert sim.wait_heard(HEARD_TIMEOUT_S) and sim.position["state"] == "ready", name
+    time.sleep(1.0)  # the Chromium pages' kernels hear their Reset too
+
+    lags, report = {}, {}
+    for who, record in records.items():
+        ticks = report[who] = record.ticks
+        assert len(ticks) >= WATCH_S - 2, (who, ticks)
+        assert not steps_of_one_second(ticks), (who, ticks)
+        assert "0:00" not in [v for _t, v in ticks], f"{who}: 0:00 between two steps: {ticks}"
+        assert record.steps, f"{who}: the page logged no step change"
+        # from the second tick: the first also carries the press itself
+        late = [(step["shown"] - step["due"]) / 1000 for step in record.steps]
+        lags[who] = max([abs(lag) for lag in tick_lags(ticks[1:])] + late)
+    (ARTIFACTS / f"hub-lags-{round_}.json").write_text(json.dumps(
+        {"lag_s": lags, "spawn_s": spawn,
+         "heard_s": {name: sim.lags(started) for name, sim in sims.items()},
+         "steps": {who: r.steps for who, r in records.items()},
+         "ticks": {who: [(round(t - started, 3), v) for t, v in ticks]
+                   for who, ticks in report.items()}}, indent=1))
+    return lags, report
+
+
+@pytest.mark.browser
+def test_a_class_of_ten_on_jupyterhub(class_hub, browser):  # noqa: F811
+    hub = class_hub
+    link = hub.class_link()
+    names = [f"student{i:02d}" for i in range(1, REST_STUDENTS + BROWSER_STUDENTS + 1)]
+    rest_names, page_names = names[:REST_STUDENTS], names[REST_STUDENTS:]
+
+    # the instructor, the hub's admin, opens the class view as a page without code,
+    # through the same link
+    instructor = Instructor(hub.url, hub.admin, hub.admin_password)
+    instructor.sign_in()
+    teacher = sign_in_page(browser, hub.url, hub.admin, hub.admin_password,
+                           timeout_ms=bf.UI_TIMEOUT_MS)
+    teacher.goto(hub.class_link("05_class_mode", ui="voila"))
+    expect(teacher.locator(".bs-class-view")).to_be_visible(timeout=KERNEL_TIMEOUT_MS * 2)
+    shot(teacher, "hub-1-instructor-voila")
+
+    # the students all follow the link at once
+    pages = {}
+    with ThreadPoolExecutor(max_workers=REST_STUDENTS) as pool:
+        futures = [pool.submit(rest_student, hub, instructor, n, link) for n in rest_names]
+        for name in page_names:  # meanwhile, in Chromium (one thread drives the browser)
+            page = sign_in_page(browser, hub.url, name, password_of(name),
+                                approver=instructor, timeout_ms=bf.UI_TIMEOUT_MS)
+            page.goto(link)
+            page.wait_for_url(f"**/user/{name}/lab/tree/{NOTEBOOK}",
+                              timeout=hs.START_TIMEOUT_SECONDS * 1000)
+            expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first
+                   ).to_be_attached(timeout=KERNEL_TIMEOUT_MS)
+            pages[name] = page
+        students = [f.result() for f in futures]
+    for name, page in pages.items():
+        page.bring_to_front()
+        shot(page, f"hub-2-{name}-opened")
+        run_all_cells(page)
+        expect(page.locator(".bs-timer .bs-countdown")).to_have_text("0:10")
+        shot(page, f"hub-2-{name}-ready")
+    spawn = {s.name: s.timings["spawn"] for s in students}
+    assert not [s.name for s in students if s.timings.get("reloads")], "the link failed once"
+    # each REST student's page: the session's player, driven as player.js drives it
+    sims = {s.name: SimulatedPage(s) for s in students}
+
+    # once started (a start clears the checklist), every REST student ticks a box by hand,
+    # not all the same one, nor the first: the kernel ticks that one as the hold ends
+    boxes = load_routine("source-article").checklist_boxes()
+    mine = {s.name: 1 + i % (len(boxes) - 1) for i, s in enumerate(students)}
+    running = {s.name for s in students[0::2]}  # the others pause
+
+    # Start, all together (and the instructor's class view too), watch, Reset. A machine
+    # shared with other heavy work can stall everything for a moment: then the class
+    # goes again, three rounds at the most, and one round in time decides.
+    for round_ in (1, 2, 3):
+        lags, _report = class_round(students, sims, pages, teacher, spawn, mine, round_)
+        late = {who: round(lag, 3) for who, lag in lags.items() if lag > MAX_LAG_S}
+        if not late:
+            break
+    assert not late, f"countdowns more than {MAX_LAG_S * 1000:.0f} ms off the clock " \
+        f"in three rounds: {late}"
+
+    # each student's checklist and log are in their own home, and hold only their own doing:
+    # the box they ticked, and the first box if their kernel heard that hold end
+    for s in students:
+        data = hub.home(s.name) / hs.DATA_FOLDER
+        ticked = json.loads(next((data / "checklists").glob("*.json")).read_text())["ticked"]
+        expected = [i for i in range(len(boxes))
+                    if i == mine[s.name] or (i == 0 and s.name in running)]
+        assert ticked == [list(boxes[i]) for i in expected], (s.name, ticked)
+        with sqlite3.connect(data / "sessions.sqlite") as db:
+            assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == round_, s.name
+        # and their page shows those boxes ticked, no one else's
+        shown = [i for i, v in enumerate(s.shown("bs-check")) if v]
+        assert shown == expected, (s.name, shown)
+    for name, page in pages.items():  # they ticked nothing: their kernel ticked the first
+        data = hub.home(name) / hs.DATA_FOLDER
+        ticked = [json.loads(p.read_text())["ticked"]
+                  for p in (data / "checklists").glob("*.json")]
+        assert ticked == [[list(boxes[0])]], (name, ticked)
+        expect(page.locator(".bs-check input").first).to_be_checked()
+        with sqlite3.connect(data / "sessions.sqlite") as db:
+            assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == round_, name
+    saved = sorted(p for p in hub.base.rglob("*") if p.name == "sessions.sqlite"
+                   or p.parent.name == "checklists")
+    for path in saved:
+        account = path.relative_to(hub.base / "home").parts[0]
+        assert path.is_relative_to(hub.base / "home" / account / hs.DATA_FOLDER), path
+
+    # and nobody can act as, or read, another
+    private_homes(hub, [*names, hub.admin])
+    refused_sign_ins(hub, students[-1])
+    latecomer = Student(hub.url, "latecomer", password_of("latecomer"))
+    join_class(instructor, latecomer)  # approved, signed in, no server yet
+    walls_between_students(hub, students[0], students[1], latecomer, instructor)
+    a_pull_keeps_edits_and_data(hub, students[2], link)
+    a_reset_password(hub, instructor, students[3])
+    for sim in sims.values():
+        sim.close()
+    for s in students:
+        s.close()
+    for page in [*pages.values(), teacher]:
+        assert not page.page_errors, page.page_errors
+        page.context.close()
+
+
+def private_homes(hub, names: list[str]) -> None:
+    """Each home and kernel folder is its owner's alone (0700; Jupyter adds the sticky
+    bit to the kernels'), every file in them is made private (umask 077), and nothing of
+    theirs lies in a shared place."""
+    uids = set()
+    for name in names:
+        entry = pwd.getpwnam(accounts.system_name(name))
+        uids.add(entry.pw_uid)
+        for folder in (Path(entry.pw_dir), accounts.runtime_dir(hub.base, name)):
+            info = folder.stat()
+            assert info.st_uid == entry.pw_uid, folder
+            assert stat.S_IMODE(info.st_mode) & 0o777 == 0o700, (folder, oct(info.st_mode))
+        made = [p for folder in (hs.DATA_FOLDER, "backstretch")  # their data, their clone
+                for p in (Path(entry.pw_dir) / folder).rglob("*")]
+        assert not [p for p in made if stat.S_IMODE(p.lstat().st_mode) & 0o077 and
+                    not p.is_symlink()], name
+    strays = []
+    for shared in ("/tmp", "/var/tmp", "/dev/shm"):
+        for root, dirs, files in os.walk(shared):
+            if Path(root) == hub.base:
+                dirs.clear()
+                continue
+            strays += [Path(root, f) for f in [*dirs, *files]
+                       if Path(root, f).lstat().st_uid in uids]
+    assert not strays, strays
+
+
+def refused_sign_ins(hub, victim: Student) -> None:
+    """Nobody signs in as a student but that student, whatever they know of the class."""
+    for password in ("", "wrong-password", hub.admin_password):
+        assert not Student(hub.url, victim.name, password).try_sign_in(), repr(password)
+    for name in (victim.name, victim.name.upper()):  # the name is taken, in any case
+        thief = Student(hub.url, name, "a-thief's-password")
+        assert "already in use" in thief.sign_up(), name
+        assert not thief.try_sign_in(), name
+    # five failures in a row: that name waits a minute, even with the right password
+    assert not Student(hub.url, victim.name, password_of(victim.name)).try_sign_in()
+    # names the hub does not take (markup, accents, spaces, too long) are refused
+    for odd in ("<b>x</b>", "maría", "sam lee", "x" * 24):
+        assert "alert-danger" in Student(hub.url, odd, password_of("odd")).sign_up(), odd
+    # a name nobody approved does not get in
+    stranger = Student(hub.url, "stranger", password_of("stranger"))
+    assert "sent to the admin" in stranger.sign_up()
+    assert not stranger.try_sign_in()
+
+
+READ_EACH = """
+import os
+for what, path in {targets!r}.items():
+    try:
+        os.listdir(path) if os.path.isdir(path) else open(path, "rb").read(1)
+        print(what, "read")
+    except PermissionError:
+        print(what, "refused")
+"""
+
+
+def walls_between_students(hub, a: Student, b: Student, latecomer: Student,
+                           instructor: Instructor) -> None:
+    """From ``a``'s kernel, ``b``'s files are out of reach; ``a``'s token and cookie open
+    neither ``b``'s server, the admin's API and pages, nor a server for anyone else."""
+    home_b = hub.home(b.name)
+    targets = {
+        "b's home": home_b, "b's workbook": home_b / NOTEBOOK,
+        "b's log": home_b / hs.DATA_FOLDER / "sessions.sqlite",
+        "b's checklist": next((home_b / hs.DATA_FOLDER / "checklists").glob("*.json")),
+        "b's kernel folder": accounts.runtime_dir(hub.base, b.name),
+        "the instructor's home": hub.home(hub.admin),
+        "the hub's database": hub.base / "hub" / "jupyterhub.sqlite",
+        "the hub's cookie secret": hub.base / "hub" / "cookie_secret",
+    }
+    answers = a.run(READ_EACH.format(targets={k: str(v) for k, v in targets.items()}))
+    assert answers.splitlines() == [f"{what} refused" for what in targets], answers
+
+    def as_a(method: str, path: str, **kw) -> int:
+        return requests.request(method, f"{hub.url}{path}", timeout=60, **kw,
+                                headers={"Authorization": f"token {a.token}"}).status_code
+
+    assert as_a("GET", f"/user/{a.name}/api/contents") == 200  # a's token works, for a
+    assert as_a("GET", f"/user/{b.name}/api/contents") == 403
+    assert as_a("GET", f"/user/{b.name}/api/sessions") == 403
+    assert as_a("GET", "/hub/api/users") == 403
+    assert as_a("GET", f"/hub/api/users/{b.name}") in (403, 404)
+    assert as_a("POST", f"/hub/api/users/{b.name}/tokens", json={}) in (403, 404)
+    assert as_a("POST", f"/hub/api/users/{latecomer.name}/server") in (403, 404)
+    assert as_a("POST", f"/hub/api/users/{b.name}/servers/second") in (403, 404)
+    assert as_a("DELETE", f"/hub/api/users/{b.name}/server") in (403, 404)
+    for page in ("authorize", f"authorize/{latecomer.name}", f"change-password/{b.name}",
+                 "admin", f"spawn/{latecomer.name}"):
+        assert a.http.get(f"{hub.url}/hub/{page}", timeout=60,
+                          allow_redirects=False).status_code in (403, 404), page
+    seen = instructor.api("GET", f"/hub/api/users/{latecomer.name}").json()
+    assert seen["servers"] == {}, seen  # nobody started one for them
+    assert instructor.api("GET", f"/hub/api/users/{b.name}").json()["servers"].keys() == {""}
+
+
+SAVE_A_ROUTINE = """
+from backstretch import load_routine
+from backstretch.base.userdata import own_folder
+from backstretch.routines.library import ROUTINE_FOLDER
+folder = own_folder(ROUTINE_FOLDER)
+folder.mkdir(parents=True, exist_ok=True)
+load_routine("desk-break").save(folder / "my-desk-break.yaml")
+print(folder / "my-desk-break.yaml")
+"""
+
+
+def a_pull_keeps_edits_and_data(hub, student: Student, link: str) -> None:
+    """The student edits a notebook and saves a routine; the instructor changes that
+    notebook and adds another; the link again keeps the student's edit and data and
+    brings the instructor's changes."""
+    contents = f"/user/{student.name}/api/contents/"
+    notebook = student.api("GET", contents + NOTEBOOK).json()["content"]
+    notebook["cells"].append({"cell_type": "markdown", "metadata": {}, "id": "my-own-note",
+                              "source": "My own note: knees bent, slow breaths."})
+    student.api("PUT", contents + NOTEBOOK, json={"type": "notebook", "format": "json",
+                                                 "content": notebook})
+    routine = Path(student.run(SAVE_A_ROUTINE).strip())
+    home = hub.home(student.name)
+    assert routine.is_relative_to(home / hs.DATA_FOLDER), routine
+    data = [routine, *(home / hs.DATA_FOLDER).rglob("*.json"),
+            home / hs.DATA_FOLDER / "sessions.sqlite"]
+    before = {path: path.read_bytes() for path in data}
+
+    publish(hub, "Today's class: a note on breathing, and a notebook for after class")
+    student.follow_link(link, timeout=hs.START_TIMEOUT_SECONDS)
+
+    after = json.dumps(student.api("GET", contents + NOTEBOOK).json()["content"])
+    assert "My own note: knees bent" in after  # the student's edit stays
+    assert "Breathe out as you ease in" in after  # the instructor's change arrives
+    added = student.api("GET", contents + "backstretch/notebooks/06_after_class.ipynb")
+    assert added.json()["name"] == "06_after_class.ipynb"
+    assert {path: path.read_bytes() for path in data} == before  # the data untouched
+
+
+def publish(hub, message: str) -> None:
+    """The instructor's change to the repository the link names: a line in the
+    student's notebook (in another cell than the student's edit) and a new notebook."""
+    work = hub.base / "git" / "instructor-copy"
+    git = ["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@127.0.0.1"]
+    subprocess.run([*git, "clone", "-q", str(hub.git_repo), str(work)], check=True)
+    path = work / "notebooks" / f"{hs.STUDENT_NOTEBOOK}.ipynb"
+    notebook = json.loads(path.read_text())
+    notebook["cells"][0]["source"][-1] += "\n\nBreathe out as you ease in; never hold it."
+    path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n")
+    shutil.copy(work / "notebooks" / "00_start_here.ipynb",
+                work / "notebooks" / "06_after_class.ipynb")
+    subprocess.run([*git, "-C", str(work), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(work), "commit", "-q", "-m", message], check=True)
+    subprocess.run([*git, "-C", str(work), "push", "-q", "origin", f"HEAD:{hs.BRANCH}"],
+                   check=True)
+
+
+def a_reset_password(hub, instructor: Instructor, student: Student) -> None:
+    """The instructor resets a student's password: the old one stops working."""
+    new = password_of(student.name) + "-reset"
+    assert instructor.reset_password(student.name, new) == "alert-success"
+    assert not Student(hub.url, student.name, password_of(student.name)).try_sign_in()
+    assert Student(hub.url, student.name, new).try_sign_in()
+
+
+@pytest.mark.browser
+def test_a_class_list_limits_who_signs_in():
+    with running_hub("hub-class-list.log", admin="teacher", class_list=["ada", "bo"]) as hub:
+        ada = Student(hub.url, "ada", password_of("ada"))
+        assert "alert-danger" not in ada.sign_up()
+        assert ada.try_sign_in()  # on the list: in at once, no approval needed
+        thief = Student(hub.url, "ada", "a-thief's-password")
+        assert "already in use" in thief.sign_up() and not thief.try_sign_in()
+        mallory = Student(hub.url, "mallory", password_of("mallory"))
+        assert "sent to the admin" in mallory.sign_up()
+        teacher = Instructor(hub.url, "teacher", hub.admin_password)
+        teacher.sign_in()
+        teacher.approve("mallory")
+        assert not mallory.try_sign_in()  # not on the list: never in, approved or not
+        # the instructor's name was taken for them at the start, before anyone else
+        assert "already in use" in Student(hub.url, "teacher", "x" * 12).sign_up()
