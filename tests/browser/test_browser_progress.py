@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from browser_fixtures import KERNEL_TIMEOUT_MS, open_notebook, run_all_cells, shot
+from browser_fixtures import open_notebook, run_all_cells, shot
 
 try:
     from playwright.sync_api import expect
