@@ -51,8 +51,7 @@ class PageEvent:
                   "state": content.get("state", "")}
         rules = {"event": lambda v: checks.choice(v, EVENTS),
                  "seq": lambda v: checks.whole(v, 0, MAX_SEQ),
-                 "at": lambda v: checks.number(v, 0, LATEST, "seconds since 1970 (a time "
-                                               "before the year 3000)"),
+                 "at": _page_time,
                  "index": lambda v: checks.whole(v, 0, MAX_INDEX),
                  "state": lambda v: checks.text(v, 40, required=False)}
         for key, rule in rules.items():
@@ -69,6 +68,15 @@ class PageEvent:
             return cls.parse(content)
         except checks.Invalid:
             return None
+
+
+def _page_time(value: object) -> float:
+    """A time on the page's clock: seconds since 1970, up to the year 3000."""
+    try:
+        return checks.number(value, 0, LATEST)
+    except checks.Invalid:
+        raise checks.not_valid(value, f"a time in seconds since 1970, from 0 (1 January 1970) "
+                               f"to {LATEST:.0f} (1 January 3000)") from None
 
 
 class PageClock:
