@@ -33,16 +33,16 @@ MIN_MINUTES = 5
 """The shortest event a calendar shows for a session."""
 
 
-def system_zone() -> tzinfo:
+def system_zone(etc: Path = Path("/etc")) -> tzinfo:
     """This computer's time zone: ``TZ``, else the zone ``/etc/localtime`` links to, else
     ``/etc/timezone``'s; UTC when none names a zone known."""
     names = [os.environ.get("TZ", "").lstrip(":")]
     try:
-        names.append(os.readlink("/etc/localtime"))
+        names.append(os.readlink(etc / "localtime"))
     except OSError:
         pass
     try:
-        names.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+        names.append((etc / "timezone").read_text(encoding="utf-8").strip())
     except (OSError, UnicodeError):
         pass
     for name in names:
