@@ -518,18 +518,23 @@ def _script_after_a_paint(html: str) -> str:
     return html.replace(body, late).replace(f"'sha256-{old}'", f"'sha256-{digest}'")
 
 
-def _layout_shift(phone: Phone, html: str, folder: Path) -> tuple[float, list]:
+def _layout_shift(phone: Phone, html: str, folder: Path, moves: bool = False
+                  ) -> tuple[float, list]:
     """The cumulative layout shift of the page ``html`` loading, its script run after a
     first paint, with every shift (its size and what moved)."""
     path = folder / "page.html"
     path.write_text(_script_after_a_paint(html), "utf-8")
     phone.page.context.add_init_script(SHIFTS)
     phone.page.goto(path.as_uri())
-    phone.page.screenshot()  # a frame: the page as loaded is painted (headless paints on demand)
+    phone.page.wait_for_timeout(300)  # real time: the page is laid out ...
+    phone.page.screenshot()  # ... and painted (headless Chromium paints when asked)
     run(phone, 0.5)  # the script runs and draws
     phone.page.locator(".bs-player .bs-countdown").wait_for()
+    phone.page.wait_for_timeout(300)
     phone.page.screenshot()  # a frame with what it drew
-    phone.page.wait_for_timeout(200)  # real time: the observer reports
+    phone.page.wait_for_timeout(500)  # the observer reports
+    if moves:  # it reports as it can: a busy machine is given time
+        phone.page.wait_for_function("() => window.__shifts.length", timeout=10_000)
     shifts = phone.page.evaluate("() => window.__shifts")
     return sum(s["value"] for s in shifts), shifts
 
@@ -551,8 +556,8 @@ def test_the_shift_is_measured_a_page_drawn_late_moves(phone, files, tmp_path):
     empty = re.sub(r'(<div id="bs-player"[^>]*>).*?(</div><section class="bs-th-after")',
                    lambda m: m.group(1) + keys + m.group(2), html, count=1, flags=re.S)
     assert empty != html
-    shift, _ = _layout_shift(phone, empty, tmp_path)
-    assert shift > 0.1
+    shift, shifts = _layout_shift(phone, empty, tmp_path, moves=True)
+    assert shift > 0.1, shifts
 
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}])
