@@ -511,7 +511,7 @@ LAYOUT = """() => [...document.querySelectorAll('main *')]
 def _script_after_a_paint(html: str) -> str:
     """The page with its script held back until the page's clock moves on, so the page is
     painted first as a slow phone paints it (the policy's hash follows the script)."""
-    body = re.search(r'<script type="module">(.*?)</script>', html, re.S).group(1)
+    body = re.search(r'<script type="module">(.*?)</script>', html, re.DOTALL).group(1)
     late = "await new Promise((go) => setTimeout(go, 200));\n" + body
     digest = base64.b64encode(hashlib.sha256(late.encode("utf-8")).digest()).decode("ascii")
     old = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
@@ -554,7 +554,7 @@ def test_the_shift_is_measured_a_page_drawn_late_moves(phone, files, tmp_path):
     html = files["desk-break"].read_text("utf-8")
     keys = re.search(r'<div class="bs-class-keys bs-keys">.*?</div>', html).group(0)
     empty = re.sub(r'(<div id="bs-player"[^>]*>).*?(</div><section class="bs-th-after")',
-                   lambda m: m.group(1) + keys + m.group(2), html, count=1, flags=re.S)
+                   lambda m: m.group(1) + keys + m.group(2), html, count=1, flags=re.DOTALL)
     assert empty != html
     shift, shifts = _layout_shift(phone, empty, tmp_path, moves=True)
     assert shift > 0.1, shifts

@@ -189,7 +189,9 @@ def test_no_copy_means_no_upgrade_and_the_log_is_read_as_it_is(v1, monkeypatch, 
     before = v1.read_bytes()
     monkeypatch.setattr(*((log_schema, "_copy") if step == "_copy" else
                           (log_schema.os, "replace")), _disk_full)
-    with pytest.warns(BackstretchWarning) as said, SessionLog(v1) as log:
+    with pytest.warns(BackstretchWarning) as said:
+        log = SessionLog(v1)
+    with log:
         assert _read(log) == EXPECTED and log.checkins() == [] and log.activities() == []
         with pytest.raises(BackstretchError) as caught:
             log.record("More", "k", "2026-03-13T10:00:00+00:00", "2026-03-13T10:05:00+00:00", 300)
@@ -210,8 +212,9 @@ def test_a_log_on_a_nearly_full_disk_is_read_and_upgraded_once_there_is_room(tmp
         os.truncate(disk / "filler", os.path.getsize(disk / "filler") - 40 * 1024)
         assert 32 * 1024 <= os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize <= 48 * 1024
         before = path.read_bytes()
-        with pytest.warns(BackstretchWarning, match="waits until a copy can be kept"), \
-                SessionLog(path) as log:
+        with pytest.warns(BackstretchWarning, match="waits until a copy can be kept"):
+            log = SessionLog(path)
+        with log:
             assert _read(log) == EXPECTED and log.unwritable
         assert path.read_bytes() == before and _version(path) == 1
         os.unlink(disk / "filler")

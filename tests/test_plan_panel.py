@@ -113,6 +113,27 @@ def test_reminders_come_as_a_download_of_the_plan_shown(panel):
     assert "No reminders written:" in panel.status.value
 
 
+def _event(panel):
+    from icalendar import Calendar
+
+    href = re.search(r'href="data:text/calendar;base64,([^"]+)"', panel.status.value)
+    return Calendar.from_ical(base64.b64decode(href[1])).walk("VEVENT")[0]
+
+
+def test_the_reminders_of_the_saved_plan_and_of_its_change_share_its_uid(panel):
+    saved = panel.save()
+    panel.reminders()
+    first = _event(panel)
+    assert (str(first["UID"]), first["SEQUENCE"]) == (f"{saved.id}@backstretch", 0)
+    panel.time.value = "19:00"
+    panel.reminders()  # shown, not saved yet: the same plan, changed
+    assert "not saved yet" in panel.status.value
+    assert (str(_event(panel)["UID"]), _event(panel)["SEQUENCE"]) == (str(first["UID"]), 1)
+    assert panel.save().revision == 2 and load_plan().id == saved.id
+    panel.reminders()
+    assert _event(panel)["SEQUENCE"] == 1 and "not saved yet" not in panel.status.value
+
+
 def test_a_routine_saved_in_the_builder_is_offered_first(tmp_path, catalogue):
     folder = tmp_path / "my-routines"
     odd = dataclasses.replace(load_routine("desk-break", catalogue),

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
-from zoneinfo import ZoneInfo
 
 from backstretch import BackstretchError, load_routine
 from backstretch.log.plan import Plan, plan_routines, revised

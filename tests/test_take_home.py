@@ -199,9 +199,8 @@ def test_the_import_panel_adds_an_uploaded_file_once(catalogue, tmp_path):
 @pytest.mark.parametrize(("content", "holds"), [(b"null", "None"), (b"[]", "[]"),
                                                 (b'"text"', "'text'"), (b"7", "7")])
 def test_a_file_that_is_not_an_object_says_what_it_holds(catalogue, tmp_path, content, holds):
-    with SessionLog(tmp_path / "log.sqlite") as log:
-        with pytest.raises(BackstretchError) as exc:
-            read_take_home(("phone.json", content), log, catalogue)
+    with SessionLog(tmp_path / "log.sqlite") as log, pytest.raises(BackstretchError) as exc:
+        read_take_home(("phone.json", content), log, catalogue)
     assert str(exc.value) == (f"phone.json: holds {holds}, not the file a take-home page offers "
                               "(a JSON object with format, version, routine and sessions)")
     assert "empty" not in str(exc.value) and "YAML" not in str(exc.value)
@@ -232,9 +231,8 @@ def test_an_event_time_out_of_range_names_at_and_the_range(catalogue, tmp_path, 
     routine = load_routine("desk-break", catalogue)
     played = _played(routine)
     played["events"][0]["at"] = at
-    with SessionLog(tmp_path / "log.sqlite") as log:
-        with pytest.raises(BackstretchError) as exc:
-            import_take_home(_file(tmp_path, routine, [played]), log, catalogue)
+    with SessionLog(tmp_path / "log.sqlite") as log, pytest.raises(BackstretchError) as exc:
+        import_take_home(_file(tmp_path, routine, [played]), log, catalogue)
     (problem,) = exc.value.problems
     assert problem.field == "sessions[0].events[0].at"
     assert problem.message == (f"{at!r} is not valid; use a time in seconds since 1970, from 0 "

@@ -47,6 +47,7 @@ def timer_view_html(timeline: dict, keys: str, heading_level: int = 3) -> str:
              f"0:00 of {clock_text(timeline['duration'])}")
     rates = "".join(f'<option value="{v}"{" selected" if v == "1" else ""}>{name}</option>'
                     for v, name in RATES)
+    rates = f'<select class="bs-rate-select">{rates}</select>'
     controls = "".join((
         _button("Start", "bs-start bs-go"),
         _button("Pause", "bs-pause", attrs=" disabled"),
@@ -57,8 +58,7 @@ def timer_view_html(timeline: dict, keys: str, heading_level: int = 3) -> str:
                 ' aria-pressed="false"'),
         _button("Voice", "bs-voice", "Say each step aloud (the browser's speech)",
                 ' aria-pressed="true"'),
-        f'<label class="bs-rate">Voice speed <select class="bs-rate-select">{rates}</select>'
-        "</label>",
+        f'<label class="bs-rate">Voice speed {rates}</label>',
         _button("Full screen", "bs-fullscreen", "Fill the screen with this view (Esc leaves)",
                 ' hidden aria-pressed="false"')))
     return "".join((
