@@ -33,7 +33,6 @@ def _option(checker: str) -> Callable[[str], Any]:
             return getattr(plan, checker)(text)
         except Invalid as exc:
             raise argparse.ArgumentTypeError(printable(str(exc))) from None
-    convert.__name__ = checker.replace("_", " ")  # as argparse names it, if it must
     return convert
 
 
@@ -100,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Write your plan's days and time as a weekly event with an alarm, in an "
         "iCalendar file that a phone, Google Calendar or Outlook imports. Each option left out "
         "comes from your saved plan (notebook 04), or without one: daily-back-care on "
-        "mon,wed,fri at 07:30 for 6 weeks from this week. The saved plan is not changed.")
+        "mon,wed,fri at 07:30 for 6 weeks from today. The saved plan is not changed.")
     rm.add_argument("--days", metavar="DAYS", type=_option("weekday_list"),
                     help="reminder days, like mon,wed,fri: one for each day a week you plan")
     rm.add_argument("--at", metavar="HH:MM", type=_option("clock_time"),

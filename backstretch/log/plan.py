@@ -233,8 +233,8 @@ class Plan:
         return joined([DAY_NAMES[WEEKDAYS.index(d)] for d in self.reminder_days])
 
     def describe(self) -> str:
-        """'3 days a week for 6 weeks, from Monday 30 November 2026 (the first reminder);
-        reminders on Mon, Wed and Fri at 07:30'."""
+        """'3 days a week for 6 weeks, from Monday 30 November 2026; reminders on Mon, Wed
+        and Fri at 07:30', from the day of the first reminder."""
         return (f"{counted(self.days_per_week, 'day')} a week for "
                 f"{counted(self.weeks, 'week')}, from {long_date(self.first_day)}; reminders on "
                 f"{self.days_text()} at {self.reminder_time:%H:%M}")

@@ -5,7 +5,9 @@ Schema 1 held the sessions; schema 2 adds the weekly check-ins (``checkins``), t
 person's own activities (``activities``, retired rather than deleted, so their past
 ratings stay) and each week's rating of each (``activity_ratings``). A log of an older
 schema is copied beside itself (``<name>.v1-backup``, by SQLite's backup API) and then
-upgraded in one transaction; the copy is kept.
+upgraded in one transaction; the copy is kept. When no copy can be made (a nearly full
+disk), the log is opened read-only at its own schema and the upgrade waits; a schema
+version this code does not know is refused, the file left as it is.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..base.errors import BackstretchError, BackstretchWarning, Problem, os_reason, printable
+from ..base.errors import BackstretchError, BackstretchWarning, Problem, os_reason
 
 SCHEMA_VERSION = 2
 TIMEOUT = 10.0
@@ -81,11 +83,7 @@ NOT_A_LOG = "is an SQLite file but not a backstretch session log; give another p
 
 class UpgradeWaits(BackstretchError):
     """An older log could not be copied before its upgrade (a full disk, a read-only
-    folder): it is read as it is, and the upgrade waits."""
-
-    def __init__(self, problem: Problem, reason: str):
-        super().__init__(problem)
-        self.reason = reason
+    folder): it is read as it is, and the upgrade waits. Its one problem says why."""
 
 
 def _disk_full(path: Path) -> bool:
@@ -165,9 +163,8 @@ def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
         try:
             return _open_writable(path), None
         except UpgradeWaits as exc:
-            unwritable = exc.reason
-            warnings.warn(f"{printable(name)}: {exc.reason}; it is read as it is",
-                          BackstretchWarning, stacklevel=3)
+            unwritable = exc.problems[0].message
+            warnings.warn(f"{exc}; it is read as it is", BackstretchWarning, stacklevel=3)
         except sqlite3.Error as exc:
             unwritable = why_not_written(exc, path)
             if unwritable is None or not path.exists() or not path.stat().st_size:
@@ -296,11 +293,8 @@ def backup_copy(path: Path, version: int) -> Path:
         reason = (why_not_written(exc, path) if isinstance(exc, sqlite3.Error)
                   else os_reason(exc)) or str(exc)
         raise UpgradeWaits(Problem(str(path), "", (
-            f"was written by an older backstretch (schema {version}) and needs upgrading, but "
-            f"a copy could not be made first ({reason}), so it was not upgraded"
-            f"{KEPT}; free some space or make the folder writable")),
             f"{reason}: its upgrade from schema {version} waits until a copy can be kept "
-            "(free some space or make the folder writable)") from None
+            "(free some space or make the folder writable)"))) from None
     return target
 
 
