@@ -7,10 +7,11 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .base.checks import Invalid
 from .base.errors import BackstretchError, Problem, printable
 from .base.plural import counted
 from .base.yamlio import parse_yaml, read_text
@@ -20,6 +21,19 @@ from .figures.poses import poses_from_dict
 from .routines.dose import dose_report
 from .routines.model import format_duration
 from .routines.reading import load_routine, resolve_routine_path, routine_from_dict
+
+
+def _option(checker: str) -> Callable[[str], Any]:
+    """An argparse ``type`` checking an option's value with ``programme.plan``'s checker of that
+    name: a bad value is a usage error (exit 2) saying what would be valid."""
+    def convert(text: str) -> Any:
+        from .programme import plan
+
+        try:
+            return getattr(plan, checker)(text)
+        except Invalid as exc:
+            raise argparse.ArgumentTypeError(printable(str(exc))) from None
+    return convert
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -85,15 +99,18 @@ def _parser() -> argparse.ArgumentParser:
         description="Write your plan's days and time as a weekly event with an alarm, in an "
         "iCalendar file that a phone, Google Calendar or Outlook imports. Each option left out "
         "comes from your saved plan (notebook 04), or without one: daily-back-care on "
-        "mon,wed,fri at 07:30 for 6 weeks from this week. The saved plan is not changed.")
-    rm.add_argument("--days", metavar="DAYS", help="reminder days, like mon,wed,fri: one for "
-                    "each day a week you plan")
-    rm.add_argument("--at", metavar="HH:MM", help="your local time, like 07:30")
-    rm.add_argument("--weeks", metavar="N", help="how many weeks, 1 to 52")
+        "mon,wed,fri at 07:30 for 6 weeks from today. The saved plan is not changed.")
+    rm.add_argument("--days", metavar="DAYS", type=_option("weekday_list"),
+                    help="reminder days, like mon,wed,fri: one for each day a week you plan")
+    rm.add_argument("--at", metavar="HH:MM", type=_option("clock_time"),
+                    help="your local time, like 07:30")
+    rm.add_argument("--weeks", metavar="N", type=_option("week_count"),
+                    help="how many weeks, 1 to 52")
     rm.add_argument("--routine", action="append", metavar="ROUTINE",
+                    type=_option("routine_reference"),
                     help="a ready routine's name or a routine file; give it twice for two")
-    rm.add_argument("--start", metavar="DATE", help="a day of the plan's first week, like "
-                    "2026-11-30 (weeks run Monday to Sunday)")
+    rm.add_argument("--start", metavar="DATE", type=_option("start_day"),
+                    help="the plan's first day, like 2026-11-30 (default: today)")
     rm.add_argument("-o", "--output", required=True, metavar="FILE",
                     help="where to write it, ending in .ics")
 
@@ -273,44 +290,47 @@ def cmd_class_link(args: argparse.Namespace) -> int:
     return 0
 
 
-PLAN_OPTIONS = {"routines": "--routine", "reminder_days": "--days",
-                "days_per_week": "--days", "reminder_time": "--at", "weeks": "--weeks",
-                "start": "--start"}
+def _check_remind(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """What each of remind's options was checked for alone, checked together."""
+    from .programme.plan import routine_list
 
-
-def _whole_or_text(text: str | None) -> int | str | None:
+    if Path(args.output).suffix.lower() != ".ics":
+        parser.error(f"-o {args.output}: end the file name in .ics")
     try:
-        return int(text) if text is not None else None
-    except ValueError:
-        return text
+        if args.routine:
+            routine_list(args.routine)
+    except Invalid as exc:
+        parser.error(printable(f"argument --routine: {exc}"))
 
 
 def cmd_remind(args: argparse.Namespace, catalogue: Catalogue) -> int:
     import dataclasses
     from datetime import date
 
-    from .programme.plan import DEFAULT_ROUTINE, Plan, load_plan, plan_file, plan_routines
+    from .programme.plan import (
+        DEFAULT_ROUTINE,
+        Plan,
+        load_plan,
+        plan_file,
+        plan_routines,
+        revised,
+        routine_names,
+    )
     from .programme.reminders import write_reminders
 
     saved = load_plan()
-    days = tuple(args.days.split(",")) if args.days is not None else None
     given = {"routines": tuple(args.routine) if args.routine else None,
-             "reminder_days": days,  # as many days a week, once they are distinct days
-             "days_per_week": len(days) if days and len(set(days)) == len(days) <= 7 else None,
-             "reminder_time": args.at, "weeks": _whole_or_text(args.weeks),
-             "start": args.start}
+             "reminder_days": args.days, "days_per_week": len(args.days) if args.days else None,
+             "reminder_time": args.at, "weeks": args.weeks, "start": args.start}
     changes = {k: v for k, v in given.items() if v is not None}
-    try:
-        plan = dataclasses.replace(saved or Plan((DEFAULT_ROUTINE,), date.today()), **changes)
-    except BackstretchError as exc:  # name the option given, not the plan's field
-        raise BackstretchError([Problem(PLAN_OPTIONS[p.field.split("[")[0]], "", p.message)
-                                for p in exc.problems]) from None
+    start = args.start or date.today()  # unsaved, it is this day's plan: its events update
+    plan = dataclasses.replace(saved or Plan((DEFAULT_ROUTINE,), start,
+                                             id=f"unsaved-{start.isoformat()}"), **changes)
     file = "--routine" if args.routine or saved is None else str(plan_file())
     routines = plan_routines(plan, catalogue, file)
-    path = write_reminders(plan, routines, args.output)
-    names = " or ".join(repr(r.name) for r in routines)
-    print(printable(f"Wrote {path}: reminders for {names}, {plan.describe()}. "
-                    "Open it, or import it into your calendar."))
+    path = write_reminders(revised(plan, saved), routines, args.output)
+    print(printable(f"Wrote {path}: reminders for {routine_names(routines)}, "
+                    f"{plan.describe()}. Open it, or import it into your calendar."))
     return 0
 
 
@@ -349,8 +369,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if Path(args.output).suffix.lower() not in SUFFIXES:
             parser.error(f"-o {args.output}: end the file name in .html or .pdf")
-    if args.command == "remind" and Path(args.output).suffix.lower() != ".ics":
-        parser.error(f"-o {args.output}: end the file name in .ics")
+    if args.command == "remind":
+        _check_remind(parser, args)
     if args.command == "follow" and Path(args.output).suffix.lower() not in (".html", ".htm"):
         parser.error(f"-o {args.output}: end the file name in .html")
     try:

@@ -8,7 +8,6 @@ their values here, once, when an object is built; ``Checker`` turns every
 from __future__ import annotations
 
 import difflib
-import math
 import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -77,7 +76,7 @@ def optional_whole(value: Any, low: int, high: int, unit: str = "") -> int | Non
 def number(value: Any, low: float, high: float, use: str = "a number") -> float:
     """A finite number from ``low`` to ``high``; ``use`` names it (``an angle in degrees``)."""
     if (isinstance(value, bool) or not isinstance(value, (int, float))
-            or not math.isfinite(value) or not low <= value <= high):
+            or not low <= value <= high):  # the range first: a huge int has no float
         raise not_valid(value, f"{use} from {low:g} to {high:g}")
     return float(value)
 
@@ -118,6 +117,14 @@ def text(value: Any, max_len: int = MAX_TEXT, required: bool = True,
     if len(out) > max_len:
         raise Invalid(f"is {len(out)} characters long; at most {max_len} are allowed")
     return out
+
+
+def typed_text(value: Any, max_len: int = MAX_TEXT, required: bool = True,
+               multiline: bool = False) -> str:
+    """Text as a person typed it (a number, a list or false is not), checked as ``text``."""
+    if not isinstance(value, str):
+        raise Invalid(f"must be text, not {describe(value)}")
+    return text(value, max_len, required, multiline)
 
 
 def choice(value: Any, valid: Collection[str]) -> str:

@@ -69,11 +69,12 @@ class Fields:
         return self.data[key]
 
     def check(self, key: str, check: Callable[..., T], value: Any, *args: Any) -> T:
-        """``check(value, *args)``, recording its problem under ``key``."""
+        """``check(value, *args)``, recording its problem under ``key`` (and the part of
+        it the problem names, if any)."""
         try:
             return check(value, *args)
         except Invalid as exc:
-            self.fail(key, str(exc))
+            self.fail(".".join(k for k in (key, exc.field) if k), str(exc))
             raise Missing from None
 
     def text(self, key: str, required: bool = True, max_len: int = checks.MAX_TEXT) -> str | None:

@@ -1,8 +1,18 @@
-"""Reading YAML files with clear errors, and writing files atomically."""
+"""Reading the YAML and JSON files a person hands the workbook, with clear errors, and
+writing files atomically.
+
+One rule for every file read: UTF-8 with or without a byte-order mark, no lone surrogate,
+nesting at most ``MAX_DEPTH`` deep and numbers at most ``MAX_DIGITS`` digits long, checked
+before anything is built from them; every way a file fails to decode is one
+BackstretchError naming the file and where in it.
+"""
 
 from __future__ import annotations
 
+import json
+import math
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -16,22 +26,41 @@ from .errors import BackstretchError, Problem, os_reason
 
 MAX_FILE_BYTES = 2_000_000
 """Larger files are refused: no routine or catalogue is anywhere near this."""
+MAX_DEPTH = 100
+"""Deepest nesting of lists and mappings read; the workbook's own files need under 10."""
+MAX_DIGITS = 30
+"""Longest number read, in digits: a time in milliseconds since 1970 has 13."""
+TOO_DEEP = f"is nested more than {MAX_DEPTH} lists or mappings deep; no backstretch file is"
+TOO_LONG = f"holds a number over {MAX_DIGITS} digits long; no backstretch file does"
+HALF_CHARACTER = ("holds half of a character (a lone surrogate, which a browser can send); "
+                  "remove it")
+_INT_TAG = "tag:yaml.org,2002:int"
+_DIGIT = re.compile(r"\d")
 
 
-def _refuse_aliases(root: Node) -> None:
-    """Raise at the first node reached twice: an alias (no YAML bombs, no cycles)."""
+def _check_nodes(root: Node) -> None:
+    """Raise at the first node reached twice (an alias: no YAML bombs, no cycles), nested
+    too deep, or an integer too long, before any value is built."""
     seen: set[int] = set()
-    stack = [root]
+    stack = [(root, 1)]
     while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            raise yaml.MarkedYAMLError("while reading", None, "aliases (*name) are not supported",
-                                       node.start_mark)
+        node, depth = stack.pop()
+        problem = ("aliases (*name) are not supported" if id(node) in seen
+                   else TOO_DEEP if depth > MAX_DEPTH
+                   else TOO_LONG if isinstance(node, ScalarNode) and node.tag == _INT_TAG
+                   and _too_long(node.value) else "")
+        if problem:
+            raise yaml.MarkedYAMLError("while reading", None, problem, node.start_mark)
         seen.add(id(node))
         if isinstance(node, SequenceNode):
-            stack.extend(node.value)
+            stack.extend((n, depth + 1) for n in node.value)
         elif isinstance(node, MappingNode):
-            stack.extend(part for pair in node.value for part in pair)
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
+
+
+def _too_long(number: str) -> bool:
+    """Whether ``number`` (as written) has more than ``MAX_DIGITS`` digits."""
+    return len(_DIGIT.findall(number, 0, 4 * MAX_DIGITS)) > MAX_DIGITS
 
 
 def _tag(node: Node) -> str:
@@ -43,7 +72,7 @@ class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ign
     """A safe loader (libyaml's when present) refusing aliases and duplicate keys."""
 
     def construct_document(self, node: Node) -> Any:
-        _refuse_aliases(node)
+        _check_nodes(node)
         return super().construct_document(node)
 
     def construct_object(self, node: Node, deep: bool = False) -> Any:
@@ -116,12 +145,10 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     return raw
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a UTF-8 text file, or raise BackstretchError saying why not."""
-    name = str(path)
-    raw = read_bytes(path)
+def decoded(raw: bytes, name: str) -> str:
+    """``raw`` as UTF-8 text, a byte-order mark dropped, or BackstretchError saying why not."""
     if b"\0" in raw:
-        raise BackstretchError(Problem(name, "", "is binary, not a YAML text file"))
+        raise BackstretchError(Problem(name, "", "is binary, not a text file"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -130,8 +157,30 @@ def read_text(path: str | os.PathLike[str]) -> str:
         ) from None
 
 
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read a UTF-8 text file, or raise BackstretchError saying why not."""
+    return decoded(read_bytes(path), str(path))
+
+
+def _position(text: str, offset: int) -> str:
+    """``line 3, column 7``: where the character at ``offset`` is in ``text``."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return f"line {text.count(chr(10), 0, offset) + 1}, column {offset - line_start + 1}"
+
+
+def _whole_characters(text: str, name: str) -> None:
+    """Refuse a lone surrogate (half of a UTF-16 pair, which a browser can send): it is
+    no character, and no file or database can hold it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise BackstretchError(Problem(name, _position(text, exc.start), HALF_CHARACTER)
+                               ) from None
+
+
 def parse_yaml(text: str, name: str) -> Any:
-    """Parse YAML text; ``name`` is the file named in errors."""
+    """Parse YAML text by the one reading rule; ``name`` is the file named in errors."""
+    _whole_characters(text, name)
     try:
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
@@ -141,6 +190,70 @@ def parse_yaml(text: str, name: str) -> Any:
         raise BackstretchError(Problem(name, where, f"invalid YAML: {what}")) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise BackstretchError(Problem(name, "", f"invalid YAML: {exc}")) from None
+
+
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]|-?\d[\d.eE+-]*|-?Infinity|NaN')
+"""A JSON string (skipped whole), a bracket, or a number (or what Python's json takes
+for one)."""
+NOT_FINITE = "holds a number that is not finite (infinity, NaN, or as large as 1e400)"
+
+
+def _json_bounds(text: str, name: str) -> None:
+    """Refuse JSON nested too deep, holding too long a number or (as an escape, like
+    ``\\ud800``) half a character, before it is parsed."""
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token, problem = match.group(), ""
+        if token in "[{":
+            depth += 1
+            problem = TOO_DEEP if depth > MAX_DEPTH else ""
+        elif token in "]}":
+            depth -= 1
+        elif token[0] == '"':
+            problem = HALF_CHARACTER if "\\u" in token and _half_character(token) else ""
+        elif len(token) > MAX_DIGITS and _too_long(token):
+            problem = TOO_LONG
+        elif not _finite(token):
+            problem = NOT_FINITE
+        if problem:
+            raise BackstretchError(Problem(name, _position(text, match.start()), problem))
+
+
+def _half_character(string: str) -> bool:
+    """Whether a JSON string (quotes and all) escapes a lone surrogate."""
+    try:
+        json.loads(string).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    except ValueError:  # a bad escape: parsing the whole file says where
+        pass
+    return False
+
+
+def _finite(number: str) -> bool:
+    """Whether a number token is finite as a float (a malformed one is left to the parser)."""
+    try:
+        return math.isfinite(float(number))
+    except ValueError:
+        return True
+
+
+def parse_json(source: bytes | str, name: str) -> Any:
+    """Parse JSON (bytes as UTF-8, a byte-order mark allowed) by the one reading rule;
+    ``name`` is the file named in errors."""
+    text = decoded(source, name) if isinstance(source, bytes) else source
+    _whole_characters(text, name)
+    _json_bounds(text, name)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BackstretchError(Problem(name, f"line {exc.lineno}, column {exc.colno}",
+                                       f"is not JSON: {exc.msg}")) from None
+
+
+def read_json(path: str | os.PathLike[str]) -> Any:
+    """Read and parse a JSON file, raising BackstretchError for any fault."""
+    return parse_json(read_bytes(path), str(path))
 
 
 def read_yaml(path: str | os.PathLike[str]) -> Any:

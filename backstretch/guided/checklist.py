@@ -6,11 +6,12 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..base.errors import BackstretchError, os_reason
 from ..base.signals import Signal
 from ..base.userdata import data_home
-from ..base.yamlio import atomic_write_text, read_text
+from ..base.yamlio import atomic_write_text, parse_json, read_bytes
 from ..routines.model import SIDES, Routine
 
 Box = tuple[int, "str | None"]
@@ -45,13 +46,13 @@ class Checklist:
         if not os.path.lexists(self.path):
             return  # nothing saved yet
         try:
-            text = read_text(self.path)
+            raw = read_bytes(self.path)
         except BackstretchError as exc:
             self.problem = f"Checklist not read: {exc}"
             return
         try:
-            stored = _ticked(text)
-        except (ValueError, KeyError, TypeError, OverflowError, RecursionError):
+            stored = _ticked(parse_json(raw, str(self.path)))
+        except (ValueError, KeyError, TypeError):  # BackstretchError is a ValueError
             self.problem = f"The saved checklist was damaged; starting empty. {self._set_aside()}"
             return
         self.ticked = stored & set(self.boxes)
@@ -103,12 +104,8 @@ class Checklist:
         return len(self.ticked)
 
 
-def _ticked(text: str) -> set[Box]:
-    """The boxes a checklist file lists; ValueError (or kin) when it is not one."""
-    def refuse(constant: str) -> None:
-        raise ValueError(f"{constant} is not a number")
-
-    data = json.loads(text, parse_constant=refuse)
+def _ticked(data: Any) -> set[Box]:
+    """The boxes a checklist file's data lists; ValueError (or kin) when it is not one."""
     boxes = set()
     for item, side in data["ticked"]:
         if isinstance(item, bool) or not isinstance(item, int) or side not in (None, *SIDES):

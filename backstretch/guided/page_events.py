@@ -9,18 +9,22 @@ here, whoever hears them and however late.
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from ..base import checks
 from .session import Event, Session
 
 EVENTS = ("start", "resume", "pause", "skip", "back", "reset", "tick")
 """What the page reports; ``tick``: a step's time ran out."""
 LATEST = 32_503_680_000.0
 """The year 3000 (seconds since 1970): a page's clock past it is not believed."""
+MAX_SEQ = 2**53
+"""The largest whole number a page's JavaScript counts to exactly."""
+MAX_INDEX = 10_000
+"""More steps than any routine has."""
 
 
 @dataclass(frozen=True)
@@ -37,16 +41,42 @@ class PageEvent:
     """The page's state after it."""
 
     @classmethod
+    def parse(cls, content: object) -> PageEvent:
+        """The event in a message from the page; ``checks.Invalid`` names the field
+        (``at``, ``seq`` ...) that is not what a page sends, and what would be."""
+        if not isinstance(content, dict):
+            raise checks.Invalid(f"must be an event (a mapping), not {checks.describe(content)}")
+        values = {"event": content.get("event"), "seq": content.get("seq"),
+                  "at": content.get("at"), "index": content.get("index"),
+                  "state": content.get("state", "")}
+        rules = {"event": lambda v: checks.choice(v, EVENTS),
+                 "seq": lambda v: checks.whole(v, 0, MAX_SEQ),
+                 "at": _page_time,
+                 "index": lambda v: checks.whole(v, 0, MAX_INDEX),
+                 "state": lambda v: checks.text(v, 40, required=False)}
+        for key, rule in rules.items():
+            try:
+                values[key] = rule(values[key])
+            except checks.Invalid as exc:
+                raise checks.Invalid(str(exc), field=key) from None
+        return cls(**values)
+
+    @classmethod
     def read(cls, content: object) -> PageEvent | None:
         """The event in a message from the page, or None for anything else."""
-        if not isinstance(content, dict) or content.get("event") not in EVENTS:
+        try:
+            return cls.parse(content)
+        except checks.Invalid:
             return None
-        seq, at, index = content.get("seq"), content.get("at"), content.get("index")
-        if not (isinstance(seq, int) and isinstance(index, int)
-                and isinstance(at, (int, float)) and math.isfinite(at)
-                and 0 <= at < LATEST):
-            return None
-        return cls(content["event"], seq, float(at), index, str(content.get("state", "")))
+
+
+def _page_time(value: object) -> float:
+    """A time on the page's clock: seconds since 1970, up to the year 3000."""
+    try:
+        return checks.number(value, 0, LATEST)
+    except checks.Invalid:
+        raise checks.not_valid(value, f"a time in seconds since 1970, from 0 (1 January 1970) "
+                               f"to {LATEST:.0f} (1 January 3000)") from None
 
 
 class PageClock:

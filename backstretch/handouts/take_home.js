@@ -3,13 +3,16 @@
 // replays them on a Play of its own, as the kernel replays them on a Session: it ticks the
 // checklist, keeps the sessions, and saves both in this browser (localStorage), so a
 // reload loses nothing. Nothing leaves the device but the file the person downloads.
+// The page comes with every part drawn (take_home.py: the player's first step, the
+// checklist, the pain scores), so this script only fills them in and nothing moves.
 
 const DATA = JSON.parse(document.getElementById("bs-data").textContent);
 const TL = DATA.timeline;
 const SAVED_AS = `backstretch.take-home.${DATA.store || TL.key}`;
 const STATES = ["ready", "running", "paused", "finished"];
-const PAIN = [["", "not recorded"], ...Array.from({ length: 11 }, (_, n) =>
-  [String(n), n === 0 ? "0 (no pain)" : n === 10 ? "10 (worst)" : String(n)])];
+const NO_SESSION = document.getElementById("bs-sessions").textContent;
+const host = document.getElementById("bs-player");
+const KEYS_LINE = host.querySelector(".bs-keys").textContent;
 
 const isObject = (x) => !!x && typeof x === "object" && !Array.isArray(x);
 const painValue = (x) => (Number.isInteger(x) && x >= 0 && x <= 10 ? x : null);
@@ -155,10 +158,6 @@ function lastSession() {
   return saved.current || saved.sessions[saved.sessions.length - 1] || null;
 }
 
-for (const id of ["bs-pain-before", "bs-pain-after"]) {
-  const select = document.getElementById(id);
-  for (const [value, name] of PAIN) select.add(new Option(name, value));
-}
 pain("bs-pain-before", saved.painBefore === "" ? null : saved.painBefore);
 const shown = lastSession();
 if (shown) {
@@ -179,35 +178,23 @@ document.getElementById("bs-note").addEventListener("input", (e) => {
   if (s) { s.note = e.target.value.slice(0, 500); persist(); }
 });
 
+const boxes = [...document.querySelectorAll("#bs-checklist input")];
+for (const check of boxes) {
+  check.addEventListener("change", () => {
+    const key = check.dataset.box;
+    saved.ticked = saved.ticked.filter((k) => k !== key);
+    if (check.checked) saved.ticked.push(key);
+    persist();
+  });
+}
+
 function showChecklist() {
-  const list = document.getElementById("bs-checklist");
-  if (!list.children.length) {
-    for (const box of TL.boxes) {
-      const li = make("li");
-      const label = make("label");
-      const check = make("input");
-      check.type = "checkbox";
-      check.dataset.box = boxKey(box.item, box.side);
-      check.addEventListener("change", () => {
-        const key = check.dataset.box;
-        saved.ticked = saved.ticked.filter((k) => k !== key);
-        if (check.checked) saved.ticked.push(key);
-        persist();
-      });
-      label.append(check, make("span", "", box.label));
-      li.append(label);
-      list.append(li);
-    }
-  }
-  for (const check of list.querySelectorAll("input")) {
-    check.checked = saved.ticked.includes(check.dataset.box);
-  }
+  for (const check of boxes) check.checked = saved.ticked.includes(check.dataset.box);
 }
 
 function showSessions() {
   const n = saved.sessions.length;
-  const text = n ? `${n} session${n === 1 ? "" : "s"} done with this page.` :
-    "No session done with this page yet.";
+  const text = n ? `${n} session${n === 1 ? "" : "s"} done with this page.` : NO_SESSION;
   const where = canSave ? "" : " This browser cannot keep them: download them before you close it.";
   const line = document.getElementById("bs-sessions");
   if (line.textContent !== text + where) line.textContent = text + where;
@@ -235,16 +222,8 @@ window.addEventListener("storage", (e) => {
 
 showChecklist();
 showSessions();
-const host = document.getElementById("bs-player");
-render({ model, el: host });
-// the player's step title is the page's second heading level here (the routine is the h1)
+render({ model, el: host }); // the player draws its own view over the page's first one
+// as on the page first drawn: the step title is the page's second heading level (the
+// routine is the h1), and the keys line is this page's (the player's speaks of a notebook)
 for (const h of host.querySelectorAll('[role="heading"]')) h.setAttribute("aria-level", "2");
-// the countdown as wide as the page lets it be: its size follows the longest time shown
-host.style.setProperty("--bs-th-digits",
-  String(clockText(Math.max(0, ...TL.steps.map((s) => s.seconds))).length));
-// the keys work anywhere on this page (the player's own line speaks of a notebook)
-const keysLine = host.querySelector(".bs-keys");
-if (keysLine) {
-  keysLine.textContent = "Keys: Space start / pause / resume · → or N skip · ← or B back · " +
-    "R reset";
-}
+host.querySelector(".bs-keys").textContent = KEYS_LINE;

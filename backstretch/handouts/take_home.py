@@ -19,13 +19,21 @@ from pathlib import Path
 from ..base.errors import BackstretchError, Problem
 from ..base.yamlio import atomic_write_text
 from ..guided import player_asset
+from ..guided.first_paint import timer_view_html
 from ..guided.timeline import page_timeline
 from ..log.take_home import FORMAT, VERSION
 from ..routines.model import Routine
+from ..routines.steps import clock_text
 from ..safety.notes import safety_html
 
 HERE = Path(__file__).parent
 SUFFIXES = (".html", ".htm")
+KEYS_LINE = "Keys: Space start / pause / resume · → or N skip · ← or B back · R reset"
+"""The keys, which work anywhere on this page (the player's own line speaks of a notebook)."""
+NO_SESSION = "No session done with this page yet."
+PAIN = [("", "not recorded"), *((str(n), "0 (no pain)" if n == 0 else "10 (worst)" if n == 10
+                                else str(n)) for n in range(11))]
+"""The pain scores offered, before and after: the value and what is shown."""
 
 
 def _json_in_html(data: object) -> str:
@@ -34,14 +42,29 @@ def _json_in_html(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _options(choices: list[tuple[str, str]]) -> str:
+    return "".join(f'<option value="{v}">{escape(name)}</option>' for v, name in choices)
+
+
+def _checklist(timeline: dict) -> str:
+    """The checklist's boxes, as take_home.js ticks them (``data-box``: item/side)."""
+    return "".join(f'<li><label><input type="checkbox" data-box="{b["item"]}/{b["side"] or ""}">'
+                   f'<span>{escape(b["label"])}</span></label></li>' for b in timeline["boxes"])
+
+
 def take_home_html(routine: Routine) -> str:
-    """The whole take-home page for ``routine``: one self-contained HTML document."""
+    """The whole take-home page for ``routine``: one self-contained HTML document. Every
+    part of it is in the HTML as it loads, the player's first step too, so nothing moves
+    when its script starts."""
     as_dict = routine.to_dict()
     # where the page keeps its progress and sessions in the browser: one place per routine
     # as written (a changed routine starts afresh, so no session is replayed on another)
     fingerprint = hashlib.sha256(json.dumps(as_dict, sort_keys=True, ensure_ascii=False)
                                  .encode("utf-8")).hexdigest()[:12]
-    data = {"timeline": page_timeline(routine), "routine": as_dict,
+    timeline = page_timeline(routine)
+    # the countdown as wide as the page lets it be: its size follows the longest time shown
+    digits = len(clock_text(max((s["seconds"] for s in timeline["steps"]), default=0)))
+    data = {"timeline": timeline, "routine": as_dict,
             "store": f"{routine.key()}.{fingerprint}", "format": FORMAT, "version": VERSION}
     script = (player_asset("player.js").read_text(encoding="utf-8") + "\n"
               + (HERE / "take_home.js").read_text(encoding="utf-8"))
@@ -67,19 +90,22 @@ def take_home_html(routine: Routine) -> str:
         "once if pain sharpens or spreads down a leg.</p>"
         '<a class="bs-th-jump" href="#safety">The red flags that need a doctor now</a></div>'
         '<label class="bs-th-pain">Pain before (0 to 10) <select id="bs-pain-before">'
-        "</select></label>"
-        '<div id="bs-player"></div>'
+        f"{_options(PAIN)}</select></label>"
+        f'<div id="bs-player" class="bs-player bs-timer" style="--bs-th-digits: {digits}">'
+        f"{timer_view_html(timeline, KEYS_LINE, heading_level=2)}</div>"
         '<section class="bs-th-after" aria-labelledby="bs-after-title">'
         '<h2 id="bs-after-title">After the session</h2>'
-        '<label class="bs-th-pain">Pain after (0 to 10) <select id="bs-pain-after"></select>'
+        '<label class="bs-th-pain">Pain after (0 to 10) <select id="bs-pain-after">'
+        f"{_options(PAIN)}</select>"
         '</label><label class="bs-th-note">Note <input id="bs-note" type="text" '
         'maxlength="500" placeholder="How did it go? (optional)"></label></section>'
         '<section aria-labelledby="bs-checklist-title"><h2 id="bs-checklist-title">Checklist'
         '</h2><p>Ticked as each side\'s hold ends; tick by hand too.</p>'
-        '<ul id="bs-checklist" class="bs-th-checklist"></ul></section>'
+        f'<ul id="bs-checklist" class="bs-th-checklist">{_checklist(timeline)}</ul></section>'
         '<section aria-labelledby="bs-sessions-title"><h2 id="bs-sessions-title">Your '
-        'sessions</h2><p id="bs-sessions" role="status"></p>'
-        '<button type="button" class="bs-btn" id="bs-download">Download your sessions</button>'
+        f'sessions</h2><p id="bs-sessions" role="status">{NO_SESSION}</p>'
+        '<button type="button" class="bs-btn" id="bs-download" disabled>Download your sessions'
+        "</button>"
         '<p>They stay in this browser and go nowhere else. To add them to your session log '
         "in the workbook, download them and run <code>backstretch log import FILE</code> "
         "(or use <b>Import</b> in notebook 04).</p></section>"

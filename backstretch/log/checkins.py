@@ -51,24 +51,27 @@ def _activity_name(value: Any) -> str:
 
 
 def _ratings(value: Any) -> MappingProxyType[str, int | None]:
-    """Activity name to rating (0 to 10, or None for not rated this week), in order."""
+    """Activity name to rating (0 to 10, or None for not rated this week), in order; the
+    count is checked first, so a long list costs nothing."""
     if not isinstance(value, Mapping):
         raise checks.not_valid(value, "a mapping of activity name to a rating from 0 to 10")
+    if len(value) > MAX_ACTIVITIES:
+        raise checks.Invalid(f"names {len(value)} activities; choose at most {MAX_ACTIVITIES}")
     out: dict[str, int | None] = {}
+    seen: set[str] = set()
     for name, rating in value.items():
         try:
             clean = _activity_name(name)
         except checks.Invalid as exc:
             raise checks.Invalid(f"an activity's name {exc}", field=checks.describe(name)) \
                 from None
-        if clean.casefold() in (n.casefold() for n in out):
+        if clean.casefold() in seen:
             raise checks.Invalid(f"names {clean!r} twice; name each activity once")
+        seen.add(clean.casefold())
         try:
             out[clean] = checks.optional_whole(rating, RATING_MIN, RATING_MAX)
         except checks.Invalid as exc:
             raise checks.Invalid(str(exc), field=clean) from None
-    if len(out) > MAX_ACTIVITIES:
-        raise checks.Invalid(f"names {len(out)} activities; choose at most {MAX_ACTIVITIES}")
     return MappingProxyType(out)
 
 
@@ -132,11 +135,21 @@ class Entry:
     note: str
 
 
-def entry(file: str, day: Any, usual_pain: Any, ratings: Any = None, note: Any = "") -> Entry:
-    """Check what a check-in is to hold; every fault is one Problem naming ``file`` and
-    the field."""
+def _day_so_far(value: Any, today: date) -> date:
+    """A day up to ``today``: a check-in is about a week lived, not one to come."""
+    day = _day(value)
+    if day > today:
+        raise checks.Invalid(f"{day.isoformat()} is after today ({today.isoformat()}); a "
+                             "check-in is about the week just lived: use today or a day before")
+    return day
+
+
+def entry(file: str, day: Any, usual_pain: Any, ratings: Any = None, note: Any = "",
+          today: date | None = None) -> Entry:
+    """Check what a check-in is to hold (made on ``day``, not after ``today``, by default
+    this computer's today); every fault is one Problem naming ``file`` and the field."""
     check = Checker(file)
-    values = Entry(check("day", _day, day),
+    values = Entry(check("day", _day_so_far, day, today or date.today()),
                    check("usual_pain", checks.whole, usual_pain, PAIN_MIN, PAIN_MAX),
                    None if ratings is None else check("activities", _ratings, ratings),
                    check("note", checks.text, note, MAX_NOTE, required=False, multiline=True))

@@ -5,7 +5,9 @@ Schema 1 held the sessions; schema 2 adds the weekly check-ins (``checkins``), t
 person's own activities (``activities``, retired rather than deleted, so their past
 ratings stay) and each week's rating of each (``activity_ratings``). A log of an older
 schema is copied beside itself (``<name>.v1-backup``, by SQLite's backup API) and then
-upgraded in one transaction; the copy is kept.
+upgraded in one transaction; the copy is kept. When no copy can be made (a nearly full
+disk), the log is opened read-only at its own schema and the upgrade waits; a schema
+version this code does not know is refused, the file left as it is.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ import os
 import sqlite3
 import stat
 import time
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..base.errors import BackstretchError, Problem, os_reason
+from ..base.errors import BackstretchError, BackstretchWarning, Problem, os_reason
 
 SCHEMA_VERSION = 2
 TIMEOUT = 10.0
@@ -75,6 +78,12 @@ MIGRATIONS: dict[int, Sequence[str]] = {
 Monday of the check-in's ISO week, ``day`` the day it was made (ISO dates);
 ``retired_on`` is empty while an activity is one of the person's current five."""
 KEPT = "; every session recorded so far is kept"
+NOT_A_LOG = "is an SQLite file but not a backstretch session log; give another path"
+
+
+class UpgradeWaits(BackstretchError):
+    """An older log could not be copied before its upgrade (a full disk, a read-only
+    folder): it is read as it is, and the upgrade waits. Its one problem says why."""
 
 
 def _disk_full(path: Path) -> bool:
@@ -153,6 +162,9 @@ def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
     if unwritable is None:
         try:
             return _open_writable(path), None
+        except UpgradeWaits as exc:
+            unwritable = exc.problems[0].message
+            warnings.warn(f"{exc}; it is read as it is", BackstretchWarning, stacklevel=3)
         except sqlite3.Error as exc:
             unwritable = why_not_written(exc, path)
             if unwritable is None or not path.exists() or not path.stat().st_size:
@@ -216,6 +228,14 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def unknown_schema(version: int) -> str:
+    """Why a log of a schema version this backstretch does not know is not opened."""
+    known = f"this backstretch knows schemas 1 to {SCHEMA_VERSION}; the file is left as it is"
+    if version > SCHEMA_VERSION:
+        return f"was written by a newer backstretch (schema {version}; {known}): update backstretch"
+    return f"is an SQLite file but not a backstretch session log (schema {version}; {known})"
+
+
 def _check_schema(conn: sqlite3.Connection, name: str, read_only: bool) -> None:
     """Check (and on a new, empty file create) the schema, all in one transaction."""
     conn.execute("BEGIN" if read_only else "BEGIN IMMEDIATE")
@@ -223,13 +243,10 @@ def _check_schema(conn: sqlite3.Connection, name: str, read_only: bool) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
                                              "WHERE type='table'")}
-        if version > SCHEMA_VERSION:
-            raise BackstretchError(Problem(name, "", f"was written by a newer backstretch "
-                                           f"(schema {version}; this one reads up to "
-                                           f"{SCHEMA_VERSION}); update backstretch"))
-        if (tables and version == 0) or (version and not set(_TABLES[version]) <= tables):
-            raise BackstretchError(Problem(name, "", "is an SQLite file but not a "
-                                           "backstretch session log; give another path"))
+        if version not in _TABLES and not (version == 0 and not tables):
+            raise BackstretchError(Problem(name, "", unknown_schema(version)))
+        if version and not set(_TABLES[version]) <= tables:
+            raise BackstretchError(Problem(name, "", NOT_A_LOG))
         if version == 0 and read_only:
             raise BackstretchError(Problem(name, "", "cannot be created: it is read-only"))
         if version == 0:  # a new, empty file: made as schema 1, then upgraded
@@ -237,7 +254,7 @@ def _check_schema(conn: sqlite3.Connection, name: str, read_only: bool) -> None:
                 conn.execute(statement)
             _upgrade(conn, 1)
         elif version < SCHEMA_VERSION and not read_only:
-            backup = backup_copy(Path(name), version)
+            backup = backup_copy(Path(name), version)  # UpgradeWaits: it is read instead
             try:
                 _upgrade(conn, version)
             except sqlite3.Error as exc:
@@ -269,25 +286,29 @@ def backup_copy(path: Path, version: int) -> Path:
         n += 1
     partial = target.with_name(target.name + ".partial")
     try:
-        source = sqlite3.connect(path, timeout=TIMEOUT)
-        try:
-            copy = sqlite3.connect(partial)
-            try:
-                source.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            source.close()
+        _copy(path, partial)
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
-        reason = why_not_written(exc, path) if isinstance(exc, sqlite3.Error) \
-            else os_reason(exc)
-        raise BackstretchError(Problem(str(path), "", (
-            f"was written by an older backstretch (schema {version}) and needs upgrading, but "
-            f"a copy could not be made first ({reason or exc}), so it was not upgraded"
-            f"{KEPT}; free some space or make the folder writable"))) from None
+        reason = (why_not_written(exc, path) if isinstance(exc, sqlite3.Error)
+                  else os_reason(exc)) or str(exc)
+        raise UpgradeWaits(Problem(str(path), "", (
+            f"{reason}: its upgrade from schema {version} waits until a copy can be kept "
+            "(free some space or make the folder writable)"))) from None
     return target
+
+
+def _copy(path: Path, target: Path) -> None:
+    """Copy the log at ``path`` whole to ``target`` with SQLite's backup API."""
+    source = sqlite3.connect(path, timeout=TIMEOUT)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
 
 
 def _upgrade(conn: sqlite3.Connection, version: int) -> None:

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from ..guided.session import Session
 
 T = TypeVar("T")
+MAX_ID = 2**63 - 1
+"""The largest id SQLite stores."""
 
 __all__ = ["MAX_NAME", "MAX_NOTE", "MAX_SECONDS", "PAIN_MAX", "PAIN_MIN", "SCHEMA_VERSION",
            "Activity", "CheckIn", "PainPoint", "Saved", "SessionLog", "SessionRecord", "Week",
@@ -137,6 +139,8 @@ class SessionLog:
         local time. They are stored in UTC. With ``record_id``, that session is
         rewritten with these values instead (still one transaction).
         """
+        if record_id is not None:
+            record_id = self._session_id(record_id)
         rec = self.checked(routine=routine, routine_key=routine_key, started_at=started_at,
                            ended_at=ended_at, planned_seconds=planned_seconds,
                            steps_completed=steps_completed, steps_skipped=steps_skipped,
@@ -230,7 +234,7 @@ class SessionLog:
     def amend(self, session_id: int, pain_before: int | None, pain_after: int | None,
               note: str) -> SessionRecord:
         """Set the pain scores and note of a recorded session (in one transaction)."""
-        rows = self._records("WHERE s.id = ?", (session_id,))
+        rows = self._records("WHERE s.id = ?", (self._session_id(session_id),))
         if not rows:
             raise BackstretchError(Problem(self._name, "id", f"{session_id!r} is not a recorded "
                                            "session"))
@@ -244,17 +248,27 @@ class SessionLog:
             (rec.pain_before, rec.pain_after, rec.note, rec.id)))
         return rec
 
+    def _session_id(self, value: Any) -> int:
+        """A session id as SQLite stores one (a whole number it can hold), or
+        BackstretchError naming ``id``."""
+        try:
+            return checks.whole(value, 1, MAX_ID)
+        except checks.Invalid as exc:
+            raise BackstretchError(Problem(self._name, "id", str(exc))) from None
+
     def check_in(self, day: date | str, usual_pain: int,
-                 ratings: Mapping[str, int | None] | None = None, note: str = "") -> Saved:
+                 ratings: Mapping[str, int | None] | None = None, note: str = "",
+                 today: date | None = None) -> Saved:
         """Save the weekly check-in made on ``day``, in one transaction; ``Saved.message``
         says what was saved and whether it replaced one of the same week.
 
         ``ratings`` maps each of the person's activities (up to five, in their own words,
         in order) to its rating 0 to 10, or None when not rated this week; the current
         activities become its names (one left out is retired, its past ratings kept).
-        Without ``ratings`` the activities stay as they are and none is rated.
+        Without ``ratings`` the activities stay as they are and none is rated. A ``day``
+        after ``today`` (default: this computer's date) is refused.
         """
-        new = entry(self._name, day, usual_pain, ratings, note)
+        new = entry(self._name, day, usual_pain, ratings, note, today)
         cid, replaced = self._transaction(lambda conn: write(conn, new))
         return Saved(next(c for c in self.checkins() if c.id == cid), replaced,
                      tuple(self.activities()))

@@ -11,7 +11,6 @@ is not added twice.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -20,13 +19,14 @@ from ..base import checks
 from ..base.errors import BackstretchError, Problem
 from ..base.fields import Fields, Missing
 from ..base.plural import counted
-from ..base.yamlio import MAX_FILE_BYTES, read_bytes
+from ..base.yamlio import MAX_FILE_BYTES, parse_json, read_bytes
 from ..catalogue.stretches import Catalogue
 from ..guided.page_events import PageEvent, replay
 from ..guided.pretend_clock import PretendClock
 from ..guided.session import Session
 from ..routines.model import Routine
 from ..routines.reading import routine_from_dict
+from .records import MAX_NOTE, MAX_SECONDS
 from .store import SessionLog, SessionRecord
 
 FORMAT = "backstretch-take-home-sessions"
@@ -64,13 +64,11 @@ def read_take_home(source: Source, log: SessionLog,
             raise BackstretchError(Problem(name, "", f"is over {MAX_FILE_BYTES:,} bytes"))
     else:
         name, raw = str(source), read_bytes(source)
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise BackstretchError(Problem(name, "", "is not UTF-8 text")) from None
-    except json.JSONDecodeError as exc:
-        raise BackstretchError(Problem(name, "", f"is not the file a take-home page offers "
-                                       f"(not JSON: {exc.msg}, line {exc.lineno})")) from None
+    data = parse_json(raw, name)
+    if not isinstance(data, dict):
+        raise BackstretchError(Problem(name, "", (
+            f"holds {checks.describe(data)}, not the file a take-home page offers (a JSON "
+            "object with format, version, routine and sessions)")))
     top = Fields(name, "", data)
     top.raise_if_any()
     top.unknown(("format", "version", "routine", "sessions"))
@@ -118,22 +116,25 @@ def _session(fields: Fields, routine: Routine, log: SessionLog) -> SessionRecord
         fields.fail("events", f"must be a list of 1 to {MAX_EVENTS} events")
         raise Missing
     pain = {k: fields.integer(k, 0, 10, required=False) for k in ("pain_before", "pain_after")}
-    note = fields.raw("note", False) or ""
-    note = fields.check("note", checks.text, note, checks.MAX_TEXT, False) if note else ""
+    note = fields.raw("note", False)
+    note = "" if note is None else fields.check("note", checks.typed_text, note, MAX_NOTE,
+                                                False, True)
     clock = PretendClock()
     session = Session(routine, clock)
-    last = None
+    first = last = None
     for j, raw in enumerate(events):
-        event = PageEvent.read(raw)
         where = f"events[{j}]"
-        if event is None:
-            fields.fail(where, "is not an event a take-home page records")
-            raise Missing
+        event = fields.check(where, PageEvent.parse, raw)
         if j == 0 and event.event != "start":
             fields.fail(where, "must be the session's start")
             raise Missing
+        first = event.at if first is None else first
         if last is not None and event.at < last:
             fields.fail(f"{where}.at", "is earlier than the event before it")
+            raise Missing
+        if event.at - first > MAX_SECONDS:
+            fields.fail(f"{where}.at", f"is {(event.at - first) / 3600:.0f} hours after the "
+                        f"session's start; a session lasts at most {MAX_SECONDS // 3600} hours")
             raise Missing
         clock.now = last = event.at
         replay(session, event)

@@ -80,8 +80,8 @@ class Adherence:
     def left(self) -> str:
         """'2 more days this week', 'This week's plan is done.', or when the plan starts or
         ended."""
-        if self.today < self.plan.start:
-            return f"Your plan starts on {long_date(self.plan.start)}."
+        if self.today < self.plan.first_day and not self.weeks:
+            return f"Your plan starts on {long_date(self.plan.first_day)}."
         this = self.this_week
         if this is None:
             return (f"Your plan ended on {long_date(self.plan.end)}, with "
@@ -118,7 +118,7 @@ def adherence(plan: Plan, weeks: Iterable[Week], today: date) -> Adherence:
         if monday > now:
             break
         week = logged.get(monday)
-        begun.append(PlanWeek(number, monday, plan.days_per_week,
+        begun.append(PlanWeek(number, monday, plan.planned(monday),
                               week.days if week else 0, week.sessions if week else 0,
                               current=monday == now))
     return Adherence(plan, today, tuple(begun))

@@ -3,10 +3,12 @@ when their calendar reminds them; kept as YAML they can edit in their data folde
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
+import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,9 +45,11 @@ DEFAULT_WEEKS = 6
 MAX_WEEKS = 52
 MAX_ROUTINES = 2
 MAX_REFERENCE = 1000
+MAX_REVISION = 1_000_000
 FIELDS = ("version", "routines", "days_per_week", "reminder_days", "reminder_time", "weeks",
-          "start")
+          "start", "id", "revision")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 _HEADER = """\
 # Your stretching plan. backstretch reads this file; edit it here or in notebook 04.
 # routines: one or two (a ready routine's name, or the file of one you saved)
@@ -53,7 +57,10 @@ _HEADER = """\
 # reminder_days: the days your calendar reminds you, one for each planned day
 #   (mon tue wed thu fri sat sun); a session on any day of the week counts
 # reminder_time: like "07:30", in quotes, your own local time
-# weeks: how long the plan lasts, 1 to {max_weeks}, from the week of "start" (a Monday)
+# weeks: how long the plan lasts, 1 to {max_weeks} weeks (Monday to Sunday), from the week
+#   of its first reminder on or after "start"
+# id, revision: which plan this is and how often it has changed, so that your calendar
+#   updates its reminders rather than adding new ones; leave them as they are
 """
 
 
@@ -73,7 +80,8 @@ def routine_reference(value: Any) -> str:
                            "routine you saved, ending in .yaml", checks.suggest(ref, ready))
 
 
-def _routines(value: Any) -> tuple[str, ...]:
+def routine_list(value: Any) -> tuple[str, ...]:
+    """One or two routine references, each once."""
     refs = [value] if isinstance(value, str) else value
     if not isinstance(refs, (list, tuple)) or not 1 <= len(refs) <= MAX_ROUTINES:
         raise Invalid(f"{describe(value)} is not valid; list one or two routines")
@@ -88,12 +96,20 @@ def _routines(value: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _weekdays(value: Any) -> tuple[str, ...]:
+def weekday_list(value: Any) -> tuple[str, ...]:
+    """Reminder days from ``mon,wed,fri`` (or a list), each once, Monday first."""
     days = value.split(",") if isinstance(value, str) else value  # "mon, wed, fri" too
     if isinstance(days, (list, tuple)):
         days = [d.strip().lower() if isinstance(d, str) else d for d in days]
     chosen = checks.choices(days, WEEKDAYS)
     return tuple(d for d in WEEKDAYS if d in chosen)
+
+
+def week_count(value: Any) -> int:
+    """How many weeks a plan lasts, 1 to ``MAX_WEEKS`` (``"6"`` is read as 6)."""
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,3}\s*", value):
+        value = int(value)
+    return checks.whole(value, 1, MAX_WEEKS)
 
 
 def clock_time(value: Any) -> time:
@@ -110,7 +126,8 @@ def clock_time(value: Any) -> time:
     return time(int(match[1]), int(match[2]))
 
 
-def _start(value: Any) -> date:
+def start_day(value: Any) -> date:
+    """The day a plan starts, from 2000 to 2100 (``2026-11-30`` or a date)."""
     day = value
     if isinstance(value, str):
         try:
@@ -122,16 +139,31 @@ def _start(value: Any) -> date:
     if not isinstance(day, date) or not 2000 <= day.year <= 2100:
         shown = day.isoformat() if isinstance(day, date) else value
         raise checks.not_valid(shown, "a date like 2026-11-30, from the year 2000 to 2100")
-    return week_start(day)
+    return day
+
+
+def new_plan_id() -> str:
+    """A new plan's id: random, so no two plans share one."""
+    return secrets.token_hex(8)
+
+
+def _plan_id(value: Any) -> str:
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise checks.not_valid(value, "the id the plan was saved with (letters, digits, '.', "
+                               "'_' and '-', at most 64)")
+    return value
 
 
 @dataclass(frozen=True)
 class Plan:
     """What a person plans to do; every field is checked when it is built.
 
-    ``start`` is moved back to its Monday: the plan's weeks are Monday to Sunday.
+    The plan starts on ``start`` (a new one: today), with its first reminder on or after
+    it; its weeks run Monday to Sunday, from the week of that first reminder.
     ``reminder_days`` are the days a calendar reminds; there is one for each planned day
     (left empty, they are spread over the week), but a session on any day counts.
+    ``id`` tells this plan from any other and ``revision`` counts its changes (see
+    :func:`revised`); neither is part of what the plan says, so neither is compared.
     """
 
     routines: tuple[str, ...]
@@ -142,21 +174,26 @@ class Plan:
     reminder_time: time = clock_time(DEFAULT_TIME)
     """Local time, to the minute; ``"07:30"`` is accepted too."""
     weeks: int = DEFAULT_WEEKS
+    id: str = field(default_factory=new_plan_id, compare=False)
+    revision: int = field(default=1, compare=False)
+    """1 when made, one more each time it is saved changed."""
 
     def __post_init__(self) -> None:
         check = Checker("<plan>")
         try:
-            routines: tuple[str, ...] | None = _routines(self.routines)
+            routines: tuple[str, ...] | None = routine_list(self.routines)
         except Invalid as exc:
             check.fail(f"routines{exc.field}", str(exc))
             routines = None
         values = {
             "routines": routines,
-            "start": check("start", _start, self.start),
+            "start": check("start", start_day, self.start),
             "days_per_week": check("days_per_week", checks.whole, self.days_per_week, 1, 7),
-            "reminder_days": check("reminder_days", _weekdays, self.reminder_days or ()),
+            "reminder_days": check("reminder_days", weekday_list, self.reminder_days or ()),
             "reminder_time": check("reminder_time", clock_time, self.reminder_time),
-            "weeks": check("weeks", checks.whole, self.weeks, 1, MAX_WEEKS),
+            "weeks": check("weeks", week_count, self.weeks),
+            "id": check("id", _plan_id, self.id),
+            "revision": check("revision", checks.whole, self.revision, 1, MAX_REVISION),
         }
         days, per_week = values["reminder_days"], values["days_per_week"]
         if days == () and per_week:
@@ -169,13 +206,27 @@ class Plan:
             object.__setattr__(self, name, value)
 
     @property
+    def first_day(self) -> date:
+        """The first reminder day on or after ``start``."""
+        ahead = min((WEEKDAYS.index(d) - self.start.weekday()) % 7 for d in self.reminder_days)
+        return self.start + timedelta(days=ahead)
+
+    @property
     def end(self) -> date:
         """The plan's last day, a Sunday."""
-        return self.start + timedelta(days=7 * self.weeks - 1)
+        return week_start(self.first_day) + timedelta(days=7 * self.weeks - 1)
 
     def week_starts(self) -> list[date]:
         """The Monday of each of the plan's weeks."""
-        return [self.start + timedelta(days=7 * i) for i in range(self.weeks)]
+        return [week_start(self.first_day) + timedelta(days=7 * i) for i in range(self.weeks)]
+
+    def planned(self, monday: date) -> int:
+        """Days planned in the week from ``monday``: in the first, no more than its
+        reminder days left on or after ``start``."""
+        if monday != week_start(self.first_day):
+            return self.days_per_week
+        left = sum(WEEKDAYS.index(d) >= self.first_day.weekday() for d in self.reminder_days)
+        return min(self.days_per_week, left)
 
     def days_text(self) -> str:
         """'Mon, Wed and Fri'."""
@@ -183,9 +234,9 @@ class Plan:
 
     def describe(self) -> str:
         """'3 days a week for 6 weeks, from Monday 30 November 2026; reminders on Mon, Wed
-        and Fri at 07:30'."""
+        and Fri at 07:30', from the day of the first reminder."""
         return (f"{counted(self.days_per_week, 'day')} a week for "
-                f"{counted(self.weeks, 'week')}, from {long_date(self.start)}; reminders on "
+                f"{counted(self.weeks, 'week')}, from {long_date(self.first_day)}; reminders on "
                 f"{self.days_text()} at {self.reminder_time:%H:%M}")
 
 
@@ -218,9 +269,11 @@ def plan_from_dict(data: Any, file: str = "<plan>") -> Plan:
             values[key] = value
     top.raise_if_any()
     try:
-        return Plan(**values)
+        plan = Plan(**values)
     except BackstretchError as exc:
         raise exc.inside(file) from None
+    # saved before plans had ids: the id its calendar file was given then
+    return plan if "id" in values else dataclasses.replace(plan, id=f"plan-{plan.start}")
 
 
 def load_plan(path: str | os.PathLike[str] | None = None) -> Plan | None:
@@ -230,6 +283,15 @@ def load_plan(path: str | os.PathLike[str] | None = None) -> Plan | None:
     if not os.path.lexists(path):
         return None
     return plan_from_dict(read_yaml(path), str(path))
+
+
+def revised(plan: Plan, saved: Plan | None) -> Plan:
+    """``plan`` as the next revision of ``saved``: the same id, and the revision one up
+    if anything it says has changed; ``plan`` itself when nothing is saved."""
+    if saved is None:
+        return plan
+    return dataclasses.replace(plan, id=saved.id,
+                               revision=saved.revision + (plan != saved))
 
 
 def plan_yaml(plan: Plan) -> str:
@@ -243,14 +305,21 @@ def plan_yaml(plan: Plan) -> str:
                     "days_per_week": plan.days_per_week,
                     "reminder_days": list(plan.reminder_days)})
             + f'reminder_time: "{plan.reminder_time:%H:%M}"\n'  # quoted: YAML reads 18:00 as 1080
-            + dump({"weeks": plan.weeks, "start": plan.start}, lists_inline=False))
+            + dump({"weeks": plan.weeks, "start": plan.start, "id": plan.id,
+                    "revision": plan.revision}, lists_inline=False))
 
 
-def save_plan(plan: Plan, path: str | os.PathLike[str] | None = None) -> Path:
-    """Write ``plan`` atomically (the old file stays whole if this fails); return the path."""
+def save_plan(plan: Plan, path: str | os.PathLike[str] | None = None) -> Plan:
+    """Write ``plan`` atomically (the old file stays whole if this fails) as the next
+    revision of the plan saved there, if one reads; return it as saved."""
     path = Path(path) if path is not None else plan_file()
+    try:
+        saved = load_plan(path)
+    except BackstretchError:  # a damaged plan is replaced
+        saved = None
+    plan = revised(plan, saved)
     atomic_write_text(path, plan_yaml(plan))
-    return path
+    return plan
 
 
 def plan_routines(plan: Plan, catalogue: Catalogue | None = None,

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..base.errors import BackstretchError
 from ..base.resources import ready_routines
 from ..base.userdata import data_home
-from ..base.yamlio import atomic_write_text, read_text
+from ..base.yamlio import atomic_write_text, read_json
 from ..catalogue.stretches import Catalogue
 from .model import Routine
 from .reading import load_routine
@@ -71,8 +71,8 @@ def _picks_file() -> Path:
 
 def _picks() -> dict[str, str]:
     try:
-        data = json.loads(read_text(_picks_file()))
-    except (BackstretchError, ValueError):
+        data = read_json(_picks_file())
+    except BackstretchError:
         return {}
     return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
 

@@ -109,7 +109,8 @@ class CheckInPanel(Shown):
                 ratings[name.value] = None if rating.value == NOT_GIVEN else rating.value
         try:
             with self._open() as log:
-                saved = log.check_in(self.today(), self.pain.value, ratings, self.note.value)
+                today = self.today()
+                saved = log.check_in(today, self.pain.value, ratings, self.note.value, today)
         except BackstretchError as exc:
             self.status.value = f"<b>Not saved:</b> {escape(str(exc))}"
             return

@@ -27,10 +27,10 @@ from ..programme.plan import (
     long_date,
     plan_file,
     plan_routines,
+    revised,
     routine_names,
     routine_reference,
     save_plan,
-    week_start,
 )
 from ..programme.reminders import write_reminders
 from ..log.store import SessionLog
@@ -174,13 +174,13 @@ class PlanPanel(Shown):
         self.start.value = plan.start
 
     def form_plan(self) -> Plan:
-        """The plan the form holds (with no start date, from this week); BackstretchError
+        """The plan the form holds (with no start date, from today); BackstretchError
         says what is not valid."""
         routines = tuple(r for r in (self.first.value, self.second.value) if r)
         days = tuple(d for d, b in zip(WEEKDAYS, self.weekdays) if b.value)
         if not days:
             raise BackstretchError(Problem("<plan>", "reminder_days", "pick at least one day"))
-        start = self.start.value or week_start(self.today())
+        start = self.start.value or self.today()
         return Plan(routines, start, days_per_week=self.days.value, reminder_days=days,
                     reminder_time=self.time.value, weeks=self.weeks.value)
 
@@ -209,7 +209,7 @@ class PlanPanel(Shown):
         try:
             plan = self.form_plan()
             routines = plan_routines(plan, self.catalogue)
-            save_plan(plan, self.plan_path)
+            plan = save_plan(plan, self.plan_path)
         except BackstretchError as exc:
             self.status.value = f"<b>Not saved:</b> {_problems(exc)}"
             return None
@@ -221,17 +221,18 @@ class PlanPanel(Shown):
     def reminders(self) -> Path | None:
         """Write the plan shown as a calendar file and offer it for download."""
         try:
-            plan = self.form_plan()
+            saved = load_plan(self.plan_path)
+        except BackstretchError:
+            saved = None
+        try:
+            plan = revised(self.form_plan(), saved)  # the saved plan's id: its events update
             path = write_reminders(plan, plan_routines(plan, self.catalogue),
                                    self.reminders_path)
         except BackstretchError as exc:
             self.status.value = f"<b>No reminders written:</b> {_problems(exc)}"
             return None
-        try:
-            saved = load_plan(self.plan_path) == plan
-        except BackstretchError:
-            saved = False
-        unsaved = "" if saved else " The plan above is not saved yet: press Save to keep it."
+        unsaved = "" if plan == saved else \
+            " The plan above is not saved yet: press Save to keep it."
         self.status.value = (
             f"<b>Reminders for your calendar:</b> {download_link(path)}<br>Open the file on "
             "your phone or computer, or import it into Google Calendar or Outlook: a "

@@ -9,6 +9,8 @@ checked against the routine's own steps, computed here by the package.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
 import re
@@ -481,3 +483,100 @@ def test_two_tabs_of_the_page_keep_both_sessions_and_back_from_the_end_goes_on(p
     assert starts == [T0, T0 + r.duration]
     assert [e["event"] for e in data["sessions"][1]["events"][-3:]] == ["back", "resume", "tick"]
     phone.assert_quiet()
+
+
+# -- nothing moves as the page loads ---------------------------------------------------------
+SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+        if (!e.hadRecentInput) window.__shifts.push(
+            {value: e.value, moved: e.sources.map((s) => s.node ? s.node.nodeName + '.' +
+                                                   (s.node.className || '') : '?')});
+    }
+}).observe({type: 'layout-shift', buffered: true});
+"""
+# every element of the page but a figure's insides: its tag, class, box and own words
+LAYOUT = """() => [...document.querySelectorAll('main *')]
+    .filter((e) => !e.closest('svg') || e.tagName === 'svg')
+    .map((e) => { const r = e.getBoundingClientRect();
+                  const words = [...e.childNodes].filter((n) => n.nodeType === 3)
+                      .map((n) => n.textContent).join('');
+                  return [e.tagName, e.getAttribute('class') || '', words,
+                          ...[r.x, r.y, r.width, r.height].map((v) => Math.round(v * 10) / 10)];
+                })"""
+
+
+def _script_after_a_paint(html: str) -> str:
+    """The page with its script held back until the page's clock moves on, so the page is
+    painted first as a slow phone paints it (the policy's hash follows the script)."""
+    body = re.search(r'<script type="module">(.*?)</script>', html, re.DOTALL).group(1)
+    late = "await new Promise((go) => setTimeout(go, 200));\n" + body
+    digest = base64.b64encode(hashlib.sha256(late.encode("utf-8")).digest()).decode("ascii")
+    old = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+    return html.replace(body, late).replace(f"'sha256-{old}'", f"'sha256-{digest}'")
+
+
+def _layout_shift(phone: Phone, html: str, folder: Path, moves: bool = False
+                  ) -> tuple[float, list]:
+    """The cumulative layout shift of the page ``html`` loading, its script run after a
+    first paint, with every shift (its size and what moved)."""
+    path = folder / "page.html"
+    path.write_text(_script_after_a_paint(html), "utf-8")
+    phone.page.context.add_init_script(SHIFTS)
+    phone.page.goto(path.as_uri())
+    phone.page.wait_for_timeout(300)  # real time: the page is laid out ...
+    phone.page.screenshot()  # ... and painted (headless Chromium paints when asked)
+    run(phone, 0.5)  # the script runs and draws
+    phone.page.locator(".bs-player .bs-countdown").wait_for()
+    phone.page.wait_for_timeout(300)
+    phone.page.screenshot()  # a frame with what it drew
+    phone.page.wait_for_timeout(500)  # the observer reports
+    if moves:  # it reports as it can: a busy machine is given time
+        phone.page.wait_for_function("() => window.__shifts.length", timeout=10_000)
+    shifts = phone.page.evaluate("() => window.__shifts")
+    return sum(s["value"] for s in shifts), shifts
+
+
+@pytest.mark.parametrize("key", ["desk-break", "daily-back-care"])
+def test_the_page_loads_with_its_first_step_drawn_and_nothing_moves(phone, files, key,
+                                                                     tmp_path):
+    shift, shifts = _layout_shift(phone, files[key].read_text("utf-8"), tmp_path)
+    assert shift == 0, shifts
+    assert shown(phone) == (routine(key).steps()[0].title,
+                            clock_text(routine(key).steps()[0].seconds))
+    phone.assert_quiet()
+
+
+def test_the_shift_is_measured_a_page_drawn_late_moves(phone, files, tmp_path):
+    """The measure can fail: the same page with the player's box left empty, as it was."""
+    html = files["desk-break"].read_text("utf-8")
+    keys = re.search(r'<div class="bs-class-keys bs-keys">.*?</div>', html).group(0)
+    empty = re.sub(r'(<div id="bs-player"[^>]*>).*?(</div><section class="bs-th-after")',
+                   lambda m: m.group(1) + keys + m.group(2), html, count=1, flags=re.DOTALL)
+    assert empty != html
+    shift, shifts = _layout_shift(phone, empty, tmp_path, moves=True)
+    assert shift > 0.1, shifts
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}])
+def test_the_page_as_written_is_the_page_its_script_draws(browser, files, viewport):  # noqa: F811
+    """Element by element, the HTML as loaded (no script run) and the page once its script
+    has drawn it: the same tags, classes, words and boxes."""
+    seen = {}
+    for script in (False, True):
+        context = browser.new_context(viewport=viewport, java_script_enabled=script,
+                                      device_scale_factor=2)
+        page = context.new_page()
+        page.clock.install(time=T0)
+        page.clock.pause_at(T0 + 1)
+        page.goto(files["daily-back-care"].as_uri())
+        page.locator(".bs-player .bs-countdown").wait_for()
+        if script:
+            page.wait_for_function("() => document.querySelector('.bs-current').dataset.text")
+        seen[script] = page.evaluate(LAYOUT)
+        bf.shot(page, f"take-home-first-paint-{viewport['width']}-{'script' if script else 'html'}")
+        context.close()
+    assert len(seen[False]) == len(seen[True]) > 100
+    for before, after in zip(seen[False], seen[True]):
+        assert before == after

@@ -24,7 +24,7 @@ EXPECTED = {
     "absurd-hold.yaml": "items[0].hold: 99999999999999999999999 is not valid",
     "empty-routine.yaml": "items: must be a non-empty list",
     "empty-file.yaml": "is empty",
-    "binary-junk.yaml": "is binary, not a YAML text file",
+    "binary-junk.yaml": "is binary, not a text file",
     "not-utf8.yaml": "is not UTF-8 text",
     "top-level-list.yaml": "must be a mapping of fields",
     "wrong-version.yaml": "version: 7 is not supported; this backstretch reads version 1",
@@ -84,5 +84,5 @@ def test_show_of_a_bad_file_prints_to_stderr_and_exits_1():
     result = subprocess.run([sys.executable, "-m", "backstretch", "show",
                              str(BAD / "binary-junk.yaml")], capture_output=True, text=True)
     assert result.returncode == 1
-    assert result.stderr.strip() == f"{BAD / 'binary-junk.yaml'}: is binary, not a YAML text file"
+    assert result.stderr.strip() == f"{BAD / 'binary-junk.yaml'}: is binary, not a text file"
     assert result.stdout == ""

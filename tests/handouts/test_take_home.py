@@ -137,8 +137,9 @@ def test_a_session_stopped_early_is_recorded_as_far_as_it_went(catalogue, tmp_pa
     (lambda d: d["sessions"][1].update(pain_after=11), "sessions[1].pain_after"),
     (lambda d: d["sessions"][1].update(note="x" * 5000), "sessions[1].note"),
     (lambda d: d["sessions"][1].update(extra=1), "sessions[1].extra"),
-    (lambda d: d["sessions"][1]["events"][2].update(event="explode"), "sessions[1].events[2]"),
-    (lambda d: d["sessions"][1]["events"][2].update(at=float("inf")), "sessions[1].events[2]"),
+    (lambda d: d["sessions"][1]["events"][2].update(event="explode"),
+     "sessions[1].events[2].event"),
+    (lambda d: d["sessions"][1]["events"][2].update(at=-1), "sessions[1].events[2].at"),
     (lambda d: d["sessions"][1]["events"][2].update(at=1.0), "sessions[1].events[2].at"),
     (lambda d: d["sessions"][1]["events"].pop(0), "sessions[1].events[0]"),
     (lambda d: d["sessions"][1].update(events=[]), "sessions[1].events"),
@@ -193,3 +194,60 @@ def test_the_import_panel_adds_an_uploaded_file_once(catalogue, tmp_path):
     assert "Nothing imported" in panel.status.value and "<b>x" not in panel.status.value
     with SessionLog(tmp_path / "log.sqlite") as log:
         assert len(log.sessions()) == 1
+
+
+@pytest.mark.parametrize(("content", "holds"), [(b"null", "None"), (b"[]", "[]"),
+                                                (b'"text"', "'text'"), (b"7", "7")])
+def test_a_file_that_is_not_an_object_says_what_it_holds(catalogue, tmp_path, content, holds):
+    with SessionLog(tmp_path / "log.sqlite") as log, pytest.raises(BackstretchError) as exc:
+        read_take_home(("phone.json", content), log, catalogue)
+    assert str(exc.value) == (f"phone.json: holds {holds}, not the file a take-home page offers "
+                              "(a JSON object with format, version, routine and sessions)")
+    assert "empty" not in str(exc.value) and "YAML" not in str(exc.value)
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_imported(catalogue, tmp_path):
+    routine = load_routine("desk-break", catalogue)
+    path = _file(tmp_path, routine, [_played(routine)])
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    with SessionLog(tmp_path / "log.sqlite") as log:
+        assert len(import_take_home(path, log, catalogue).added) == 1
+
+
+@pytest.mark.parametrize("note", [[], {}, False, 0, ["x"], 1.5, True])
+def test_a_note_that_is_not_text_is_refused_by_name(catalogue, tmp_path, note):
+    routine = load_routine("desk-break", catalogue)
+    path = _file(tmp_path, routine, [_played(routine, note=note)])
+    with SessionLog(tmp_path / "log.sqlite") as log:
+        with pytest.raises(BackstretchError) as exc:
+            import_take_home(path, log, catalogue)
+        assert log.sessions() == []
+    assert [(p.field, p.message) for p in exc.value.problems] == [
+        ("sessions[0].note", f"must be text, not {note!r}")]
+
+
+@pytest.mark.parametrize("at", [-86_400.0, -0.5, 32_503_680_000.5, 1e12, 1e300])
+def test_an_event_time_out_of_range_names_at_and_the_range(catalogue, tmp_path, at):
+    routine = load_routine("desk-break", catalogue)
+    played = _played(routine)
+    played["events"][0]["at"] = at
+    with SessionLog(tmp_path / "log.sqlite") as log, pytest.raises(BackstretchError) as exc:
+        import_take_home(_file(tmp_path, routine, [played]), log, catalogue)
+    (problem,) = exc.value.problems
+    assert problem.field == "sessions[0].events[0].at"
+    assert problem.message == (f"{at!r} is not valid; use a time in seconds since 1970, from 0 "
+                               "(1 January 1970) to 32503680000 (1 January 3000)")
+
+
+def test_a_session_longer_than_a_day_is_refused_not_cut(catalogue, tmp_path):
+    routine = load_routine("desk-break", catalogue)
+    played = _played(routine)
+    played["events"][-1]["at"] = T0 + 10 * 86_400
+    with SessionLog(tmp_path / "log.sqlite") as log:
+        with pytest.raises(BackstretchError) as exc:
+            import_take_home(_file(tmp_path, routine, [played]), log, catalogue)
+        assert log.sessions() == []
+    (problem,) = exc.value.problems
+    assert problem.field == f"sessions[0].events[{len(played['events']) - 1}].at"
+    assert problem.message == ("is 240 hours after the session's start; a session lasts at "
+                               "most 24 hours")

@@ -112,6 +112,29 @@ def test_bad_input_is_refused_with_the_file_and_field_and_nothing_saved(log, kwa
     assert log.checkins() == [] and log.activities() == []
 
 
+@pytest.mark.parametrize("ahead", [1, 400])
+def test_a_check_in_dated_after_today_is_refused_and_never_counts_as_the_latest(log, ahead):
+    log.check_in(MON, 6, today=MON)
+    later = MON + timedelta(days=ahead)
+    with pytest.raises(BackstretchError) as caught:
+        log.check_in(later, 2, today=MON)
+    assert str(caught.value) == (
+        f"{log.path}: day: {later.isoformat()} is after today ({MON.isoformat()}); a check-in "
+        "is about the week just lived: use today or a day before")
+    assert [c.day for c in log.checkins()] == [MON]
+    assert log.check_in(later, 2, today=later).checkin.day == later  # once that day comes
+
+
+def test_too_many_activities_are_refused_before_any_name_is_read(log, monkeypatch):
+    from backstretch.log import checkins
+
+    read = []
+    monkeypatch.setattr(checkins, "_activity_name", lambda name: read.append(name) or name)
+    with pytest.raises(BackstretchError, match="names 10000 activities; choose at most 5"):
+        log.check_in(MON, 5, {f"Activity {n}": 1 for n in range(10_000)})
+    assert read == []
+
+
 def test_a_datetime_is_not_a_day(log):
     from datetime import datetime
     with pytest.raises(BackstretchError, match="day: .* use a date"):

@@ -40,15 +40,18 @@ that code read back from it (``SessionLog.sessions()``), before schema 2 existed
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
-from hostile_disks import read_only
+from hostile_disks import fill, read_only, small_disk
 
 from backstretch import BackstretchError
+from backstretch.base.errors import BackstretchWarning
 from backstretch.log import SCHEMA_VERSION, SessionLog
 from backstretch.log import schema as log_schema
 
@@ -177,15 +180,64 @@ def test_a_failed_upgrade_changes_nothing_and_says_where_the_copy_is(v1, monkeyp
         assert _read(log) == EXPECTED
 
 
-def test_no_copy_means_no_upgrade(v1, monkeypatch):
-    def refuse(*_args):
-        raise OSError(28, "No space left on device")
+def _disk_full(*_args):
+    raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(log_schema.os, "replace", refuse)
-    with pytest.raises(BackstretchError, match="a copy could not be made first.*not upgraded"):
-        SessionLog(v1)
-    assert _version(v1) == 1 and _rows(v1) == _rows(FIXTURE)
+
+@pytest.mark.parametrize("step", ["_copy", "os.replace"])
+def test_no_copy_means_no_upgrade_and_the_log_is_read_as_it_is(v1, monkeypatch, step):
+    before = v1.read_bytes()
+    monkeypatch.setattr(*((log_schema, "_copy") if step == "_copy" else
+                          (log_schema.os, "replace")), _disk_full)
+    with pytest.warns(BackstretchWarning) as said:
+        log = SessionLog(v1)
+    with log:
+        assert _read(log) == EXPECTED and log.checkins() == [] and log.activities() == []
+        with pytest.raises(BackstretchError) as caught:
+            log.record("More", "k", "2026-03-13T10:00:00+00:00", "2026-03-13T10:05:00+00:00", 300)
+        assert _read(log) == EXPECTED
+    waits = "disk full: its upgrade from schema 1 waits until a copy can be kept"
+    assert [str(w.message) for w in said] == [
+        f"{v1}: {waits} (free some space or make the folder writable); it is read as it is"]
+    assert str(caught.value).startswith(f"{v1}: cannot write: {waits}")
+    assert v1.read_bytes() == before and _version(v1) == 1
     assert [p.name for p in v1.parent.iterdir() if "backup" in p.name] == []
+
+
+def test_a_log_on_a_nearly_full_disk_is_read_and_upgraded_once_there_is_room(tmp_path):
+    with small_disk(tmp_path / "disk") as disk:
+        path = disk / "sessions.sqlite"
+        shutil.copyfile(FIXTURE, path)
+        fill(disk)
+        os.truncate(disk / "filler", os.path.getsize(disk / "filler") - 40 * 1024)
+        assert 32 * 1024 <= os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize <= 48 * 1024
+        before = path.read_bytes()
+        with pytest.warns(BackstretchWarning, match="waits until a copy can be kept"):
+            log = SessionLog(path)
+        with log:
+            assert _read(log) == EXPECTED and log.unwritable
+        assert path.read_bytes() == before and _version(path) == 1
+        os.unlink(disk / "filler")
+        with SessionLog(path) as log:
+            assert _read(log) == EXPECTED and log.unwritable is None
+        assert _version(path) == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("version", [-1, 0, SCHEMA_VERSION + 1, 2**31 - 1, -(2**31)])
+def test_a_log_of_a_schema_this_backstretch_does_not_know_is_refused_unchanged(v1, version):
+    conn = sqlite3.connect(v1)
+    conn.execute(f"PRAGMA user_version={version}")
+    conn.close()
+    before = v1.read_bytes()
+    with pytest.raises(BackstretchError) as caught:
+        SessionLog(v1)
+    newer = "was written by a newer backstretch" if version > SCHEMA_VERSION else \
+        "is an SQLite file but not a backstretch session log"
+    assert str(caught.value) == (f"{v1}: {newer} (schema {version}; this backstretch knows "
+                                 f"schemas 1 to {SCHEMA_VERSION}; the file is left as it is)"
+                                 + (": update backstretch" if version > SCHEMA_VERSION else ""))
+    assert v1.read_bytes() == before
+    assert sorted(p.name for p in v1.parent.iterdir()) == ["sessions.sqlite"]
 
 
 def test_a_read_only_schema_1_log_is_read_without_upgrading(v1):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+import yaml
 
 from backstretch import BackstretchError, load_routine
 from backstretch.base.userdata import data_home
@@ -18,7 +20,9 @@ from backstretch.programme.plan import (
     plan_from_dict,
     plan_routines,
     plan_yaml,
+    revised,
     save_plan,
+    week_start,
 )
 
 WED = date(2026, 12, 2)
@@ -33,14 +37,57 @@ def good(**changes):
     return data
 
 
-def test_a_new_plan_spreads_its_days_and_starts_on_the_monday():
+def test_a_new_plan_spreads_its_days_and_starts_on_the_day_it_is_made():
     plan = Plan(("daily-back-care",), WED)
-    assert plan.start == MON and plan.end == date(2027, 1, 10)
+    assert plan.start == plan.first_day == WED and plan.end == date(2027, 1, 10)
+    assert plan.week_starts()[0] == MON and plan.planned(MON) == 2  # Wed and Fri are left
+    assert plan.planned(MON + timedelta(days=7)) == 3
     assert plan.days_per_week == 3 and plan.reminder_days == ("mon", "wed", "fri")
     assert plan.reminder_time == time(7, 30) and plan.weeks == 6
     assert Plan(("desk-break",), WED, days_per_week=2).reminder_days == ("tue", "fri")
-    assert plan.describe() == ("3 days a week for 6 weeks, from Monday 30 November 2026; "
+    assert plan.describe() == ("3 days a week for 6 weeks, from Wednesday 2 December 2026; "
                                "reminders on Mon, Wed and Fri at 07:30")
+
+
+@pytest.mark.parametrize("made", [date(2026, 12, 6) + timedelta(days=n) for n in range(7)])
+def test_a_plan_made_on_any_day_has_no_reminder_before_that_day(made):
+    plan = Plan(("daily-back-care",), made)
+    assert made <= plan.first_day < made + timedelta(days=7)
+    assert plan.first_day.strftime("%a").lower() in plan.reminder_days
+    assert plan.week_starts()[0] == week_start(plan.first_day)
+    assert plan.end == week_start(plan.first_day) + timedelta(days=7 * plan.weeks - 1)
+    sunday = Plan(("daily-back-care",), date(2026, 12, 6))  # the Sunday
+    assert sunday.first_day == date(2026, 12, 7) and sunday.planned(date(2026, 12, 7)) == 3
+
+
+def test_a_plan_keeps_its_id_and_counts_its_changes_when_saved(tmp_path):
+    first = save_plan(Plan(("daily-back-care",), WED), tmp_path / "a.yaml")
+    other = save_plan(Plan(("daily-back-care",), WED), tmp_path / "b.yaml")
+    assert first.id != other.id and first == other  # the same words, two plans
+    assert load_plan(tmp_path / "a.yaml").id == first.id and first.revision == 1
+    again = save_plan(Plan(("daily-back-care",), WED), tmp_path / "a.yaml")
+    assert (again.id, again.revision) == (first.id, 1)  # nothing changed
+    later = save_plan(Plan(("desk-break",), WED, reminder_time="19:00"), tmp_path / "a.yaml")
+    assert (later.id, later.revision) == (first.id, 2)
+    assert (load_plan(tmp_path / "a.yaml").id, load_plan(tmp_path / "a.yaml").revision) == \
+        (first.id, 2)
+    assert revised(dataclasses.replace(later, weeks=3), later).revision == 3
+
+
+def test_a_plan_saved_before_plans_had_ids_keeps_the_uid_its_calendar_knows(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(good()), encoding="utf-8")
+    assert load_plan(path).id == "plan-2026-11-30" and load_plan(path).revision == 1
+
+
+@pytest.mark.parametrize(("field", "value"), [("id", "../etc"), ("id", ""), ("id", 7),
+                                              ("revision", 0), ("revision", 10**7)])
+def test_a_bad_id_or_revision_is_named(tmp_path, field, value):
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(good(**{field: value})), encoding="utf-8")
+    with pytest.raises(BackstretchError) as info:
+        load_plan(path)
+    assert [p.field for p in info.value.problems] == [field]
     assert "2 to 3 days a week" in DAYS_ADVICE and "daily" in DAYS_ADVICE
 
 
@@ -52,8 +99,8 @@ def test_no_plan_saved_yet_is_none_not_an_error():
 def test_saved_plan_reads_back_the_same_and_stays_editable():
     plan = Plan(("daily-back-care", "desk-break"), WED, days_per_week=2,
                 reminder_days=("tue", "sat"), reminder_time="18:00", weeks=8)
-    path = save_plan(plan)
-    assert path == data_home() / "plan.yaml"
+    assert save_plan(plan) == plan
+    path = data_home() / "plan.yaml"
     assert load_plan() == plan
     text = path.read_text()
     assert text.startswith("# Your stretching plan.")

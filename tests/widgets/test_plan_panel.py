@@ -36,7 +36,7 @@ def test_a_new_panel_offers_the_advised_plan(panel):
     assert "Daily back care (ready)" in [label for label, _ in panel.first.options]
     assert panel.days.value == 3 and ticked(panel) == ["Mon", "Wed", "Fri"]
     assert panel.time.value == "07:30" and panel.weeks.value == 6
-    assert panel.start.value == date(2026, 12, 7)
+    assert panel.start.value == TODAY  # a new plan starts today, not on Monday
     assert "ACSM: at least 2 to 3 days a week; daily is best" in panel.widget.children[2] \
         .children[1].value
 
@@ -53,17 +53,15 @@ def test_save_keeps_the_plan_and_shows_the_weeks_against_it(panel, tmp_path):
     panel.time.value = "18:30"
     panel.save_button.click()
     assert "Saved your plan:" in panel.status.value
-    assert load_plan() == Plan(("daily-back-care", "desk-break"), date(2026, 12, 7),
-                               reminder_time="18:30")
-    assert "Week 1 of 6. 3 more days this week." in panel.progress.value
+    assert load_plan() == Plan(("daily-back-care", "desk-break"), TODAY, reminder_time="18:30")
+    assert "Week 1 of 6. 2 more days this week." in panel.progress.value  # Wed and Fri left
     with SessionLog(tmp_path / "sessions.sqlite") as log:
-        for day in (7, 8, 9):
-            start = datetime(2026, 12, day, 12, tzinfo=timezone.utc)
-            log.record("Daily back care", "k", start, start + timedelta(minutes=8), 600,
-                       steps_completed=3)
+        start = datetime(2026, 12, 9, 12, tzinfo=timezone.utc)
+        log.record("Daily back care", "k", start, start + timedelta(minutes=8), 600,
+                   steps_completed=3)
     panel.show_progress()
-    assert "This week&#x27;s plan is done." in panel.progress.value
-    assert "Week 1 (this week): 3 of 3 days, 3 sessions. On plan." in panel.progress.value
+    assert "1 more day this week." in panel.progress.value
+    assert "Week 1 (this week): 1 of 2 days so far, 1 session." in panel.progress.value
     again = PlanPanel(folder=tmp_path / "my-routines", today=lambda: TODAY)
     assert again.second.value == "desk-break" and again.time.value == "18:30"
 
@@ -113,6 +111,27 @@ def test_reminders_come_as_a_download_of_the_plan_shown(panel):
     panel.time.value = "7h30"
     assert panel.reminders() is None
     assert "No reminders written:" in panel.status.value
+
+
+def _event(panel):
+    from icalendar import Calendar
+
+    href = re.search(r'href="data:text/calendar;base64,([^"]+)"', panel.status.value)
+    return Calendar.from_ical(base64.b64decode(href[1])).walk("VEVENT")[0]
+
+
+def test_the_reminders_of_the_saved_plan_and_of_its_change_share_its_uid(panel):
+    saved = panel.save()
+    panel.reminders()
+    first = _event(panel)
+    assert (str(first["UID"]), first["SEQUENCE"]) == (f"{saved.id}@backstretch", 0)
+    panel.time.value = "19:00"
+    panel.reminders()  # shown, not saved yet: the same plan, changed
+    assert "not saved yet" in panel.status.value
+    assert (str(_event(panel)["UID"]), _event(panel)["SEQUENCE"]) == (str(first["UID"]), 1)
+    assert panel.save().revision == 2 and load_plan().id == saved.id
+    panel.reminders()
+    assert _event(panel)["SEQUENCE"] == 1 and "not saved yet" not in panel.status.value
 
 
 def test_a_routine_saved_in_the_builder_is_offered_first(tmp_path, catalogue):
