@@ -71,7 +71,7 @@ class CheckInPanel(Shown):
                 current = [a.name for a in log.activities()]
         except BackstretchError as exc:
             current = []
-            self.status.value = f"<b>Cannot read the log:</b> {escape(str(exc))}"
+            self.status.value = f"<b>Cannot read the log:</b> {escape(exc.shown())}"
         self.names = [w.Text(value=current[i] if i < len(current) else "",
                              placeholder="an everyday thing your back makes hard",
                              description=f"Activity {i + 1}", style=style,
@@ -111,7 +111,7 @@ class CheckInPanel(Shown):
             with self._open() as log:
                 saved = log.check_in(self.today(), self.pain.value, ratings, self.note.value)
         except BackstretchError as exc:
-            self.status.value = f"<b>Not saved:</b> {escape(str(exc))}"
+            self.status.value = f"<b>Not saved:</b> {escape(exc.shown())}"
             return
         self.status.value = f"<b>{escape(saved.message)}</b>"
         self.show_outcomes()
@@ -122,6 +122,6 @@ class CheckInPanel(Shown):
             with self._open() as log:
                 lines = outcome_lines(log.checkins(), log.pain_series())
         except BackstretchError as exc:
-            self.outcomes.value = f"<b>Cannot read the log:</b> {escape(str(exc))}"
+            self.outcomes.value = f"<b>Cannot read the log:</b> {escape(exc.shown())}"
             return
         self.outcomes.value = outcomes_html(lines, self.safety_link)

@@ -54,7 +54,7 @@ def _problems(exc: BackstretchError) -> str:
     """Each problem on a line, a field of the plan by its name in the form."""
     def line(p: Problem) -> str:
         label = LABELS.get(p.field.split("[")[0])
-        return f"{label}: {p.message}" if p.file == "<plan>" and label else str(p)
+        return f"{label}: {p.message}" if p.file == "<plan>" and label else p.shown()
     return "<br>".join(escape(line(p)) for p in exc.problems)
 
 
@@ -64,7 +64,7 @@ class PlanPanel(Shown):
     your calendar**, an ``.ics`` file to download and import.
 
     ``routine`` (a ready routine's name, a routine file, or a function returning one,
-    like ``lambda: builder.path.value``) is offered as the first routine when it exists;
+    like ``builder.target``) is offered as the first routine when it exists;
     **Refresh** asks again and lists the routines saved in ``folder`` since. ``plan_path``,
     ``log_path`` and ``today`` are injectable for tests.
     """
