@@ -33,7 +33,7 @@ from ..log.plan import (
     week_start,
 )
 from ..log.reminders import write_reminders
-from ..log.store import SessionLog
+from ..log.store import SessionLog, on_write
 from ..routines.library import ROUTINE_FOLDER, ready_by_name, saved_routines
 from .buttons import control_button
 from .download import download_link
@@ -125,6 +125,7 @@ class PlanPanel(Shown):
         self.show(saved or Plan((DEFAULT_ROUTINE,), self.today()))
         if self.source is not None:
             self.refresh()
+        on_write(self.log_path, self.show_progress)
         self.show_progress()
 
     # -- the form ----------------------------------------------------------------------

@@ -15,7 +15,7 @@ from ..base.palette import DONE_COLOUR, SHORT_COLOUR
 from ..base.userdata import own_folder
 from ..catalogue.stretches import Catalogue
 from ..log.progression import Suggestion, status, suggest
-from ..log.store import SessionLog
+from ..log.store import SessionLog, on_write
 from ..routines.library import ROUTINE_FOLDER, ROUTINE_SUFFIXES, saved_routines
 from ..routines.model import Routine
 from ..safety.notes import stop_signs_html
@@ -28,7 +28,8 @@ from .shown import Shown
 class ProgressionPanel(Shown):
     """Pick a routine; see what ``log.progression.suggest`` makes of its sessions in ``log``.
 
-    **Read the log again** looks for sessions done since. The other button saves the
+    The suggestion follows every write to the log in this kernel; **Read the log again**
+    looks for sessions done since in another (03's). The other button saves the
     suggested copy in ``folder`` (by default where the builder saves
     routines), under a file name no other routine there has, and shows the copy's dose
     check. The routine picked is never changed; nothing changes without the button.
@@ -56,6 +57,7 @@ class ProgressionPanel(Shown):
         self.widget = w.VBox([self.picker.widget, self.text,
                               w.HBox([self.make_button, self.again_button]), self.result])
         self.widget.add_class("bs-progression")
+        on_write(log.path, self._suggest)
         self.refresh()
 
     @property
@@ -64,9 +66,13 @@ class ProgressionPanel(Shown):
 
     def refresh(self) -> None:
         """Read the log again and show the suggestion for the routine picked."""
+        self.result.value = ""
+        self._suggest()
+
+    def _suggest(self) -> None:
+        """The suggestion for the routine picked, from the log as it is now."""
         sessions = self.log.sessions()
         self.suggestion = suggest(self.routine, sessions)
-        self.result.value = ""
         s = self.suggestion
         if s is None:
             self.text.value = f"<p>{escape(status(self.routine, sessions))}</p>"
