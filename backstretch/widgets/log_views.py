@@ -42,7 +42,8 @@ class LogViews:
         self.refresh_button = control_button("Refresh", "refresh", "bs-log-refresh",
                                              self.refresh)
         self.refresh_button.tooltip = "Read the log again, for sessions done in another notebook"
-        self.summary = w.VBox([self.text, self.refresh_button])
+        self.summary = w.VBox([self.text, self.refresh_button],
+                              layout=w.Layout(align_items="flex-start"))
         self.summary.add_class("bs-log-summary")
         self.minutes, self.days, self.pain, self.groups = (
             self._chart(f"bs-log-{name}") for name in ("minutes", "days", "pain", "groups"))
