@@ -64,16 +64,20 @@ def hub_like(lab):
     return lab
 
 
-@pytest.mark.browser
-def test_02_file_boxes_show_names_and_the_planner_ticks(page, hub_like):
-    lab = hub_like
-    open_notebook(page, lab, "02_build_a_routine.ipynb", "t32-02")
+def open_02(page, lab, workspace: str):
+    """02 opened and run; its builder and planner."""
+    open_notebook(page, lab, "02_build_a_routine.ipynb", workspace)
     run_all_cells(page)
+    return page.locator(".bs-builder").first, page.locator(".bs-planner").first
 
-    # the boxes hold names as shown_path shows them, and what is typed is read back the same way
-    builder = page.locator(".bs-builder").first
-    path_box = builder.locator(".bs-path input")
-    expect(path_box).to_have_value("the-five-from-the-article.yaml")
+
+@pytest.mark.browser
+def test_02_file_boxes_show_names_and_read_them_back_by_the_same_rule(page, hub_like):
+    """Item 1: the builder's File box and the handout's File name box hold names as
+    ``shown_path`` shows them; what is typed there is saved where the rule reads it."""
+    lab = hub_like
+    builder, _ = open_02(page, lab, "t32-02-files")
+    expect(builder.locator(".bs-path input")).to_have_value("the-five-from-the-article.yaml")
     builder.locator(".bs-save").click()
     expect(builder.locator(".bs-status")).to_contain_text("Saved", timeout=KERNEL_TIMEOUT_MS)
     assert (lab.data_dir / "my-routines" / "the-five-from-the-article.yaml").is_file()
@@ -89,10 +93,14 @@ def test_02_file_boxes_show_names_and_the_planner_ticks(page, hub_like):
     no_server_folders(page, lab)
     status.scroll_into_view_if_needed()
     shot(page, "32-02-1-file-names")
+    assert not page.page_errors, page.page_errors
 
-    # Also target, Positions and I have: a tick box each, named for a screen reader,
-    # several ticked by plain clicks (no Ctrl, no selected grey line)
-    planner = page.locator(".bs-planner").first
+
+@pytest.mark.browser
+def test_02_planner_lists_are_tick_boxes_ticked_by_plain_clicks(page, hub_like):
+    """Item 2: Also target, Positions and I have are tick boxes, each named for a screen
+    reader; plain clicks tick several (no Ctrl, no grey selected line); Suggest gets them."""
+    builder, planner = open_02(page, hub_like, "t32-02-ticks")
     assert planner.locator("select[multiple]").count() == 0
     expect(planner).not_to_contain_text("Ctrl-click")
     lists = {"Also target": "bs-plan-groups", "Positions": "bs-plan-positions",
@@ -113,18 +121,25 @@ def test_02_file_boxes_show_names_and_the_planner_ticks(page, hub_like):
         expect(groups.get_by_role("checkbox", name=name, exact=True)).to_be_checked()
     expect(positions.get_by_role("checkbox", name="Standing", exact=True)).to_be_checked()
     expect(positions.get_by_role("checkbox", name="Seated", exact=True)).not_to_be_checked()
+    groups.scroll_into_view_if_needed()
+    shot(page, "32-02-2-planner-ticks")
     planner.locator(".bs-suggest").click()
     result = planner.locator(".bs-plan-result")
     expect(result).to_contain_text("Both target groups reach 60 s", timeout=KERNEL_TIMEOUT_MS)
-    catalogue = load_catalogue()
-    wanted = plan(catalogue, targets=["hamstrings", "calves"], goal=None, budget_seconds=600,
-                  positions=["standing"], equipment=list(EQUIPMENT))
+    wanted = plan(load_catalogue(), targets=["hamstrings", "calves"], goal=None,
+                  budget_seconds=600, positions=["standing"], equipment=list(EQUIPMENT))
     names = [wanted.stretch(i).name for i in range(len(wanted.items))]
     expect(builder.locator(".bs-total")).to_contain_text(f"{len(names)} stretches")
     for name in names:
         expect(builder).to_contain_text(name)
+    assert not page.page_errors, page.page_errors
 
-    # "I am pregnant", under its own heading, which heads its column level with Avoid's
+
+@pytest.mark.browser
+def test_02_conditions_read_as_said_under_their_own_heading(page, hub_like):
+    """Item 3: "I am pregnant"; the heading "Leave out what is unsafe with" heads its own
+    two boxes, at the top of its column, level with Avoid's (measured on the page)."""
+    _, planner = open_02(page, hub_like, "t32-02-layout")
     conditions = planner.locator(".bs-conditions")
     expect(planner).not_to_contain_text("I have pregnancy")
     boxes = [conditions.get_by_role("checkbox", name=n, exact=True)
@@ -138,7 +153,7 @@ def test_02_file_boxes_show_names_and_the_planner_ticks(page, hub_like):
     assert first["y"] - bottom < top["height"], "the heading is not right above its boxes"
     assert abs(first["x"] - top["x"]) < 4 and abs(second["x"] - top["x"]) < 4, (top, first)
     assert abs(top["y"] - avoid["y"]) < 4, "the heading is not level with Avoid's"
-    shot(page, "32-02-2-planner")
+    shot(page, "32-02-3-planner-conditions")
     boxes[1].click()
     expect(boxes[1]).to_be_checked()
     assert not page.page_errors, page.page_errors
@@ -165,14 +180,28 @@ def img_src(locator) -> str:
 
 
 @pytest.mark.browser
-def test_04_says_what_the_panels_say_and_names_no_server_folder(page, hub_like, tmp_path):
+def test_04_names_the_log_and_the_exports_by_the_rule(page, hub_like):
+    """Item 1 in 04: "Your log" and the CSV exports name files as ``shown_path`` does."""
     lab = hub_like
-    open_notebook(page, lab, "04_progress.ipynb", "t32-04")
+    open_notebook(page, lab, "04_progress.ipynb", "t32-04-paths")
     run_all_cells(page)
+    no_server_folders(page, lab)
     summary = page.locator(".bs-log-summary").first
     expect(summary).to_contain_text("Your log: sessions.sqlite")
     expect(summary).to_contain_text("0 sessions on 0 days")
-    no_server_folders(page, lab)
+    outputs = page.locator(".jp-OutputArea-output", has_text="Saved:")
+    expect(outputs.first).to_contain_text("Saved: sessions.csv")
+    expect(outputs.first).to_contain_text("Saved: checkins.csv")
+
+
+@pytest.mark.browser
+def test_04_says_what_the_panels_say_after_a_check_in_and_an_import(page, hub_like, tmp_path):
+    """Item 4: after Save check-in no text on the page still says there is none; sessions
+    imported reach the summary and the charts without running a cell again."""
+    lab = hub_like
+    open_notebook(page, lab, "04_progress.ipynb", "t32-04-live")
+    run_all_cells(page)
+    summary = page.locator(".bs-log-summary").first
 
     # a check-in: once the panel counts it, nothing on the page says there is none
     assert "No weekly check-in yet" in visible_text(page)
