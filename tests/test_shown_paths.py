@@ -39,7 +39,7 @@ def test_a_path_is_shown_from_the_notebook_or_the_home_or_by_its_name_alone(plac
     assert shown_path("/srv/hub/other/a.pdf") == "a.pdf"
 
 
-def test_a_name_alone_stands_for_the_folder_shown_by_name_and_reads_back_there(places):
+def test_a_name_alone_stands_for_the_boxs_folder_and_reads_back_there(places):
     handouts = places["server"] / "handouts"
     assert shown_path(handouts / "evening-bold", handouts) == "evening-bold"
     assert typed_path("evening-bold", handouts) == handouts / "evening-bold"
@@ -47,11 +47,14 @@ def test_a_name_alone_stands_for_the_folder_shown_by_name_and_reads_back_there(p
     # a file straight in the notebook's folder is told apart from it, and reads back there
     assert shown_path(places["here"] / "a.pdf", handouts) == "./a.pdf"
     assert typed_path("./a.pdf", handouts) == places["here"] / "a.pdf"
-    # where the folder is shown in full, a name alone is in the notebook's folder, as ever
-    mine = places["here"] / "handouts"
-    assert shown_path(mine / "a", mine) == "handouts/a"
-    assert typed_path("a", mine) == places["here"] / "a"
-    assert shown_path(places["here"] / "a", mine) == "a"
+    # the same wherever the folder is: a name alone is in it, the notebook's own by ./
+    for mine in (places["here"] / "handouts", places["data"] / "handouts"):
+        assert typed_path("a", mine) == mine / "a"
+        assert shown_path(places["here"] / "a", mine) == "./a"
+    assert shown_path(places["here"] / "handouts" / "a", "handouts") == "handouts/a"
+    assert typed_path("a", "handouts") == places["here"] / "handouts" / "a"
+    assert shown_path(places["here"] / "a", places["here"]) == "a"
+    assert typed_path("a") == typed_path("a", ".") == places["here"] / "a"
     # what a person types: ~ is their home, an absolute path itself, the rest from here
     assert typed_path("~/x/a.pdf", handouts) == places["home"] / "x" / "a.pdf"
     assert typed_path("/tmp/a.pdf", handouts) == Path("/tmp/a.pdf")
@@ -98,3 +101,24 @@ def test_a_problem_on_a_page_names_its_file_by_the_rule(places):
     error = BackstretchError([problem, Problem("<plan>", "days", "1 to 7")])
     assert error.shown() == "a.pdf: cannot be written: disk full\n<plan>: days: 1 to 7"
     assert os.sep not in error.shown(" ").replace("./", "")
+
+
+def test_on_a_class_hub_a_name_typed_in_a_box_goes_in_the_boxs_folder(catalogue, hub):
+    """Not into the workbook's clone beside the notebook, where a pull would meet it."""
+    pytest.importorskip("ipywidgets")
+    from backstretch import load_routine
+    from backstretch.widgets import HandoutPanel, RoutineBuilder
+
+    builder = RoutineBuilder(catalogue, "desk-break")
+    builder.path.value = "evening"
+    builder.save_button.click()
+    assert (hub / "my-routines" / "evening.yaml").is_file() and not Path("evening.yaml").exists()
+    assert "as evening.yaml in the folder ~/backstretch-data/my-routines." in builder.status.value
+    panel = HandoutPanel(load_routine("desk-break", catalogue))
+    panel.file_name.value = "evening"
+    panel.html_button.click()
+    assert (hub / "handouts" / "evening.html").is_file()
+    assert "Saved <code>~/backstretch-data/handouts/evening.html</code>" in panel.status.value
+    panel.file_name.value = "./here"  # beside the notebook, when that is what is typed
+    panel.html_button.click()
+    assert Path("here.html").is_file() and "Saved <code>./here.html</code>" in panel.status.value

@@ -49,37 +49,30 @@ def shown_path(path: str | os.PathLike[str], folder: str | os.PathLike[str] | No
     mean nothing to the person and give its layout away).
 
     ``folder`` is the folder a name alone stands for where the path is shown (a text
-    box's own, like the handouts folder). When that folder is itself shown by name alone,
-    a file straight in the working folder is shown as ``./name``, so the two never look
-    alike; :func:`typed_path` reads every form back.
+    box's own, like the handouts folder): a file straight in the working folder, when
+    that is not ``folder``, is shown as ``./name``, so the two never look alike;
+    :func:`typed_path` reads every form back.
     """
     p = Path(path)
     inside = _relative(p, Path.cwd())
     if inside is not None:
-        alone = folder is not None and _named_only(Path(folder)) and len(inside.parts) == 1
-        return f".{os.sep}{inside}" if alone or str(inside).startswith("~") else str(inside)
+        elsewhere = folder is not None and Path.cwd() / folder != Path.cwd()
+        alone = len(inside.parts) == 1 and (elsewhere or str(inside).startswith("~"))
+        return f".{os.sep}{inside}" if alone else str(inside)
     in_home = _relative(p, _home())
     return p.name if in_home is None else str("~" / in_home)
 
 
 def typed_path(text: str, folder: str | os.PathLike[str] | None = None) -> Path:
     """The path a person means by ``text``, read by the rule of :func:`shown_path`: ``~/...``
-    in their home (``~name`` is a name like any other); a name alone in ``folder`` when
-    that folder is shown by name alone; anything else from the working folder (or
-    absolute, as typed)."""
+    in their home (``~name`` is a name like any other); a name alone in ``folder`` (the
+    working folder when none is given); anything else from the working folder, or
+    absolute, as typed."""
     text = text.strip()
     if text == "~" or text.startswith(("~/", f"~{os.sep}")):
         return Path.home() / text[2:]
     bare = text and not any(sep in text for sep in (os.sep, "/")) and text not in (".", "..")
-    if bare and folder is not None and _named_only(Path(folder)):
-        return Path(folder) / text
-    return Path.cwd() / text
-
-
-def _named_only(folder: Path) -> bool:
-    """Whether ``folder`` lies outside both the working folder and the home (shown by name)."""
-    return folder.is_absolute() and _relative(folder, Path.cwd()) is None and \
-        _relative(folder, _home()) is None
+    return Path.cwd() / (folder or ".") / text if bare else Path.cwd() / text
 
 
 def _home() -> Path | None:
