@@ -202,8 +202,8 @@ def test_a_fifo_as_the_checklist_or_the_log_does_not_hang(catalogue, tmp_path):
     os.mkfifo(fifo)
     checklist = Checklist(routine, fifo)
     assert checklist.ticked == set()
-    assert checklist.problem == (f"Checklist not read: {shown_path(fifo)}: is not a regular file (it is a "
-                                 "device, pipe or socket); give a file")
+    assert checklist.problem == (f"Checklist not read: {shown_path(fifo)}: is not a regular "
+                                 "file (it is a device, pipe or socket); give a file")
     log_fifo = tmp_path / "log.sqlite"
     os.mkfifo(log_fifo)
     with pytest.raises(BackstretchError) as caught:

@@ -71,7 +71,8 @@ def test_a_home_that_is_the_root_is_no_ones(places, monkeypatch):
 
 
 _NAME = st.text(st.characters(blacklist_characters="/\0", blacklist_categories=("Cs",)),
-                min_size=1, max_size=12).filter(lambda n: n.strip() == n and n not in (".", "..", "~"))
+                min_size=1, max_size=12).filter(
+                    lambda n: n.strip() == n and n not in (".", "..", "~"))
 """Names of files and folders; "~" alone is the home, whatever folder it is typed for."""
 
 

@@ -76,7 +76,8 @@ class Checklist:
             atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1))
         except BackstretchError as exc:
             why = exc.problems[0].message.removeprefix("cannot be written: ")
-            self.problem = f"Checklist not saved: {why} ({shown_path(self.path)}); the timer keeps going."
+            self.problem = (f"Checklist not saved: {why} ({shown_path(self.path)}); the timer "
+                            "keeps going.")
             return
         self.problem = ""
 

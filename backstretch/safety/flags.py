@@ -162,7 +162,8 @@ class Condition:
 CONDITIONS: dict[str, Condition] = {
     c.id: c
     for c in (
-        Condition("osteoporosis", "Osteoporosis", "I have osteoporosis", "it rounds the spine forward",
+        Condition("osteoporosis", "Osteoporosis", "I have osteoporosis",
+                  "it rounds the spine forward",
                   "Leave out stretches that round the spine forward (knee to chest, back "
                   "rounders, child's pose, forward folds, seated hamstring and the like): "
                   "bending forward loads the front of weakened vertebrae and can cause "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
 import ipywidgets as w
@@ -14,8 +14,9 @@ TICK = {"indent": False, "layout": w.Layout(width="auto")}
 class TickList:
     """A heading and one checkbox per choice, each ticked or cleared by a plain click or
     tap, and named by its own words for a screen reader (a checkbox's label is its
-    name; its tooltip, ``tips`` or the heading, says more). ``value`` is the tuple of the values ticked, in the order offered, and may be
-    set; ``observe`` hears every tick.
+    name; its tooltip, ``tips`` or the heading, says more). ``value`` is the tuple of
+    the values ticked, in the order offered, and may be set; ``observe`` hears every
+    tick.
     """
 
     def __init__(self, heading: str, options: Sequence[tuple[str, str]],
@@ -43,7 +44,7 @@ class TickList:
         for v, box in self.boxes.items():
             box.value = v in wanted
 
-    def observe(self, handler, **kwargs) -> None:  # noqa: ANN001 - as ipywidgets' observe
+    def observe(self, handler: Callable[[dict], object], **kwargs: object) -> None:
         """Call ``handler`` on a change of any box, as ``Widget.observe`` does."""
         for box in self.boxes.values():
             box.observe(handler, **kwargs)
