@@ -10,6 +10,7 @@ import json
 import time
 from pathlib import Path
 
+import browser_fixtures as bf
 import pytest
 from browser_fixtures import (  # noqa: F401
     KERNEL_TIMEOUT_MS,
@@ -120,6 +121,7 @@ def test_02_planner_lists_are_tick_boxes_ticked_by_plain_clicks(page, lab):
     expect(positions.get_by_role("checkbox", name="Seated", exact=True)).not_to_be_checked()
     groups.scroll_into_view_if_needed()
     shot(page, "32-02-2-planner-ticks")
+    assert not bf.serious_violations(page, ".bs-planner")  # every box named, readable
     planner.locator(".bs-suggest").click()
     result = planner.locator(".bs-plan-result")
     expect(result).to_contain_text("Both target groups reach 60 s", timeout=KERNEL_TIMEOUT_MS)
