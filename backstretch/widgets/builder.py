@@ -53,8 +53,9 @@ class RoutineBuilder(Shown):
     def __init__(self, catalogue: Catalogue, routine: Routine | str | None = None,
                  save_path: str | None = None, folder: str | os.PathLike[str] | None = None):
         self.catalogue = catalogue
-        if save_path:
-            folder = Path(save_path).parent
+        given = typed_path(save_path) if save_path else None
+        if given:
+            folder = given.parent
         self.folder = Path(folder) if folder is not None else own_folder(ROUTINE_FOLDER)
         self.changed: Signal[Routine] = Signal()
         origin = routine if isinstance(routine, str) else EMPTY if routine is None else HELD
@@ -102,9 +103,10 @@ class RoutineBuilder(Shown):
         self.charts = self.chart_tabs.widget
 
         self._fixed_path = save_path is not None
-        self.path = w.Text(value=shown_path(save_path, self.folder) if save_path
+        self.path = w.Text(value=shown_path(given, self.folder) if given
                            else self._default_path(), description="File",
-                           tooltip="A name, a path from this notebook's folder, or ~/…",
+                           tooltip="A name (kept in your routines folder), a path from this "
+                                   "notebook's folder, or ~/… in your home",
                            layout=w.Layout(width="28em"))
         self.path.add_class("bs-path")
         self.save_button = w.Button(description="Save", icon="save")
@@ -284,8 +286,8 @@ class RoutineBuilder(Shown):
         return shown_path(self.folder / f"{stem}.yaml", self.folder)
 
     def target(self) -> Path:
-        """The file **Save** writes: the **File** box read as ``shown_path`` shows paths (a
-        name alone is in ``folder`` when that is shown by name), ending in .yaml."""
+        """The file **Save** writes: the **File** box read by ``typed_path`` (a name alone
+        is in ``folder``), ending in .yaml."""
         path = typed_path(self.path.value.strip() or self._default_path(), self.folder)
         return path if path.suffix in ROUTINE_SUFFIXES else path.with_name(path.name + ".yaml")
 

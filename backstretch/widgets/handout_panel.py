@@ -47,10 +47,15 @@ class HandoutPanel(Shown):
     def __init__(self, routine: HandoutSource, file_name: str | None = None):
         self.source = routine
         self._saved: tuple[Routine, Path, str] | None = None
-        self.folder = own_folder(HANDOUT_FOLDER)
+        given = typed_path(file_name) if file_name else None
+        self.folder = given.parent if given else own_folder(HANDOUT_FOLDER)
+        """The folder a name alone is kept in: the one of ``file_name``, else handouts'."""
         self._default = default_file_name(self.routine(), self.folder)
-        self.file_name = w.Text(value=file_name or self._default, description="File name",
-                                tooltip="Where to save; .html or .pdf is added for you",
+        shown = shown_path(given, self.folder) if given else self._default
+        self.file_name = w.Text(value=shown, description="File name",
+                                tooltip="A name (kept in your handouts folder), a path from "
+                                        "this notebook's folder, or ~/… in your home; .html "
+                                        "or .pdf is added for you",
                                 layout=w.Layout(width="32em"))
         self.html_button = control_button("Save HTML handout", "file-code-o", "bs-handout-html",
                                           lambda: self.save(".html"))
