@@ -123,3 +123,22 @@ def test_on_a_class_hub_a_name_typed_in_a_box_goes_in_the_boxs_folder(catalogue,
     panel.file_name.value = "./here"  # beside the notebook, when that is what is typed
     panel.html_button.click()
     assert Path("here.html").is_file() and "Saved <code>./here.html</code>" in panel.status.value
+
+
+def test_a_file_not_saved_is_named_without_the_server_folders(catalogue, tmp_path, monkeypatch):
+    pytest.importorskip("ipywidgets")
+    from backstretch import load_routine
+    from backstretch.widgets import HandoutPanel, RoutineBuilder
+
+    data = tmp_path / "srv" / "backstretch-data"
+    data.mkdir(parents=True)
+    monkeypatch.setenv("BACKSTRETCH_DATA_DIR", str(data))
+    for folder in ("handouts", "my-routines"):
+        (data / folder).write_text("a file where the folder should be")
+    panel = HandoutPanel(load_routine("desk-break", catalogue))
+    panel.html_button.click()
+    builder = RoutineBuilder(catalogue, "desk-break")
+    builder.save_button.click()
+    for said in (panel.status.value, builder.status.value):
+        assert "Not saved" in said and "is a file, not a folder" in said, said
+        assert str(tmp_path) not in said, said
