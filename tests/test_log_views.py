@@ -85,3 +85,27 @@ def test_the_next_step_follows_the_log_even_when_the_log_given_is_closed(catalog
     assert "Suggestion:" in panel.text.value  # four steady sessions: hold longer
     panel.again_button.click()
     assert "Suggestion:" in panel.text.value and "Cannot read" not in panel.text.value
+
+
+def test_refresh_reads_what_another_kernel_wrote(catalogue, tmp_path):
+    """A session 03's kernel records is another process's write: Refresh brings it in."""
+    import subprocess
+    import sys
+    import textwrap
+
+    path = tmp_path / "log.sqlite"
+    views = LogViews(path)
+    script = textwrap.dedent(f"""
+        from datetime import datetime, timedelta, timezone
+        from backstretch import load_routine
+        from backstretch.log.store import SessionLog
+        r = load_routine("desk-break")
+        start = datetime.now(timezone.utc) - timedelta(hours=1)
+        with SessionLog({str(path)!r}) as log:
+            log.record(r.name, r.key(), start, start + timedelta(seconds=r.duration),
+                       r.duration, len(r.steps()))
+    """)
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=120)
+    assert "0 sessions on 0 days" in views.text.value  # this kernel heard nothing
+    views.refresh_button.click()
+    assert "1 session on 1 day over 1 week" in views.text.value
