@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .filenames import shown_path
+
 JOINERS = "\u200c\u200d"
 """Zero-width (non-)joiner: part of emoji sequences and of Persian and Indic words."""
 HIDDEN = ("Cc", "Cf", "Cs", "Co", "Zl", "Zp")
@@ -42,7 +44,7 @@ def os_reason(exc: OSError) -> str:
     if exc.errno in (errno.ENOTDIR, errno.EEXIST) and exc.filename:
         for part in (*reversed(Path(exc.filename).parents), Path(exc.filename)):
             if part.exists() and not part.is_dir():
-                return f"{part} is a file, not a folder"
+                return f"{shown_path(part)} is a file, not a folder"
     return _REASONS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
 
 
@@ -58,7 +60,15 @@ class Problem:
     """What is wrong and what would be valid."""
 
     def __str__(self) -> str:
-        where = f"{self.file}: {self.field}" if self.field else self.file
+        return self._text(self.file)
+
+    def shown(self) -> str:
+        """The problem as a page shows it: its file as ``shown_path`` shows paths, so it
+        never names the server's folders."""
+        return self._text(shown_path(self.file) if self.file else self.file)
+
+    def _text(self, file: str) -> str:
+        where = f"{file}: {self.field}" if self.field else file
         return printable(f"{where}: {self.message}")
 
     def inside(self, file: str, path: str) -> Problem:
@@ -77,6 +87,10 @@ class BackstretchError(ValueError):
     def __init__(self, problems: list[Problem] | Problem):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def shown(self, joiner: str = "\n") -> str:
+        """Every problem as a page shows it (:meth:`Problem.shown`), joined by ``joiner``."""
+        return joiner.join(p.shown() for p in self.problems)
 
     def inside(self, file: str, path: str = "") -> BackstretchError:
         """The same problems, found in ``file`` under the field path ``path``."""

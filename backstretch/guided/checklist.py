@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..base.errors import BackstretchError, os_reason
+from ..base.filenames import shown_path
 from ..base.signals import Signal
 from ..base.userdata import data_home
 from ..base.yamlio import atomic_write_text, parse_json, read_bytes
@@ -48,7 +49,7 @@ class Checklist:
         try:
             raw = read_bytes(self.path)
         except BackstretchError as exc:
-            self.problem = f"Checklist not read: {exc}"
+            self.problem = f"Checklist not read: {exc.shown()}"
             return
         try:
             stored = _ticked(parse_json(raw, str(self.path)))
@@ -66,7 +67,7 @@ class Checklist:
                     os.rename(self.path, aside)
                 except OSError as exc:
                     return f"It could not be set aside ({os_reason(exc)})."
-                return f"It is kept as {aside}."
+                return f"It is kept as {shown_path(aside)}."
         return "It is left where it is."
 
     def _save(self) -> None:
@@ -76,7 +77,8 @@ class Checklist:
             atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1))
         except BackstretchError as exc:
             why = exc.problems[0].message.removeprefix("cannot be written: ")
-            self.problem = f"Checklist not saved: {why} ({self.path}); the timer keeps going."
+            self.problem = (f"Checklist not saved: {why} ({shown_path(self.path)}); the timer "
+                            "keeps going.")
             return
         self.problem = ""
 

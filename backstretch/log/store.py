@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..base import checks
 from ..base.errors import BackstretchError, BackstretchWarning, Problem
+from ..base.signals import Signal
 from ..base.userdata import data_home
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..routines.coverage import coverage_of
@@ -85,6 +86,22 @@ def _zoned(value: Any) -> Any:
     return value
 
 
+WRITTEN: Signal[Path] = Signal()
+"""Sent with a log's file after each write to it in this process (a session recorded or
+amended, sessions imported, a check-in), so whatever shows that log can follow it."""
+
+
+def log_file(path: str | os.PathLike[str] | None = None) -> Path:
+    """The log's file: ``path``, else ``sessions.sqlite`` in the data folder."""
+    return Path(path) if path is not None else data_home() / "sessions.sqlite"
+
+
+def on_write(path: str | os.PathLike[str] | None, then: Callable[[], object]) -> None:
+    """Call ``then()`` after every write in this process to the log at ``path``."""
+    target = log_file(path).resolve()
+    WRITTEN.subscribe(lambda written: then() if written.resolve() == target else None)
+
+
 class SessionLog:
     """The session log at ``path`` (default ``data_home() / "sessions.sqlite"``).
 
@@ -92,7 +109,7 @@ class SessionLog:
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None):
-        self.path = Path(path) if path is not None else data_home() / "sessions.sqlite"
+        self.path = log_file(path)
         self._name = str(self.path)
         self._conn, self.unwritable = connect(self.path)
         """Why the log cannot be written (``read-only``, ``disk full``), or None: such a
@@ -117,15 +134,18 @@ class SessionLog:
             raise failure(self.path, exc, "read") from None
 
     def _transaction(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        """``work(connection)`` in one transaction: all of it is written, or none."""
+        """``work(connection)`` in one transaction: all of it is written, or none; then
+        ``WRITTEN`` is sent."""
         if self.unwritable:
             raise BackstretchError(Problem(self._name, "", f"cannot write: {self.unwritable}"
                                            f"{KEPT}"))
         try:
             with self._conn:
-                return work(self._conn)
+                done = work(self._conn)
         except sqlite3.Error as exc:
             raise failure(self.path, exc) from None
+        WRITTEN.send(self.path)
+        return done
 
     # -- writing ----------------------------------------------------------------------
     def record(self, routine: str, routine_key: str, started_at: datetime | str,

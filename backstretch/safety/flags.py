@@ -148,6 +148,8 @@ class Condition:
 
     id: str
     name: str
+    ticked: str
+    """How a person says it is theirs, beside a tick box: "I am pregnant"."""
     why: str
     """Why a stretch it rules out is ruled out, as a clause: "it rounds the spine"."""
     rule: str
@@ -160,14 +162,15 @@ class Condition:
 CONDITIONS: dict[str, Condition] = {
     c.id: c
     for c in (
-        Condition("osteoporosis", "Osteoporosis", "it rounds the spine forward",
+        Condition("osteoporosis", "Osteoporosis", "I have osteoporosis",
+                  "it rounds the spine forward",
                   "Leave out stretches that round the spine forward (knee to chest, back "
                   "rounders, child's pose, forward folds, seated hamstring and the like): "
                   "bending forward loads the front of weakened vertebrae and can cause "
                   "compression fractures.",
                   "Not with osteoporosis: rounding the spine forward can cause compression "
                   "fractures in weakened vertebrae.", ("mayo-osteoporosis",)),
-        Condition("pregnancy", "Pregnancy", "it is done lying on your back",
+        Condition("pregnancy", "Pregnancy", "I am pregnant", "it is done lying on your back",
                   "Leave out stretches done lying on your back: from about 16 weeks, lying "
                   "flat on your back for long can let the bump press on a main blood vessel "
                   "and make you feel faint.",

@@ -9,11 +9,12 @@ from .guided.timer import SessionTimer
 from .handout_panel import HandoutPanel
 from .import_panel import ImportPanel
 from .log_panel import SessionLogPanel
+from .log_views import LogViews
 from .plan_panel import PlanPanel
 from .planner_panel import PlannerPanel
 from .progression_panel import ProgressionPanel
 from .routine_picker import RoutinePicker
 
 __all__ = ["CatalogueBrowser", "CheckInPanel", "ClassLinkPanel", "ClassView", "HandoutPanel",
-           "ImportPanel", "PlanPanel", "PlannerPanel", "ProgressionPanel", "RoutineBuilder",
-           "RoutinePicker", "SessionLogPanel", "SessionTimer"]
+           "ImportPanel", "LogViews", "PlanPanel", "PlannerPanel", "ProgressionPanel",
+           "RoutineBuilder", "RoutinePicker", "SessionLogPanel", "SessionTimer"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
-from ..base.filenames import editable_path, shown_path, title_stem, unique_path
+from ..base.filenames import shown_path, title_stem, typed_path, unique_path
 from ..base.palette import DONE_COLOUR, SHORT_COLOUR
 from ..base.plural import counted
 from ..base.signals import Signal
@@ -53,8 +53,9 @@ class RoutineBuilder(Shown):
     def __init__(self, catalogue: Catalogue, routine: Routine | str | None = None,
                  save_path: str | None = None, folder: str | os.PathLike[str] | None = None):
         self.catalogue = catalogue
-        if save_path:
-            folder = Path(save_path).parent
+        given = typed_path(save_path) if save_path else None
+        if given:
+            folder = given.parent
         self.folder = Path(folder) if folder is not None else own_folder(ROUTINE_FOLDER)
         self.changed: Signal[Routine] = Signal()
         origin = routine if isinstance(routine, str) else EMPTY if routine is None else HELD
@@ -102,7 +103,10 @@ class RoutineBuilder(Shown):
         self.charts = self.chart_tabs.widget
 
         self._fixed_path = save_path is not None
-        self.path = w.Text(value=save_path or self._default_path(), description="File",
+        self.path = w.Text(value=shown_path(given, self.folder) if given
+                           else self._default_path(), description="File",
+                           tooltip="A name (kept in your routines folder), a path from this "
+                                   "notebook's folder, or ~/… in your home",
                            layout=w.Layout(width="28em"))
         self.path.add_class("bs-path")
         self.save_button = w.Button(description="Save", icon="save")
@@ -216,7 +220,7 @@ class RoutineBuilder(Shown):
         try:
             self.set_routine(self.routine.changed(index, **overrides), rebuild=False)
         except BackstretchError as exc:
-            self._say(str(exc), error=True)
+            self._say(exc.shown(), error=True)
 
     def save(self) -> None:
         """Save to the file named in **File**; a file this builder did not load or save
@@ -225,7 +229,7 @@ class RoutineBuilder(Shown):
                 and self._set_text("description", self.description.value,
                                    "Not saved, not a usable")):
             return
-        path = self._target()
+        path = self.target()
         if path.exists() and path.resolve() != self._own_file:
             try:
                 same = load_routine(path, self.catalogue) == self.routine
@@ -241,12 +245,12 @@ class RoutineBuilder(Shown):
         self._write(path)
 
     def load(self) -> None:
-        typed = Path(self.path.value.strip()).expanduser()
-        path = typed if typed.exists() else self._target()
+        typed = typed_path(self.path.value, self.folder)
+        path = typed if typed.exists() else self.target()
         try:
             routine = load_routine(path, self.catalogue)
         except BackstretchError as exc:
-            self._say(f"Not loaded: {exc}", error=True)
+            self._say(f"Not loaded: {exc.shown()}", error=True)
             return
         self.replace(routine, HELD, f"the file {path.name}", path.resolve())
         self._say(f"Loaded “{routine.name}” from {path.name} in "
@@ -279,11 +283,20 @@ class RoutineBuilder(Shown):
 
     def _default_path(self, routine: Routine | None = None) -> str:
         stem = title_stem((routine or self.routine).name, "my-routine")
-        return editable_path(self.folder / f"{stem}.yaml")
+        return shown_path(self.folder / f"{stem}.yaml", self.folder)
 
-    def _target(self) -> Path:
-        path = Path(self.path.value.strip() or self._default_path()).expanduser()
+    def target(self) -> Path:
+        """The file **Save** writes: the **File** box read by ``typed_path`` (a name alone
+        is in ``folder``), ending in .yaml."""
+        path = typed_path(self.path.value.strip() or self._default_path(), self.folder)
         return path if path.suffix in ROUTINE_SUFFIXES else path.with_name(path.name + ".yaml")
+
+    def _shown_file(self, path: Path) -> str:
+        """``path`` for the **File** box, as ``shown_path`` shows it when that reads back
+        to it; a file the person named outside the places that rule names (an absolute
+        path they typed) keeps the form they gave it."""
+        shown = shown_path(path, self.folder)
+        return shown if typed_path(shown, self.folder) == path.absolute() else str(path)
 
     @staticmethod
     def _folder_words(folder: Path) -> str:
@@ -299,7 +312,7 @@ class RoutineBuilder(Shown):
             return
         if not replace:
             path = unique_path(path.parent, path.stem, ROUTINE_SUFFIXES).with_suffix(".yaml")
-            self.path.value = editable_path(path)
+            self.path.value = self._shown_file(path)
         self._write(path)
 
     def _stop_asking(self, text: str) -> None:
@@ -311,7 +324,7 @@ class RoutineBuilder(Shown):
         try:
             self.routine.save(path)
         except BackstretchError as exc:
-            self._say(f"Not saved: {exc}", error=True)
+            self._say(f"Not saved: {exc.shown()}", error=True)
             return
         self._own_file, self._clean = path.resolve(), self.routine
         self._say(f"Saved “{self.routine.name}” as {path.name} in "
@@ -341,7 +354,7 @@ class RoutineBuilder(Shown):
             try:
                 edited = dataclasses.replace(self.routine, **{field: text})
             except BackstretchError as exc:
-                self._say(f"{refused} {field}: {exc}", error=True)
+                self._say(f"{refused} {field}: {exc.shown()}", error=True)
                 return False
             self.set_routine(edited, rebuild=False)
         return True

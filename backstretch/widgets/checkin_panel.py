@@ -1,5 +1,5 @@
 """The weekly check-in: usual pain and up to five of the person's own activities,
-saved to the session log, with what the check-ins say shown under it."""
+saved to the session log, with what the check-ins say, and their chart, shown under it."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import ipywidgets as w
 
 from ..base.errors import BackstretchError
 from ..log.checkins import MAX_ACTIVITIES
+from ..log.store import SessionLog, on_write
 from ..programme.outcomes import OutcomeLine, outcome_lines
-from ..log.store import SessionLog
 from ..safety.notes import URGENT_STYLE, short_line_html, stop_signs_html
 from .shown import Shown
 
@@ -51,7 +51,9 @@ def outcomes_html(lines: list[OutcomeLine], safety_link: str = "00_start_here.ip
 class CheckInPanel(Shown):
     """Usual pain (which a check-in needs), up to five activities with a rating each, and
     a note; **Save** writes the check-in for ``today()``'s week (a second one that week
-    replaces the first). The outcome lines show under it and after each save."""
+    replaces the first). The outcome lines and the check-ins' chart show under it, drawn
+    again after every write to the log in this kernel (this panel's saves, sessions
+    imported)."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None,
                  today: Callable[[], date] = date.today,
@@ -71,7 +73,7 @@ class CheckInPanel(Shown):
                 current = [a.name for a in log.activities()]
         except BackstretchError as exc:
             current = []
-            self.status.value = f"<b>Cannot read the log:</b> {escape(str(exc))}"
+            self.status.value = f"<b>Cannot read the log:</b> {escape(exc.shown())}"
         self.names = [w.Text(value=current[i] if i < len(current) else "",
                              placeholder="an everyday thing your back makes hard",
                              description=f"Activity {i + 1}", style=style,
@@ -88,10 +90,15 @@ class CheckInPanel(Shown):
         self.save_button.on_click(lambda _b: self.save())
         self.outcomes = w.HTML()
         self.outcomes.add_class("bs-outcomes")
+        self.chart = w.HTML()
+        self.chart.add_class("bs-outcome-chart")
+        self._charted: tuple | None = None
         self.widget = w.VBox([w.HTML(f"<b>Weekly check-in</b>{INSTRUCTIONS}"), self.pain,
                               *(w.HBox([n, r]) for n, r in zip(self.names, self.ratings)),
-                              self.note, self.save_button, self.status, self.outcomes])
+                              self.note, self.save_button, self.status, self.outcomes,
+                              self.chart])
         self.widget.add_class("bs-checkin-panel")
+        on_write(self.path, self.show_outcomes)
         self.show_outcomes()
 
     def _open(self) -> SessionLog:
@@ -112,17 +119,24 @@ class CheckInPanel(Shown):
                 today = self.today()
                 saved = log.check_in(today, self.pain.value, ratings, self.note.value, today)
         except BackstretchError as exc:
-            self.status.value = f"<b>Not saved:</b> {escape(str(exc))}"
+            self.status.value = f"<b>Not saved:</b> {escape(exc.shown())}"
             return
         self.status.value = f"<b>{escape(saved.message)}</b>"
-        self.show_outcomes()
 
     def show_outcomes(self) -> None:
-        """Show what the check-ins and the sessions' pain scores say now."""
+        """Show what the check-ins and the sessions' pain scores say now, and the
+        check-ins' chart (drawn again only when they changed)."""
         try:
             with self._open() as log:
-                lines = outcome_lines(log.checkins(), log.pain_series())
+                checkins, activities = log.checkins(), log.activities(retired=True)
+                lines = outcome_lines(checkins, log.pain_series())
         except BackstretchError as exc:
-            self.outcomes.value = f"<b>Cannot read the log:</b> {escape(str(exc))}"
+            self.outcomes.value = f"<b>Cannot read the log:</b> {escape(exc.shown())}"
             return
         self.outcomes.value = outcomes_html(lines, self.safety_link)
+        if self._charted != (checkins, activities):
+            from ..charts.outcomes import outcome_chart
+            from ..charts.routine_charts import figure_html
+
+            self.chart.value = figure_html(outcome_chart(checkins, activities), dpi=100)
+            self._charted = (checkins, activities)

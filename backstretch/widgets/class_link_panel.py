@@ -40,7 +40,7 @@ class ClassLinkPanel(Shown):
             url = ClassLink(self.hub.value, self.repo.value, notebook=self.notebook.value,
                             ui=self.ui.value).url
         except BackstretchError as exc:
-            self.link.value = "<br>".join(escape(str(p)) for p in exc.problems)
+            self.link.value = "<br>".join(escape(p.shown()) for p in exc.problems)
             return
         self.link.value = (f"Hand out this link: <code style='word-break: break-all'>"
                            f"{escape(url)}</code>")

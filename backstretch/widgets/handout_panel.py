@@ -9,7 +9,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
-from ..base.filenames import editable_path, shown_path, title_stem, unique_path
+from ..base.filenames import shown_path, title_stem, typed_path, unique_path
 from ..base.userdata import own_folder
 from ..handouts.files import save_handout
 from ..handouts.take_home import save_take_home
@@ -26,11 +26,12 @@ TAKE_HOME = "-take-home.html"
 """What a take-home page's file name ends in (``handouts/desk-break-take-home.html``)."""
 
 
-def default_file_name(routine: Routine) -> str:
+def default_file_name(routine: Routine, folder: Path) -> str:
     """'handouts/daily-back-care': the readable words of the routine's name, as a name no
-    handout in the folder has yet (on a hub '~/backstretch-data/handouts/...')."""
+    handout in ``folder`` has yet, as ``shown_path`` shows it (on a hub
+    '~/backstretch-data/handouts/...', or the name alone)."""
     stem = title_stem(routine.name, "handout")
-    return editable_path(unique_path(own_folder(HANDOUT_FOLDER), stem, HANDOUT_SUFFIXES))
+    return shown_path(unique_path(folder, stem, HANDOUT_SUFFIXES), folder)
 
 
 class HandoutPanel(Shown):
@@ -46,9 +47,15 @@ class HandoutPanel(Shown):
     def __init__(self, routine: HandoutSource, file_name: str | None = None):
         self.source = routine
         self._saved: tuple[Routine, Path, str] | None = None
-        self._default = default_file_name(self.routine())
-        self.file_name = w.Text(value=file_name or self._default, description="File name",
-                                tooltip="Where to save; .html or .pdf is added for you",
+        given = typed_path(file_name) if file_name else None
+        self.folder = given.parent if given else own_folder(HANDOUT_FOLDER)
+        """The folder a name alone is kept in: the one of ``file_name``, else handouts'."""
+        self._default = default_file_name(self.routine(), self.folder)
+        shown = shown_path(given, self.folder) if given else self._default
+        self.file_name = w.Text(value=shown, description="File name",
+                                tooltip="A name (kept in your handouts folder), a path from "
+                                        "this notebook's folder, or ~/… in your home; .html "
+                                        "or .pdf is added for you",
                                 layout=w.Layout(width="32em"))
         self.html_button = control_button("Save HTML handout", "file-code-o", "bs-handout-html",
                                           lambda: self.save(".html"))
@@ -69,7 +76,7 @@ class HandoutPanel(Shown):
         renamed = title_stem(routine.name, "") != title_stem(self.routine().name, "")
         self.source = routine
         if renamed and self.file_name.value == self._default:
-            self._default = default_file_name(routine)
+            self._default = default_file_name(routine, self.folder)
             self.file_name.value = self._default
         self._follow_status()
 
@@ -78,8 +85,9 @@ class HandoutPanel(Shown):
         return self.source() if callable(self.source) else self.source
 
     def path_for(self, suffix: str) -> Path:
-        """The file name typed, with ``suffix`` in place of any .html or .pdf ending."""
-        path = Path(self.file_name.value.strip() or "handout").expanduser()
+        """The file name typed (read as ``shown_path`` shows paths), with ``suffix`` in place
+        of any .html or .pdf ending."""
+        path = typed_path(self.file_name.value.strip() or "handout", self.folder)
         if path.suffix.lower() in (".html", ".htm", ".pdf"):
             path = path.with_suffix("")
         name = path.name.removesuffix(TAKE_HOME.removesuffix(".html"))
@@ -96,13 +104,14 @@ class HandoutPanel(Shown):
                 save_handout(routine, path)
         except BackstretchError as exc:
             self.status.value = "<b>Not saved:</b> " + "<br>".join(
-                escape(str(p)) for p in exc.problems)
+                escape(p.shown()) for p in exc.problems)
             return None
         link = download_link(saved)
         self._saved = (routine, saved, link)
         use = ("<br>Open it in any browser, on a phone too, with no internet: it runs the "
                "session and keeps its own checklist." if suffix == TAKE_HOME else "")
-        self.status.value = f"Saved <code>{escape(shown_path(saved))}</code>{use}<br>{link}"
+        shown = escape(shown_path(saved, self.folder))
+        self.status.value = f"Saved <code>{shown}</code>{use}<br>{link}"
         return saved
 
     def _follow_status(self) -> None:
@@ -110,6 +119,7 @@ class HandoutPanel(Shown):
         if self._saved is None or self._saved[0] == self.routine():
             return
         before, saved, link = self._saved
-        self.status.value = (f"The handout saved last, <code>{escape(shown_path(saved))}</code>, "
-                             f"is of “{escape(before.name)}” as it was before; save again for "
+        shown = escape(shown_path(saved, self.folder))
+        self.status.value = (f"The handout saved last, <code>{shown}</code>, is "
+                             f"of “{escape(before.name)}” as it was before; save again for "
                              f"this routine.<br>{link}")

@@ -39,7 +39,7 @@ class ImportPanel(Shown):
                 done = import_take_home((name, content), log)
         except BackstretchError as exc:
             self.status.value = "<b>Nothing imported:</b> " + "<br>".join(
-                escape(str(p)) for p in exc.problems)
+                escape(p.shown()) for p in exc.problems)
             return
         self.status.value = f"<b>{escape(name)}:</b> {escape(done.summary())}."
 

@@ -104,7 +104,7 @@ class SessionLogPanel(Shown):
                     ended_at=self.now() if self.now else self.timer.page_time(),
                     record_id=self.last.id if self.last is not None else None)
         except BackstretchError as exc:
-            self.status.value = f"<b>Not recorded:</b> {escape(str(exc))}"
+            self.status.value = f"<b>Not recorded:</b> {escape(exc.shown())}"
             return
         self.save_button.disabled = False
         if not ended:
@@ -125,7 +125,7 @@ class SessionLogPanel(Shown):
                 self.last = log.amend(self.last.id, _pain(self.pain_before),
                                       _pain(self.pain_after), self.note.value)
         except BackstretchError as exc:
-            self.status.value = f"<b>Not saved:</b> {escape(str(exc))}"
+            self.status.value = f"<b>Not saved:</b> {escape(exc.shown())}"
             return
         self.status.value = f"<b>Saved:</b> {escape(self._describe(self.last))}."
 

@@ -15,6 +15,7 @@ from ..base.errors import BackstretchError, Problem
 from ..base.filenames import shown_path
 from ..base.userdata import own_folder
 from ..catalogue.stretches import Catalogue, load_catalogue
+from ..log.store import SessionLog, on_write
 from ..programme.adherence import adherence
 from ..programme.plan import (
     DAY_NAMES,
@@ -33,7 +34,6 @@ from ..programme.plan import (
     save_plan,
 )
 from ..programme.reminders import write_reminders
-from ..log.store import SessionLog
 from ..routines.library import ROUTINE_FOLDER, ready_by_name, saved_routines
 from .buttons import control_button
 from .download import download_link
@@ -54,7 +54,7 @@ def _problems(exc: BackstretchError) -> str:
     """Each problem on a line, a field of the plan by its name in the form."""
     def line(p: Problem) -> str:
         label = LABELS.get(p.field.split("[")[0])
-        return f"{label}: {p.message}" if p.file == "<plan>" and label else str(p)
+        return f"{label}: {p.message}" if p.file == "<plan>" and label else p.shown()
     return "<br>".join(escape(line(p)) for p in exc.problems)
 
 
@@ -64,7 +64,7 @@ class PlanPanel(Shown):
     your calendar**, an ``.ics`` file to download and import.
 
     ``routine`` (a ready routine's name, a routine file, or a function returning one,
-    like ``lambda: builder.path.value``) is offered as the first routine when it exists;
+    like ``builder.target``) is offered as the first routine when it exists;
     **Refresh** asks again and lists the routines saved in ``folder`` since. ``plan_path``,
     ``log_path`` and ``today`` are injectable for tests.
     """
@@ -125,6 +125,7 @@ class PlanPanel(Shown):
         self.show(saved or Plan((DEFAULT_ROUTINE,), self.today()))
         if self.source is not None:
             self.refresh()
+        on_write(self.log_path, self.show_progress)
         self.show_progress()
 
     # -- the form ----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from ..planner.problem import DEFAULT_GOAL, GOALS, MAX_BUDGET, plan, summary, ta
 from ..safety.flags import CONDITIONS
 from .builder import HELD, RoutineBuilder
 from .shown import Shown
+from .tick_list import TICK, TickList
 
 NO_GOAL = ""
 
@@ -28,29 +29,29 @@ class PlannerPanel(Shown):
         self.goal = w.Dropdown(options=[("only the groups I pick", NO_GOAL)] +
                                [(g.capitalize(), g) for g in GOALS], value=DEFAULT_GOAL,
                                description="Goal", **wide)
-        self.groups = w.SelectMultiple(options=[(g.name, g.id) for g in MUSCLE_GROUPS.values()],
-                                       description="Also target", rows=5, **wide)
         self.minutes = w.BoundedFloatText(value=minutes, min=0, max=MAX_BUDGET / 60, step=1,
                                           description="Minutes", **wide)
-        self.positions = w.SelectMultiple(options=[(v, k) for k, v in POSITIONS.items()],
-                                          value=tuple(POSITIONS), description="Positions",
-                                          rows=len(POSITIONS), **wide)
-        self.equipment = w.SelectMultiple(options=EQUIPMENT, value=EQUIPMENT,
-                                          description="I have", rows=len(EQUIPMENT), **wide)
-        fit = {"indent": False, "layout": w.Layout(width="auto")}
+        self.groups = TickList("Also target", [(g.name, g.id) for g in MUSCLE_GROUPS.values()],
+                               css="bs-plan-groups")
+        self.positions = TickList("Positions",
+                                  [(v.capitalize(), k) for k, v in POSITIONS.items()],
+                                  value=POSITIONS, css="bs-plan-positions")
+        self.equipment = TickList("I have", [(e.capitalize(), e) for e in EQUIPMENT],
+                                  value=EQUIPMENT, css="bs-plan-equipment")
+        self.avoid = TickList("Avoid", [(AVOID_WORDS[flag], flag) for flag in FLAGS],
+                              css="bs-plan-avoid")
+        self.conditions = TickList("Leave out what is unsafe with",
+                                   [(c.ticked, c.id) for c in CONDITIONS.values()],
+                                   css="bs-conditions",
+                                   tips={c.id: c.rule for c in CONDITIONS.values()})
+        self.conditions.observe(lambda _c: builder.set_conditions(self.chosen_conditions()),
+                                names="value")
         self.no_floor = w.Checkbox(description="No floor work (standing or on a chair only)",
-                                   **fit)
+                                   **TICK)
         strong = ", ".join(s.name for s in catalogue.values() if s.kind == "strengthening")
         self.strengthening = w.Checkbox(description="Add a strengthening move or two",
-                                        tooltip=f"From: {strong}", **fit)
+                                        tooltip=f"From: {strong}", **TICK)
         self.strengthening.add_class("bs-plan-strengthening")
-        self.avoid = {flag: w.Checkbox(description=AVOID_WORDS[flag], **fit) for flag in FLAGS}
-        self.conditions = {c.id: w.Checkbox(description=f"I have {c.name.lower()}",
-                                            tooltip=c.rule, **fit)
-                           for c in CONDITIONS.values()}
-        for box in self.conditions.values():
-            box.observe(lambda _c: builder.set_conditions(self.chosen_conditions()),
-                        names="value")
         self.suggest_button = w.Button(description="Suggest", icon="magic",
                                        button_style="primary")
         self.suggest_button.add_class("bs-suggest")
@@ -58,17 +59,15 @@ class PlannerPanel(Shown):
         self.result = w.HTML()
         self.result.add_class("bs-plan-result")
 
-        avoid_box = w.VBox([w.HTML("<b>Avoid</b>"), *self.avoid.values()])
-        conditions_box = w.VBox([w.HTML("<b>Leave out what is unsafe with</b>"),
-                                 *self.conditions.values()])
-        conditions_box.add_class("bs-conditions")
+        def row(*children: w.Widget) -> w.Box:  # side by side, wrapping on a narrow page
+            return w.Box(list(children), layout=w.Layout(
+                display="flex", flex_flow="row wrap", align_items="flex-start",
+                grid_gap="0.5em 2.5em", margin="0.4em 0"))
         self.widget = w.VBox([
-            w.HBox([w.VBox([self.goal, self.groups, self.minutes]),
-                    w.VBox([self.positions, self.equipment])]),
-            w.HTML("<i>Ctrl-click (Cmd-click on a Mac) to pick several groups, positions or "
-                   "things you have.</i>"),
-            w.HBox([avoid_box, w.VBox([self.no_floor, self.strengthening, conditions_box])]),
-            self.suggest_button, self.result,
+            row(self.goal, self.minutes),
+            row(self.groups.widget, self.positions.widget, self.equipment.widget),
+            row(self.avoid.widget, self.conditions.widget),
+            self.no_floor, self.strengthening, self.suggest_button, self.result,
         ])
         self.widget.add_class("bs-planner")
 
@@ -82,14 +81,14 @@ class PlannerPanel(Shown):
             "positions": list(self.positions.value),
             "equipment": list(self.equipment.value),
             "no_floor": self.no_floor.value,
-            "avoid_flags": [flag for flag, box in self.avoid.items() if box.value],
+            "avoid_flags": list(self.avoid.value),
             "conditions": list(self.chosen_conditions()),
             "strengthening": self.strengthening.value,
         }
 
     def chosen_conditions(self) -> tuple[str, ...]:
         """The conditions ticked; the builder warns of stretches they rule out."""
-        return tuple(c for c, box in self.conditions.items() if box.value)
+        return self.conditions.value
 
     def suggest(self) -> None:
         """Plan, show how far the routine gets, and hand it to the builder."""

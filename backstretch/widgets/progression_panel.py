@@ -14,8 +14,8 @@ from ..base.filenames import shown_path, title_stem, unique_path
 from ..base.palette import DONE_COLOUR, SHORT_COLOUR
 from ..base.userdata import own_folder
 from ..catalogue.stretches import Catalogue
+from ..log.store import SessionLog, log_file, on_write
 from ..programme.progression import Suggestion, status, suggest
-from ..log.store import SessionLog
 from ..routines.library import ROUTINE_FOLDER, ROUTINE_SUFFIXES, saved_routines
 from ..routines.model import Routine
 from ..safety.notes import stop_signs_html
@@ -26,18 +26,21 @@ from .shown import Shown
 
 
 class ProgressionPanel(Shown):
-    """Pick a routine; see what ``programme.progression.suggest`` makes of its sessions in ``log``.
+    """Pick a routine; see what ``programme.progression.suggest`` makes of its sessions in
+    ``log`` (a log, or its file; by default the data folder's), read afresh each time.
 
-    **Read the log again** looks for sessions done since. The other button saves the
+    The suggestion follows every write to the log in this kernel; **Read the log again**
+    looks for sessions done since in another (03's). The other button saves the
     suggested copy in ``folder`` (by default where the builder saves
     routines), under a file name no other routine there has, and shows the copy's dose
     check. The routine picked is never changed; nothing changes without the button.
     """
 
-    def __init__(self, log: SessionLog, routine: str = "source-article",
+    def __init__(self, log: SessionLog | str | os.PathLike[str] | None = None,
+                 routine: str = "source-article",
                  folder: str | os.PathLike[str] | None = None,
                  catalogue: Catalogue | None = None):
-        self.log = log
+        self.log_path = log.path if isinstance(log, SessionLog) else log_file(log)
         self.folder = Path(folder) if folder is not None else own_folder(ROUTINE_FOLDER)
         self.catalogue = catalogue
         self.picker = RoutinePicker(routine, self.folder, catalogue)
@@ -56,6 +59,7 @@ class ProgressionPanel(Shown):
         self.widget = w.VBox([self.picker.widget, self.text,
                               w.HBox([self.make_button, self.again_button]), self.result])
         self.widget.add_class("bs-progression")
+        on_write(self.log_path, self._suggest)
         self.refresh()
 
     @property
@@ -64,9 +68,18 @@ class ProgressionPanel(Shown):
 
     def refresh(self) -> None:
         """Read the log again and show the suggestion for the routine picked."""
-        sessions = self.log.sessions()
-        self.suggestion = suggest(self.routine, sessions)
         self.result.value = ""
+        self._suggest()
+
+    def _suggest(self) -> None:
+        """The suggestion for the routine picked, from the log as it is now."""
+        try:
+            with SessionLog(self.log_path) as log:
+                sessions = log.sessions()
+        except BackstretchError as exc:
+            self.text.value = f"<b>Cannot read the log:</b> {escape(exc.shown())}"
+            return
+        self.suggestion = suggest(self.routine, sessions)
         s = self.suggestion
         if s is None:
             self.text.value = f"<p>{escape(status(self.routine, sessions))}</p>"

@@ -91,7 +91,7 @@ class RoutinePicker(Shown):
             routine = load_routine(name, self.catalogue)
         except BackstretchError as exc:
             self.status.value = "<b>Not loaded:</b> " + "<br>".join(
-                escape(str(p)) for p in exc.problems)
+                escape(p.shown()) for p in exc.problems)
             return
         self.routine = routine
         self._describe()

@@ -27,7 +27,7 @@ from browser_fixtures import (
 )
 
 from backstretch import load_routine, ready_routines
-from backstretch.base.filenames import editable_path, shown_path
+from backstretch.base.filenames import shown_path
 
 try:
     from playwright.sync_api import expect
@@ -520,8 +520,8 @@ def test_class_view_in_voila(page, voila_server, workdir):
     expect(page.locator(".bs-pick-status")).to_contain_text("Desk break")
     expect(view.locator(".bs-class-title")).to_contain_text("Desk break")
     expect(countdown).to_have_text("0:10")
-    expect(panel.locator("input")).to_have_value(
-        editable_path(voila_server.data_dir / "handouts" / "desk-break"))
+    handouts = voila_server.data_dir / "handouts"
+    expect(panel.locator("input")).to_have_value(shown_path(handouts / "desk-break", handouts))
     expect(figure).to_have_attribute("aria-label", re.compile(
         "^" + re.escape(current.inner_text().strip())))
     shot_view(page, view, "05-8-voila-picked-desk-break")

@@ -214,25 +214,6 @@ def test_handout_panel_shows_problems_escaped(catalogue, tmp_path):
     assert not (tmp_path / "empty.pdf").exists()
 
 
-def test_a_path_is_shown_relative_to_the_notebook_or_the_home_or_by_its_name_alone(hub,
-                                                                                   monkeypatch):
-    from backstretch.base.filenames import editable_path, shown_path
-
-    here, home = Path.cwd(), hub.parent
-    assert shown_path(here / "handouts" / "a.pdf") == "handouts/a.pdf"
-    assert shown_path("handouts/a.pdf") == "handouts/a.pdf"
-    assert shown_path(here) == "."
-    assert shown_path(hub / "handouts" / "a.pdf") == "~/backstretch-data/handouts/a.pdf"
-    assert shown_path(home) == "~"
-    assert shown_path("/srv/hub/other/a.pdf") == "a.pdf"
-    # a text box needs a path that works: the same, else in full
-    assert editable_path(hub / "a.pdf") == "~/backstretch-data/a.pdf"
-    assert editable_path("/srv/hub/other/a.pdf") == "/srv/hub/other/a.pdf"
-    # a home that is the root is no one's: everything would be "in" it
-    monkeypatch.setenv("HOME", "/")
-    assert shown_path("/srv/hub/other/a.pdf") == "a.pdf"
-
-
 def test_on_a_class_hub_handouts_go_to_the_data_folder_shown_from_the_home(catalogue, hub):
     pytest.importorskip("ipywidgets")
     from backstretch.widgets import HandoutPanel

@@ -19,6 +19,7 @@ from hostile_disks import fill, read_only, small_disk
 
 from backstretch import BackstretchError, Routine, RoutineItem, Settings, load_routine
 from backstretch.base.errors import BackstretchWarning
+from backstretch.base.filenames import shown_path
 from backstretch.guided.checklist import Checklist
 from backstretch.log import SessionLog
 
@@ -73,7 +74,7 @@ def test_the_timer_keeps_counting_and_logs_when_the_checklist_cannot_be_saved(
         (tmp_path / "checklists").write_text("not a folder")
         path = tmp_path / "checklists" / "c.json"
         timer, panel, elapsed = _run_to_the_end(quick, path, log_path)
-        why = f"{tmp_path / 'checklists'} is a file, not a folder"
+        why = f"{shown_path(tmp_path / 'checklists')} is a file, not a folder"
     else:
         path = tmp_path / "c.json"
         path.mkdir()
@@ -82,7 +83,7 @@ def test_the_timer_keeps_counting_and_logs_when_the_checklist_cannot_be_saved(
     assert timer.session.state == "finished" and timer.session.index == len(quick.steps()) - 1
     assert elapsed == [float(t) for t in range(1, quick.duration + 1)]  # never froze
     assert timer.notice.value.endswith(
-        f"Checklist not saved: {why} ({path}); the timer keeps going.</span>")
+        f"Checklist not saved: {why} ({shown_path(path)}); the timer keeps going.</span>")
     assert all(cb.value for cb in timer.boxes.values())  # ticked on screen all the same
     assert panel.status.value.startswith("<b>Recorded:</b>")
     with SessionLog(log_path) as log:
@@ -201,8 +202,8 @@ def test_a_fifo_as_the_checklist_or_the_log_does_not_hang(catalogue, tmp_path):
     os.mkfifo(fifo)
     checklist = Checklist(routine, fifo)
     assert checklist.ticked == set()
-    assert checklist.problem == (f"Checklist not read: {fifo}: is not a regular file (it is a "
-                                 "device, pipe or socket); give a file")
+    assert checklist.problem == (f"Checklist not read: {shown_path(fifo)}: is not a regular "
+                                 "file (it is a device, pipe or socket); give a file")
     log_fifo = tmp_path / "log.sqlite"
     os.mkfifo(log_fifo)
     with pytest.raises(BackstretchError) as caught:
@@ -236,7 +237,7 @@ def test_a_damaged_checklist_starts_empty_and_is_kept_aside(catalogue, tmp_path,
     aside = tmp_path / "c.json.damaged-1"
     assert checklist.ticked == set()
     assert checklist.problem == (f"The saved checklist was damaged; starting empty. It is kept "
-                                 f"as {aside}.")
+                                 f"as {shown_path(aside)}.")
     assert aside.read_text() == content and not path.exists()
     checklist.set(checklist.boxes[0])
     assert json.loads(path.read_text())["ticked"] == [list(checklist.boxes[0])]
