@@ -10,6 +10,7 @@ bottom margin, where a PDF marks them as page furniture rather than text to read
 from __future__ import annotations
 
 import base64
+import unicodedata
 from html import escape
 from pathlib import Path
 
@@ -43,6 +44,18 @@ def page_css(title: str, paper: str = "a4") -> str:
             "color: #666; } }\n")
 
 
+def _dir(text: str) -> str:
+    """' dir="rtl"' for text whose first strong letter is right to left (Arabic, Hebrew),
+    as ``dir="auto"`` would say, which WeasyPrint does not read."""
+    for c in text:
+        kind = unicodedata.bidirectional(c)
+        if kind in ("R", "AL"):
+            return ' dir="rtl"'
+        if kind == "L":
+            return ""
+    return ""
+
+
 def _data_url(mime: str, data: str | bytes) -> str:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     return f"data:{mime};base64,{base64.b64encode(raw).decode('ascii')}"
@@ -56,7 +69,7 @@ def _stretches(routine: Routine, h: Handout) -> str:
         figure = (f'<img class="bs-pose" alt="{escape(alt)}" '
                   f'src="{_data_url("image/svg+xml", svg)}">' if svg else "")
         cards.append(
-            f'<section class="bs-stretch"><h3>{n}. {escape(s.name)}</h3>{figure}'
+            f'<section class="bs-stretch"><h3{_dir(s.name)}>{n}. {escape(s.name)}</h3>{figure}'
             f'<p class="bs-dose">{escape(s.dose)}</p><p><em>{escape(s.summary)}</em></p>'
             f"<ol>{''.join(f'<li>{escape(x)}</li>' for x in s.steps)}</ol>"
             f'<div class="bs-caution"><p>Take care</p><ul>'
@@ -86,20 +99,20 @@ def handout_html(routine: Routine, charts: list[tuple[str, str]] | None = None,
     """
     h = Handout.from_routine(routine)
     charts = chart_svgs(routine) if charts is None else charts
-    ticks = "".join(f"<li>{escape(x)}</li>" for x in h.checklist)
-    figures = "".join(
+    ticks = "".join(f"<li{_dir(x)}>{escape(x)}</li>" for x in h.checklist)
+    figures = "<h2>What it stretches</h2>" + "".join(
         f'<figure><img alt="{escape(caption)}, for {escape(h.title)}. The numbers are in the '
         f'table under Against the guideline." src="{_data_url("image/svg+xml", svg)}">'
         f"<figcaption>{escape(caption)}</figcaption></figure>"
-        for caption, svg in charts)
-    description = f"<p>{escape(h.description)}</p>" if h.description else ""
+        for caption, svg in charts) if charts else ""
+    description = f"<p{_dir(h.description)}>{escape(h.description)}</p>" if h.description else ""
     shown = f'<p class="bs-note" role="alert">{escape(note)}</p>' if note else ""
     return (
         f'<!DOCTYPE html>\n<html lang="{LANG}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(h.title)}</title>"
         f"<style>{CSS}{page_css(h.title, paper)}</style></head>"
-        f'<body class="bs-handout"><h1>{escape(h.title)}</h1>{shown}'
+        f'<body class="bs-handout"><h1{_dir(h.title)}>{escape(h.title)}</h1>{shown}'
         f'<p class="bs-total">{escape(h.total)}</p>'
         f"<h2>Safety first</h2>{safety_html()}"
         f"<h2>The stretches</h2>{description}{_stretches(routine, h)}"
@@ -107,6 +120,6 @@ def handout_html(routine: Routine, charts: list[tuple[str, str]] | None = None,
         "<p>Tick each box as you finish that stretch or side.</p>"
         f'<ul class="bs-ticks">{ticks}</ul></section>'
         f"<h2>Against the guideline</h2>{_dose(h)}"
-        f"<h2>What it stretches</h2>{figures}"
+        f"{figures}"
         "</body></html>\n"
     )

@@ -12,8 +12,11 @@ and that is said in one line (:data:`NO_ENGINE`) while the HTML handout still wo
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import io
 import logging
+import re
 from dataclasses import dataclass
 
 from ..base.errors import BackstretchError, Problem
@@ -47,13 +50,15 @@ def _texts(value: object) -> list[str]:
 def engine(where: str = "<pdf>"):  # noqa: ANN201 - weasyprint's HTML class, imported late
     """WeasyPrint's ``HTML``, or one clear error where it or its libraries are missing."""
     try:
-        from weasyprint import HTML
+        with contextlib.redirect_stdout(io.StringIO()):  # its own advice, many lines long
+            from weasyprint import HTML
     except ImportError as exc:
         raise BackstretchError(Problem(where, "", NO_ENGINE.format(
             why=f"{exc.name or 'weasyprint'} is not installed"))) from None
-    except OSError as exc:  # Pango, GObject or HarfBuzz absent: ctypes cannot load them
+    except OSError as exc:  # GObject or Pango absent: cffi cannot open them
+        library = re.search(r"'([^']+)'", str(exc))
         raise BackstretchError(Problem(where, "", NO_ENGINE.format(
-            why=f"cannot load {str(exc).split(':')[0]}"))) from None
+            why=f"cannot load {library[1] if library else 'its libraries'}"))) from None
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # what matters is in the note
     return HTML
 
