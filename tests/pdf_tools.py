@@ -1,7 +1,7 @@
 """Checkers no one here wrote, run on a PDF: poppler's pdfinfo, pdftotext and pdftoppm,
 qpdf, and the PDF/UA checker pdfua. A test that needs one skips where it is missing,
 except in CI (``CI`` or ``BACKSTRETCH_REQUIRE_BROWSER`` set, as ``.ci/run`` does), where
-``make test`` has installed them (scripts/ensure-pdf-tools), so it fails instead."""
+``make test`` has installed them (scripts/ensure-pdf), so it fails instead."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def tool(name: str) -> str:
     """The path of a command-line tool, or skip (fail in CI) without it."""
     found = shutil.which(name) or (str(BIN / name) if (BIN / name).exists() else None)
     if found is None:
-        message = f"{name} is not installed (make test installs it: scripts/ensure-pdf-tools)"
+        message = f"{name} is not installed (make test installs it: scripts/ensure-pdf)"
         if _in_ci():
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
