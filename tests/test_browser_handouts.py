@@ -17,6 +17,7 @@ from browser_fixtures import (  # noqa: F401
     browser,
     lab_server,
     page,
+    serious_violations,
     shot,
     voila_server,
     workdir,
@@ -135,3 +136,12 @@ def test_the_browsers_print_gives_the_pdfs_pages(page, tmp_path, paper):
     for n in range(1, count + 1):
         assert landmarks(browser, n, routine) == landmarks(printed, n, routine), f"page {n}"
         assert f"Daily back care · page {n} of {count}" in pdf_text(browser, n)
+
+
+@pytest.mark.browser
+def test_the_html_handout_passes_axe(page):
+    from backstretch import load_routine
+    from backstretch.handouts.html import handout_html
+
+    page.set_content(handout_html(load_routine("daily-back-care")))
+    assert not serious_violations(page)  # the page a screen reader meets on screen
