@@ -98,14 +98,15 @@ def dose_text(routine: Routine, index: int) -> str:
 
 def chart_svgs(routine: Routine) -> list[tuple[str, str]]:
     """The charts a handout shows (``charts.charts_for("handout")``) as (caption, SVG):
-    vector drawings, sharp at any size on paper, their text drawn as outlines."""
+    vector drawings, sharp at any size on paper, their words kept as text, so the page's
+    fonts show any script (and ``$...$`` stays as typed: ``literal_text``)."""
     from matplotlib import rc_context
 
     from ..charts.routine_charts import charts_for
 
     out = []
     for chart in charts_for("handout"):
-        with warnings.catch_warnings():  # a glyph DejaVu lacks (an emoji) is simply left out
+        with warnings.catch_warnings():  # matplotlib measures an emoji without a glyph for it
             warnings.filterwarnings("ignore", "Glyph .* missing", UserWarning)
             buf = io.StringIO()
             with rc_context({"svg.hashsalt": "backstretch", "svg.fonttype": "none"}):
