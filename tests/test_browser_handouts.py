@@ -105,7 +105,7 @@ def test_handouts_download_in_lab(page, lab_server, tmp_path):
         assert not page.page_errors, page.page_errors
     finally:
         shutdown_kernels(lab_server)
-    check_handouts(page, files, expected_names("daily-back-care"))
+    check_handouts(page, files, expected_names("daily-back-care"), tmp_path)
 
 
 def landmarks(path: Path, page: int, routine) -> list[str]:  # noqa: ANN001 - a Routine

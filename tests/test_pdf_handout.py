@@ -16,6 +16,7 @@ import pytest
 from pdf_tools import pages, pdf_info, pdf_text, pdfua, qpdf_check, run, structure, tags, tool
 
 from backstretch import load_routine
+from backstretch.base.resources import ready_routines
 from backstretch.cli import main
 from backstretch.figures.drawing import stretch_alt
 from backstretch.handouts.content import Handout
@@ -132,20 +133,25 @@ def test_headings_lists_table_and_figures_are_tagged_as_such(daily, daily_pdf):
     assert figures[-2].startswith("Seconds of stretch per muscle group, for Daily back care")
 
 
-def test_the_pages_safety_first_each_card_whole_none_near_empty(daily, daily_pdf, tmp_path):
-    h = Handout.from_routine(daily)
-    count = pages(daily_pdf)
-    texts = [pdf_text(daily_pdf, page) for page in range(1, count + 1)]
+@pytest.mark.parametrize("key", sorted(ready_routines()))
+def test_the_pages_safety_first_each_card_whole_none_near_empty(key, catalogue, daily_pdf,
+                                                               tmp_path):
+    routine = load_routine(key, catalogue)
+    pdf = daily_pdf if key == "daily-back-care" else \
+        save_handout(routine, tmp_path / f"{key}.pdf").path
+    h = Handout.from_routine(routine)
+    count = pages(pdf)
+    texts = [pdf_text(pdf, page) for page in range(1, count + 1)]
     assert all(flat(line) in texts[0] for line in (*RED_FLAGS, *STOP_SIGNS))
     for n, s in enumerate(h.stretches, 1):
         page = next(t for t in texts if f"{n}. {flat(s.name)}" in t)
         assert all(flat(x) in page for x in (s.dose, *s.steps, *s.cautions)), s.name
     for n, text in enumerate(texts, 1):
-        assert f"Daily back care · page {n} of {count}" in text
+        assert f"{flat(routine.name)} · page {n} of {count}" in text
     # each page is inked down to at least a third of the space between the margins
     from PIL import Image
 
-    run("pdftoppm", "-png", "-gray", "-r", "24", daily_pdf, tmp_path / "p")
+    run("pdftoppm", "-png", "-gray", "-r", "24", pdf, tmp_path / "p")
     images = sorted(tmp_path.glob("p-*.png"))
     assert len(images) == count
     for png in images:
