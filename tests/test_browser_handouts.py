@@ -26,6 +26,7 @@ from pdf_tools import pdf_info, pdf_text
 from test_browser import open_notebook, run_all_cells, shutdown_kernels
 
 from backstretch.base.filenames import shown_path
+from backstretch.base.resources import ready_routines
 
 try:
     from playwright.sync_api import expect
@@ -118,13 +119,14 @@ def landmarks(path: Path, page: int, routine) -> list[str]:  # noqa: ANN001 - a 
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_the_browsers_print_gives_the_pdfs_pages(page, tmp_path, paper):
+@pytest.mark.parametrize(("key", "paper"), [*((key, "a4") for key in sorted(ready_routines())),
+                                            ("daily-back-care", "letter")])
+def test_the_browsers_print_gives_the_pdfs_pages(page, tmp_path, key, paper):
     from backstretch import load_routine
     from backstretch.handouts.files import save_handout
     from backstretch.handouts.html import handout_html
 
-    routine = load_routine("daily-back-care")
+    routine = load_routine(key)
     printed = save_handout(routine, tmp_path / "weasyprint.pdf", paper).path
     page.set_content(handout_html(routine, paper=paper))
     browser = tmp_path / "chromium.pdf"
@@ -135,7 +137,7 @@ def test_the_browsers_print_gives_the_pdfs_pages(page, tmp_path, paper):
         pdf_info(printed)["Page size"].split("(")[-1]  # '(A4)' or '(letter)'
     for n in range(1, count + 1):
         assert landmarks(browser, n, routine) == landmarks(printed, n, routine), f"page {n}"
-        assert f"Daily back care · page {n} of {count}" in pdf_text(browser, n)
+        assert f"{routine.name} · page {n} of {count}" in pdf_text(browser, n)
 
 
 @pytest.mark.browser
