@@ -15,6 +15,7 @@ Goal: daily-back-care under 2 s.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -77,8 +78,9 @@ def main() -> None:
         elif not has_fpdf:
             print("(no 'before': it needs fpdf2 and uharfbuzz: pip install fpdf2 uharfbuzz)")
             before = None
+        load = os.getloadavg()[0]
         print(f"PDF handout of each ready routine, in a fresh process; 'then' is the median "
-              f"of {RUNS} after the first:")
+              f"of {RUNS} after the first (load average {load:.1f} on {os.cpu_count()} cores):")
         for key in keys:
             after = timed(ROOT, key)
             line = f"  {key:<22} after:  {_fmt(after)}"

@@ -85,6 +85,14 @@ def test_the_pdf_and_the_status_name_what_no_font_has(routine, tmp_path, capsys)
     assert main(["handout", str(path), "-o", str(tmp_path / "cli.pdf")]) == 0
     assert capsys.readouterr().err.startswith(f"note: This PDF cannot show some of the text: "
                                               f"no font on this computer has {said}.")
+    pytest.importorskip("ipywidgets")
+    from backstretch.widgets import HandoutPanel
+
+    panel = HandoutPanel(named, file_name=str(tmp_path / "panel"))
+    panel.pdf_button.click()
+    assert panel.status.value.startswith("Saved <code>panel.pdf</code><br><b>Note:</b> This PDF "
+                                         f"cannot show some of the text: no font on this "
+                                         f"computer has {said}.")
 
 
 def test_without_fonts_every_letter_beyond_them_is_named(routine, monkeypatch, tmp_path):
