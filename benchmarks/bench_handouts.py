@@ -7,8 +7,9 @@ routine's PDF handout (its charts and figures drawn too, as a press of the butto
 - *after*: this checkout, the HTML handout printed by WeasyPrint as tagged PDF/UA-1.
 
 Each side runs in a fresh process per routine: "first" includes importing the PDF engine
-and matplotlib and loading the fonts, "then" is the median of the next runs. Then the
-daily routine's name in other scripts (fallback fonts, shaping), after only.
+and matplotlib and loading the fonts, "then" is the median of the next runs; each in wall
+time and in the process's CPU time (steadier on a shared machine). Then the daily
+routine's name in other scripts (fallback fonts, shaping), after only.
 Goal: daily-back-care under 2 s.
 """
 
@@ -36,13 +37,15 @@ from backstretch.handouts.pdf import handout_pdf
 key, name, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 routine = load_routine(key)
 routine = dataclasses.replace(routine, name=name) if name else routine
-times, size = [], 0
+times, cpu, size = [], [], 0
 for _ in range(runs + 1):
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     made = handout_pdf(routine)
     times.append(time.perf_counter() - start)
+    cpu.append(time.process_time() - start_cpu)
     size = len(getattr(made, "data", made))
-print(json.dumps({"first": times[0], "then": statistics.median(times[1:]), "bytes": size}))
+print(json.dumps({"first": times[0], "then": statistics.median(times[1:]), "bytes": size,
+                  "first_cpu": cpu[0], "then_cpu": statistics.median(cpu[1:])}))
 """
 
 
@@ -58,9 +61,10 @@ def timed(source: Path, key: str, name: str = "") -> dict | None:
 
 def _fmt(result: dict | None) -> str:
     if result is None:
-        return "      (failed)              "
-    return (f"first {result['first']:5.2f} s, then {result['then']:5.2f} s "
-            f"({result['bytes'] // 1024:4d} KB)")
+        return "(failed)"
+    return (f"first {result['first']:5.2f} s (CPU {result['first_cpu']:4.2f}), "
+            f"then {result['then']:5.2f} s (CPU {result['then_cpu']:4.2f}), "
+            f"{result['bytes'] // 1024:4d} KB")
 
 
 def main() -> None:
