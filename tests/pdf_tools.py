@@ -133,3 +133,24 @@ def structure(path: Path) -> Element:
     with pikepdf.open(path) as pdf:
         root = pdf.Root.StructTreeRoot.K
         return read(root[0] if isinstance(root, pikepdf.Array) else root)
+
+
+def untreed_marks(path: Path) -> list[tuple[int, int]]:
+    """(page, MCID) of each tagged marked-content sequence whose structure element the
+    tree does not reach: content that is neither read nor an artifact."""
+    pikepdf = pytest.importorskip("pikepdf")
+    from backstretch.handouts.artifacts import MARKED, _reachable
+
+    out = []
+    with pikepdf.open(path) as pdf:
+        tree = pdf.Root.StructTreeRoot
+        reachable = _reachable(tree.K)
+        parents = dict(zip(map(int, tree.ParentTree.Nums[::2]), tree.ParentTree.Nums[1::2]))
+        for n, page in enumerate(pdf.pages):
+            kids = parents[int(page.StructParents)]
+            contents = page.Contents if isinstance(page.Contents, pikepdf.Array) \
+                else [page.Contents]
+            for mcid in (int(m[1]) for c in contents for m in MARKED.finditer(c.read_bytes())):
+                if kids[mcid].objgen not in reachable:
+                    out.append((n + 1, mcid))
+    return out

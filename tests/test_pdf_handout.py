@@ -13,7 +13,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pdf_tools import pages, pdf_info, pdf_text, pdfua, qpdf_check, run, structure, tags, tool
+from pdf_tools import (
+    pages,
+    pdf_info,
+    pdf_text,
+    pdfua,
+    qpdf_check,
+    run,
+    structure,
+    tags,
+    tool,
+    untreed_marks,
+)
 
 from backstretch import load_routine
 from backstretch.base.resources import ready_routines
@@ -201,3 +212,18 @@ def test_pdfua_finds_what_the_old_pdf_lacked(tmp_path):
     assert {"UA-01-005", "UA-06-001"} <= {f["rule_id"] for f in report["findings"]}
     assert subprocess.run([tool("qpdf"), "--check", str(bare)], capture_output=True).returncode == 0
     assert not re.search("Tagged: +yes", run("pdfinfo", bare))
+
+
+def test_page_furniture_is_marked_as_artifacts(daily, daily_pdf, tmp_path):
+    """WeasyPrint tags the margin boxes' text outside the structure tree; the handout
+    marks it as artifacts instead, so every tagged word is in the tree."""
+    from backstretch.handouts.html import handout_html
+    from backstretch.handouts.pdf import VARIANT, engine
+
+    raw = tmp_path / "raw.pdf"
+    raw.write_bytes(engine()(string=handout_html(daily)).write_pdf(pdf_variant=VARIANT))
+    count = pages(daily_pdf)
+    assert len(untreed_marks(raw)) >= count  # a name and page number on each page
+    assert untreed_marks(daily_pdf) == []
+    content = pdf_text(daily_pdf)
+    assert all(f"Daily back care · page {n} of {count}" in content for n in range(1, count + 1))

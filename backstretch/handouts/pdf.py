@@ -3,8 +3,9 @@
 WeasyPrint lays the page out with Pango and HarfBuzz (right-to-left scripts, Indic
 conjuncts, emoji) in fonts fontconfig finds, and tags what it prints: headings, lists,
 tables, figures with their alt text, the page's language, its title shown as the window's;
-margin boxes are marked as artifacts. Characters no installed font has are named
-(``glyphs``) at the top of the PDF and in :attr:`PdfHandout.note`.
+the margin boxes' text is then marked as artifacts (``artifacts``). Characters no
+installed font has are named (``glyphs``) at the top of the PDF and in
+:attr:`PdfHandout.note`.
 
 WeasyPrint is imported only when a PDF is made; where Pango is missing it cannot load,
 and that is said in one line (:data:`NO_ENGINE`) while the HTML handout still works.
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from ..base.errors import BackstretchError, Problem
 from ..routines.model import Routine
 from ..safety.notes import MARKS
+from .artifacts import mark_furniture
 from .content import Handout
 from .glyphs import missing_glyphs, missing_note
 from .html import handout_html
@@ -70,4 +72,5 @@ def handout_pdf(routine: Routine, paper: str = "a4",
     texts = [*_texts(dataclasses.astuple(Handout.from_routine(routine))), *MARKS.values()]
     note = missing_note(missing_glyphs(texts))
     page = handout_html(routine, charts, paper, note)
-    return PdfHandout(html_class(string=page).write_pdf(pdf_variant=VARIANT), note)
+    return PdfHandout(mark_furniture(html_class(string=page).write_pdf(pdf_variant=VARIANT)),
+                      note)
