@@ -106,7 +106,7 @@ def handout_html(routine: Routine, charts: list[tuple[str, str]] | None = None,
         f"<figcaption>{escape(caption)}</figcaption></figure>"
         for caption, svg in charts) if charts else ""
     description = f"<p{_dir(h.description)}>{escape(h.description)}</p>" if h.description else ""
-    shown = f'<p class="bs-note" role="alert">{escape(note)}</p>' if note else ""
+    shown = f'<p class="bs-note">{escape(note)}</p>' if note else ""
     return (
         f'<!DOCTYPE html>\n<html lang="{LANG}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
