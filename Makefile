@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 
-.PHONY: lab test present bench browser fonts hub hub-tools clean
+.PHONY: lab test present bench browser fonts pdf hub hub-tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "backstretch needs Python 3.10 or newer")'
@@ -16,21 +16,22 @@ $(STAMP): pyproject.toml
 
 ## make lab: install if needed, then open JupyterLab on the repository (the notebooks
 ## link to docs/), at the first notebook
-lab: $(STAMP) fonts
+lab: $(STAMP) fonts pdf
 	$(BIN)/jupyter lab --ServerApp.root_dir=. \
 		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb \
 		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
-## make test: install if needed (Chromium, fonts and axe-core too), then run every test
-test: $(STAMP) browser fonts hub-tools node_modules/.package-lock.json
+## make test: install if needed (Chromium, fonts, Pango, PDF checkers and axe-core too),
+## then run every test
+test: $(STAMP) browser fonts pdf hub-tools node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 ## make present: serve the class view with Voila on loopback (no code shown)
-present: $(STAMP) fonts
+present: $(STAMP) fonts pdf
 	$(BIN)/voila notebooks/05_class_mode.ipynb --Voila.ip=$(HOST) --no-browser
 
 ## make bench: print the performance figures (Chromium, fonts and the hub's proxy too)
-bench: $(STAMP) browser fonts hub-tools
+bench: $(STAMP) browser fonts pdf hub-tools
 	$(BIN)/python benchmarks/run_all.py
 
 browser:
@@ -49,6 +50,10 @@ hub-tools:
 ## fonts: Debian's Noto fonts for PDF handouts in any script (installed when root)
 fonts:
 	@bash scripts/ensure-fonts
+
+## pdf: Pango for PDF handouts, poppler-utils and qpdf for their tests (installed when root)
+pdf:
+	@bash scripts/ensure-pdf
 
 node_modules/.package-lock.json: package.json package-lock.json
 	@bash scripts/ensure-axe

@@ -18,6 +18,7 @@ from .base.yamlio import parse_yaml, read_text
 from .catalogue.muscles import MUSCLE_GROUPS
 from .catalogue.stretches import EQUIPMENT, POSITIONS, Catalogue, load_catalogue
 from .figures.poses import poses_from_dict
+from .handouts.html import PAPERS
 from .routines.dose import dose_report
 from .routines.model import format_duration
 from .routines.reading import load_routine, resolve_routine_path, routine_from_dict
@@ -70,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="a routine file, or a ready routine's name such as source-article")
     ho.add_argument("-o", "--output", required=True, metavar="FILE",
                     help="where to write it; the suffix, .html or .pdf, picks the format")
+    ho.add_argument("--paper", choices=tuple(PAPERS), default="a4",
+                    help="the paper it prints on (default: a4)")
 
     fo = sub.add_parser("follow", help="write a routine's guided session as one web page that "
                         "runs anywhere, offline (a phone too)",
@@ -205,8 +208,10 @@ def cmd_handout(args: argparse.Namespace, catalogue: Catalogue) -> int:
     from .handouts.files import save_handout
 
     routine = load_routine(args.routine, catalogue)
-    path = save_handout(routine, args.output)
-    print(printable(f"Wrote {path}: a handout of {routine.name!r}"))
+    saved = save_handout(routine, args.output, args.paper)
+    print(printable(f"Wrote {saved.path}: a handout of {routine.name!r}"))
+    if saved.note:
+        print(printable(f"note: {saved.note}"), file=sys.stderr)
     return 0
 
 

@@ -1,9 +1,10 @@
 """Drawing pose figures: a scene as SVG (plain text, no dependency) or PNG (matplotlib).
 
 SVG is written by hand: it keeps ``import backstretch`` light, stays sharp on a
-projector at any size, and can swap a moving stretch's start and end frames with
-CSS alone, so nothing is redrawn while a timer ticks. PNG, for the PDF handout
-and ``backstretch pose -o FILE.png``, draws the same scene with matplotlib.
+projector (and in a PDF handout) at any size, and can swap a moving stretch's start
+and end frames with CSS alone, so nothing is redrawn while a timer ticks. PNG, for
+``backstretch pose -o FILE.png``, draws the same scene with matplotlib.
+:func:`stretch_alt` says in words what a figure shows, for people who cannot see it.
 Figures are cached per stretch, side and style.
 """
 
@@ -18,8 +19,10 @@ from html import escape
 from pathlib import Path
 
 from ..base.errors import BackstretchError, Problem
+from ..base.plural import joined
 from ..base.yamlio import atomic_write_bytes, atomic_write_text
-from ..catalogue.stretches import Catalogue, Stretch
+from ..catalogue.muscles import MUSCLE_GROUPS
+from ..catalogue.stretches import POSITIONS, Catalogue, Stretch
 from .layout import layout
 from .poses import Pose, poses_for
 from .scene import Disc, Rect, Scene, Stroke, Text, scene
@@ -199,6 +202,27 @@ def stretch_svg(catalogue: Catalogue, stretch_id: str, side: str | None = None,
     """
     pose, stretch = _pose(catalogue, stretch_id)
     return _svg(pose, stretch, _side(stretch, side), animate, width_px) if pose else ""
+
+
+def stretch_alt(catalogue: Catalogue, stretch_id: str, side: str | None = None) -> str:
+    """What a stretch's figure shows, in words: the pose, its props, how it starts, and
+    the muscles shaded; '' when it has no pose (so no figure)."""
+    pose, stretch = _pose(catalogue, stretch_id)
+    if pose is None:
+        return ""
+    frames = len(pose_scene(pose, stretch, side).frames)
+    props = f", with a {joined(stretch.equipment)}" if stretch.equipment else ""
+    out = [f"Drawing of {_title(stretch, side)}, done {POSITIONS[stretch.position]}{props}."]
+    if stretch.steps:
+        out.append(f"It starts: {stretch.steps[0]}")
+    if frames > 1:
+        out.append("The starting position is drawn faintly behind the end position.")
+    names = [MUSCLE_GROUPS[g].name.lower() for g in stretch.primary]
+    lighter = [MUSCLE_GROUPS[g].name.lower() for g in stretch.secondary]
+    if names:
+        out.append(f"Shaded dark blue, where it works most: {joined(names)}"
+                   + (f"; lighter blue: {joined(lighter)}." if lighter else "."))
+    return " ".join(out)
 
 
 def stretch_png(catalogue: Catalogue, stretch_id: str, side: str | None = None,

@@ -1,5 +1,5 @@
-"""What a handout of a routine says, as plain text: one :class:`Handout` that the HTML
-and the PDF renderings (``html``, ``pdf``) both draw, so they cannot drift apart.
+"""What a handout of a routine says, as plain text: one :class:`Handout`, which the HTML
+handout (``html``) shows and the PDF handout (``pdf``) prints from that same page.
 
 Charts need matplotlib (the ``workbook`` extra), imported only when a handout is drawn,
 so ``import backstretch`` stays light.
@@ -7,11 +7,13 @@ so ``import backstretch`` stays light.
 
 from __future__ import annotations
 
+import io
 import warnings
 from dataclasses import dataclass
 
 from ..base.errors import BackstretchError, Problem
 from ..base.plural import counted
+from ..catalogue.muscles import MUSCLE_GROUPS
 from ..catalogue.stretches import cautions_of
 from ..routines.dose import dose_report
 from ..routines.model import Routine, format_duration
@@ -34,6 +36,17 @@ class HandoutStretch:
 
 
 @dataclass(frozen=True)
+class DoseRow:
+    """One targeted muscle group in the handout's dose table."""
+
+    group: str
+    seconds: str
+    target: str
+    result: str
+    short: bool
+
+
+@dataclass(frozen=True)
 class Handout:
     """Everything a handout says, as plain text (escaped only when rendered as HTML)."""
 
@@ -43,7 +56,10 @@ class Handout:
     stretches: tuple[HandoutStretch, ...]
     checklist: tuple[str, ...]
     """One line per box: each stretch, and each side of a one-side-at-a-time stretch."""
-    dose: tuple[str, ...]
+    dose: tuple[DoseRow, ...]
+    """Each targeted muscle group's static stretch against the guideline's target."""
+    dose_notes: tuple[str, ...]
+    """The rest of the dose check: holds outside the guideline, how often, its basis."""
 
     @classmethod
     def from_routine(cls, routine: Routine) -> Handout:
@@ -58,9 +74,13 @@ class Handout:
         how_many = counted(len(routine.items), "stretch", "stretches")
         total = (f"{format_duration(routine.duration)} in all, {how_many}, "
                  "including getting ready, switching sides and rests")
+        report = dose_report(routine)
+        rows = tuple(DoseRow(MUSCLE_GROUPS[g.group].name, f"{g.seconds:g} s", f"{g.target} s",
+                             "reached" if g.met else f"{g.shortfall:g} s short", not g.met)
+                     for g in report.groups)
         return cls(routine.name, routine.description, total, stretches,
                    tuple(routine.box_label(box) for box in routine.checklist_boxes()),
-                   tuple(dose_report(routine).lines()))
+                   rows, tuple(report.lines()[len(report.groups):]))  # after one per group
 
 
 def dose_text(routine: Routine, index: int) -> str:
@@ -76,13 +96,20 @@ def dose_text(routine: Routine, index: int) -> str:
     return f"Hold {hold} s, {times}{where}{rest}."
 
 
-def chart_pngs(routine: Routine, dpi: int = 110) -> list[tuple[str, bytes]]:
-    """The charts a handout shows (``charts.charts_for("handout")``) as (caption, PNG bytes)."""
-    from ..charts.routine_charts import charts_for, figure_png
+def chart_svgs(routine: Routine) -> list[tuple[str, str]]:
+    """The charts a handout shows (``charts.charts_for("handout")``) as (caption, SVG):
+    vector drawings, sharp at any size on paper, their words kept as text, so the page's
+    fonts show any script (and ``$...$`` stays as typed: ``literal_text``)."""
+    from matplotlib import rc_context
+
+    from ..charts.routine_charts import charts_for
 
     out = []
     for chart in charts_for("handout"):
-        with warnings.catch_warnings():  # a glyph DejaVu lacks (an emoji) is simply left out
+        with warnings.catch_warnings():  # matplotlib measures an emoji without a glyph for it
             warnings.filterwarnings("ignore", "Glyph .* missing", UserWarning)
-            out.append((chart.caption, figure_png(chart.draw(routine), dpi)))
+            buf = io.StringIO()
+            with rc_context({"svg.hashsalt": "backstretch", "svg.fonttype": "none"}):
+                chart.draw(routine).savefig(buf, format="svg", metadata={"Date": None})
+            out.append((chart.caption, buf.getvalue()))
     return out

@@ -1,8 +1,9 @@
-"""Saving a handout: HTML or PDF by the file's suffix, written atomically."""
+"""Saving a handout: HTML or PDF by the file's suffix, on A4 or US Letter, atomically."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import BackstretchError, Problem
@@ -13,8 +14,18 @@ from .html import handout_html
 SUFFIXES = (".html", ".htm", ".pdf")
 
 
-def save_handout(routine: Routine, path: str | os.PathLike[str]) -> Path:
-    """Write the handout as ``.html`` or ``.pdf`` (by the suffix), atomically; return the path."""
+@dataclass(frozen=True)
+class SavedHandout:
+    """Where a handout went, and what a PDF of it says it cannot show ('' when nothing)."""
+
+    path: Path
+    note: str = ""
+
+
+def save_handout(routine: Routine, path: str | os.PathLike[str],
+                 paper: str = "a4") -> SavedHandout:
+    """Write the handout as ``.html`` or ``.pdf`` (by the suffix) for ``paper`` (``a4`` or
+    ``letter``), atomically."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
@@ -22,13 +33,14 @@ def save_handout(routine: Routine, path: str | os.PathLike[str]) -> Path:
                                        f"{suffix or 'no suffix'!r}; end the name in .html or .pdf"))
     try:
         if suffix == ".pdf":
-            from .pdf import handout_pdf  # fpdf2 loads only for a PDF
+            from .pdf import handout_pdf  # WeasyPrint loads only for a PDF
 
-            atomic_write_bytes(target, handout_pdf(routine))
-        else:
-            atomic_write_text(target, handout_html(routine))
+            pdf = handout_pdf(routine, paper, where=str(path))
+            atomic_write_bytes(target, pdf.data)
+            return SavedHandout(target, pdf.note)
+        atomic_write_text(target, handout_html(routine, paper=paper))
     except ImportError as exc:
         needs = f"drawing a handout needs {exc.name}; install it with: " \
             "pip install 'backstretch[workbook]'"
         raise BackstretchError(Problem(str(path), "", needs)) from None
-    return target
+    return SavedHandout(target)

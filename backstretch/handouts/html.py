@@ -1,77 +1,125 @@
-"""A handout as one printable, self-contained HTML page (no external links)."""
+"""A handout as one printable, self-contained HTML page (no external links).
+
+The page is the handout's one source: a browser shows it, its own Print gives pages of the
+size chosen (``PAPERS``), and the PDF handout is this page printed by WeasyPrint (``pdf``).
+Its print stylesheet (``handout.css``, and the ``@page`` rule made here) keeps each
+stretch card whole on a page and puts the routine's name and "page N of M" in the
+bottom margin, where a PDF marks them as page furniture rather than text to read.
+"""
 
 from __future__ import annotations
 
 import base64
+import unicodedata
 from html import escape
+from pathlib import Path
 
-from ..figures.drawing import stretch_svg
+from ..base.errors import BackstretchError, Problem
+from ..figures.drawing import stretch_alt, stretch_svg
 from ..routines.model import Routine
 from ..safety.notes import safety_html
-from .content import Handout, chart_pngs
+from .content import Handout, chart_svgs
 
-HANDOUT_CSS = """
-@page { size: A4; margin: 14mm; }
-body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; color: #1a1a1a; background: #fff;
-       max-width: 48em; margin: 1.5em auto; padding: 0 1em; line-height: 1.4; }
-h1 { color: #1f4e79; margin-bottom: 0.2em; }
-h2 { color: #1f4e79; border-bottom: 2px solid #1f4e79; margin-top: 1.4em; }
-.bs-total { font-weight: 600; }
-.bs-stretch { border: 1px solid #bbb; border-radius: 6px; padding: 0.3em 1em; margin: 0.6em 0; }
-.bs-stretch h3 { margin: 0.3em 0; }
-.bs-stretch::after { content: ""; display: block; clear: both; }
-.bs-pose { float: right; width: 14em; max-width: 40%; margin: 0 0 0.4em 1em; }
-.bs-dose { font-weight: 600; color: #1f4e79; }
-.bs-caution { background: #fff4e5; border-left: 4px solid #b35806; padding: 0.2em 0.8em; }
-.bs-ticks { list-style: none; padding-left: 0; columns: 2; }
-.bs-ticks li { margin: 0.35em 0; break-inside: avoid; }
-.bs-box { display: inline-block; width: 0.95em; height: 0.95em; border: 1.5px solid #1a1a1a;
-          margin-right: 0.5em; vertical-align: -0.15em; }
-figure { margin: 0.8em 0; } figure img { max-width: 100%; height: auto; }
-.bs-safety { border: 2px solid #b35806; border-radius: 8px; padding: 0.5em 1em;
-             background: #fffaf3; }
-@media print {
-  body { margin: 0; max-width: none; }
-  .bs-stretch, figure, .bs-safety, .bs-ticks li { break-inside: avoid; }
-  h2 { break-after: avoid; }
-}
-"""
+LANG = "en"
+"""The language the handout is written in: the page's ``lang``, the PDF's ``/Lang``."""
+PAPERS = {"a4": "A4", "letter": "letter"}
+"""Paper sizes a handout prints on, by the name the CLI and the panel use, as CSS says it."""
+CSS = (Path(__file__).parent / "handout.css").read_text(encoding="utf-8")
 
 
-def handout_html(routine: Routine, charts: list[tuple[str, bytes]] | None = None) -> str:
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string that cannot end the string or the ``<style>``
+    element it sits in: anything but a letter, digit or space is written as an escape."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def page_css(title: str, paper: str = "a4") -> str:
+    """The ``@page`` rule: the paper, the margins, and the title and page number below."""
+    if paper not in PAPERS:
+        raise BackstretchError(Problem("<paper>", "", f"no paper {paper!r}; choose "
+                                       + " or ".join(PAPERS)))
+    return (f"@page {{ size: {PAPERS[paper]}; margin: 14mm 14mm 16mm; "
+            f"@bottom-center {{ content: {css_string(title + ' · page ')} counter(page) "
+            '" of " counter(pages); font: 7.5pt "DejaVu Sans", Verdana, Arial, sans-serif; '
+            "color: #666; } }\n")
+
+
+def _dir(text: str) -> str:
+    """' dir="rtl"' for text whose first strong letter is right to left (Arabic, Hebrew),
+    as ``dir="auto"`` would say, which WeasyPrint does not read."""
+    for c in text:
+        kind = unicodedata.bidirectional(c)
+        if kind in ("R", "AL"):
+            return ' dir="rtl"'
+        if kind == "L":
+            return ""
+    return ""
+
+
+def _data_url(mime: str, data: str | bytes) -> str:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return f"data:{mime};base64,{base64.b64encode(raw).decode('ascii')}"
+
+
+def _stretches(routine: Routine, h: Handout) -> str:
+    cards = []
+    for n, s in enumerate(h.stretches, 1):
+        svg = stretch_svg(routine.catalogue, s.stretch_id, s.side)
+        alt = stretch_alt(routine.catalogue, s.stretch_id, s.side)
+        figure = (f'<img class="bs-pose" alt="{escape(alt)}" '
+                  f'src="{_data_url("image/svg+xml", svg)}">' if svg else "")
+        cards.append(
+            f'<section class="bs-stretch"><h3{_dir(s.name)}>{n}. {escape(s.name)}</h3>{figure}'
+            f'<p class="bs-dose">{escape(s.dose)}</p><p><em>{escape(s.summary)}</em></p>'
+            f"<ol>{''.join(f'<li>{escape(x)}</li>' for x in s.steps)}</ol>"
+            f'<div class="bs-caution"><p>Take care</p><ul>'
+            f"{''.join(f'<li>{escape(x)}</li>' for x in s.cautions)}</ul></div></section>")
+    return "".join(cards)
+
+
+def _dose(h: Handout) -> str:
+    short = ' class="bs-short"'
+    rows = "".join(
+        f'<tr{short if r.short else ""}><th scope="row">{escape(r.group)}</th>'
+        f'<td class="bs-num">{escape(r.seconds)}</td><td class="bs-num">{escape(r.target)}</td>'
+        f"<td>{escape(r.result)}</td></tr>" for r in h.dose)
+    table = ('<table class="bs-dose-table"><caption>Static stretch per side for each muscle '
+             'group it targets</caption><thead><tr><th scope="col">Muscle group</th>'
+             '<th scope="col">Stretch</th><th scope="col">Target</th><th scope="col">Result</th>'
+             f"</tr></thead><tbody>{rows}</tbody></table>") if rows else ""
+    return table + f"<ul>{''.join(f'<li>{escape(x)}</li>' for x in h.dose_notes)}</ul>"
+
+
+def handout_html(routine: Routine, charts: list[tuple[str, str]] | None = None,
+                 paper: str = "a4", note: str = "") -> str:
     """A printable, self-contained HTML page (no external links); every text escaped.
 
-    ``charts`` defaults to :func:`chart_pngs`, embedded as base64 PNG images.
+    ``charts`` defaults to :func:`chart_svgs`, embedded as SVG images; ``paper`` is a key
+    of ``PAPERS``; ``note``, when given, is shown first (what a PDF cannot show).
     """
     h = Handout.from_routine(routine)
-    charts = chart_pngs(routine) if charts is None else charts
-    stretches = "".join(
-        f'<section class="bs-stretch"><h3>{n}. {escape(s.name)}</h3>'
-        f'<div class="bs-pose">{stretch_svg(routine.catalogue, s.stretch_id, s.side)}</div>'
-        f'<p class="bs-dose">{escape(s.dose)}</p><p><em>{escape(s.summary)}</em></p>'
-        f"<ol>{''.join(f'<li>{escape(x)}</li>' for x in s.steps)}</ol>"
-        f'<div class="bs-caution"><b>Take care</b><ul>'
-        f"{''.join(f'<li>{escape(x)}</li>' for x in s.cautions)}</ul></div></section>"
-        for n, s in enumerate(h.stretches, 1))
-    ticks = "".join(f'<li><span class="bs-box"></span>{escape(x)}</li>' for x in h.checklist)
-    dose = "".join(f"<li>{escape(x)}</li>" for x in h.dose)
-    figures = "".join(
-        f'<figure><img alt="{escape(caption)}: {escape(h.title)}" '
-        f'src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">'
+    charts = chart_svgs(routine) if charts is None else charts
+    ticks = "".join(f"<li{_dir(x)}>{escape(x)}</li>" for x in h.checklist)
+    figures = "<h2>What it stretches</h2>" + "".join(
+        f'<figure><img alt="{escape(caption)}, for {escape(h.title)}. The numbers are in the '
+        f'table under Against the guideline." src="{_data_url("image/svg+xml", svg)}">'
         f"<figcaption>{escape(caption)}</figcaption></figure>"
-        for caption, png in charts)
-    description = f"<p>{escape(h.description)}</p>" if h.description else ""
+        for caption, svg in charts) if charts else ""
+    description = f"<p{_dir(h.description)}>{escape(h.description)}</p>" if h.description else ""
+    shown = f'<p class="bs-note">{escape(note)}</p>' if note else ""
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{LANG}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(h.title)}</title><style>{HANDOUT_CSS}</style></head>"
-        f'<body class="bs-handout"><h1>{escape(h.title)}</h1>{description}'
+        f"<title>{escape(h.title)}</title>"
+        f"<style>{CSS}{page_css(h.title, paper)}</style></head>"
+        f'<body class="bs-handout"><h1{_dir(h.title)}>{escape(h.title)}</h1>{shown}'
         f'<p class="bs-total">{escape(h.total)}</p>'
         f"<h2>Safety first</h2>{safety_html()}"
-        f"<h2>The stretches</h2>{stretches}"
-        "<h2>Checklist</h2><p>Tick each box as you finish that stretch or side.</p>"
-        f'<ul class="bs-ticks">{ticks}</ul>'
-        f"<h2>Against the guideline</h2><ul>{dose}</ul>"
-        f"<h2>What it stretches</h2>{figures}"
+        f"<h2>The stretches</h2>{description}{_stretches(routine, h)}"
+        '<section class="bs-checklist"><h2>Checklist</h2>'
+        "<p>Tick each box as you finish that stretch or side.</p>"
+        f'<ul class="bs-ticks">{ticks}</ul></section>'
+        f"<h2>Against the guideline</h2>{_dose(h)}"
+        f"{figures}"
         "</body></html>\n"
     )

@@ -12,6 +12,7 @@ from ..base.errors import BackstretchError
 from ..base.filenames import shown_path, title_stem, typed_path, unique_path
 from ..base.userdata import own_folder
 from ..handouts.files import save_handout
+from ..handouts.html import PAPERS
 from ..handouts.take_home import save_take_home
 from ..routines.model import Routine
 from .buttons import control_button
@@ -34,9 +35,13 @@ def default_file_name(routine: Routine, folder: Path) -> str:
     return shown_path(unique_path(folder, stem, HANDOUT_SUFFIXES), folder)
 
 
+PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
+"""How the paper choice names each of ``PAPERS``."""
+
+
 class HandoutPanel(Shown):
-    """A file name, three buttons (HTML, PDF, Take it home) and a status line saying where
-    it went, with a link that downloads it.
+    """A file name, a paper size, three buttons (HTML, PDF, Take it home) and a status line
+    saying where it went, with a link that downloads it.
 
     ``routine`` is a routine, or a function returning the current one (say, the
     builder's), called at each press. The suffix of the file name is set by the
@@ -57,6 +62,9 @@ class HandoutPanel(Shown):
                                         "this notebook's folder, or ~/… in your home; .html "
                                         "or .pdf is added for you",
                                 layout=w.Layout(width="32em"))
+        self.paper = w.Dropdown(options=[(PAPER_NAMES[p], p) for p in PAPERS], value="a4",
+                                description="Paper", layout=w.Layout(width="14em"))
+        self.paper.add_class("bs-handout-paper")
         self.html_button = control_button("Save HTML handout", "file-code-o", "bs-handout-html",
                                           lambda: self.save(".html"))
         self.pdf_button = control_button("Save PDF handout", "file-pdf-o", "bs-handout-pdf",
@@ -67,8 +75,8 @@ class HandoutPanel(Shown):
                                     "speaks and keeps a checklist on a phone, offline")
         self.status = w.HTML()
         self.status.add_class("bs-handout-status")
-        self.widget = w.VBox([self.file_name, w.HBox([self.html_button, self.pdf_button,
-                                                      self.home_button]), self.status])
+        buttons = w.HBox([self.html_button, self.pdf_button, self.home_button])
+        self.widget = w.VBox([w.HBox([self.file_name, self.paper]), buttons, self.status])
         self.widget.add_class("bs-handout")
 
     def set_routine(self, routine: Routine) -> None:
@@ -100,8 +108,11 @@ class HandoutPanel(Shown):
         self.status.value = "Saving…"
         routine = self.routine()
         try:
-            saved = save_take_home(routine, path) if suffix == TAKE_HOME else \
-                save_handout(routine, path)
+            if suffix == TAKE_HOME:
+                saved, note = save_take_home(routine, path), ""
+            else:
+                handout = save_handout(routine, path, self.paper.value)
+                saved, note = handout.path, handout.note
         except BackstretchError as exc:
             self.status.value = "<b>Not saved:</b> " + "<br>".join(
                 escape(p.shown()) for p in exc.problems)
@@ -110,6 +121,8 @@ class HandoutPanel(Shown):
         self._saved = (routine, saved, link)
         use = ("<br>Open it in any browser, on a phone too, with no internet: it runs the "
                "session and keeps its own checklist." if suffix == TAKE_HOME else "")
+        if note:
+            use += f"<br><b>Note:</b> {escape(note)}"
         shown = escape(shown_path(saved, self.folder))
         self.status.value = f"Saved <code>{shown}</code>{use}<br>{link}"
         return saved

@@ -120,7 +120,7 @@ def test_the_kept_coverage_chart_updates_to_what_a_fresh_one_draws(catalogue):
 
 def test_a_chart_is_registered_once_and_shown_where_it_says(catalogue, article, monkeypatch):
     pytest.importorskip("ipywidgets")
-    from backstretch.handouts.content import chart_pngs
+    from backstretch.handouts.content import chart_svgs
     from backstretch.widgets import RoutineBuilder
 
     extra = charts.Chart("Steps", "Steps of the routine", charts.timeline_chart,
@@ -132,6 +132,8 @@ def test_a_chart_is_registered_once_and_shown_where_it_says(catalogue, article, 
     shown = builder.charts.children[3].value  # a picture with its caption as alt text
     assert shown.startswith(f'<img alt="Steps of the routine: {article.name}" ')
     assert 'src="data:image/png;base64,iVBORw0KGgo' in shown
-    captions = [caption for caption, _ in chart_pngs(article, dpi=30)]
+    drawn = chart_svgs(article)
+    assert all(svg.startswith('<?xml') and "<svg" in svg for _, svg in drawn)
+    captions = [caption for caption, _ in drawn]
     assert captions == ["Seconds of stretch per muscle group",
                         "Body map: where the routine stretches", "Steps of the routine"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import io
+import base64
 import re
 from html import unescape
 
@@ -11,8 +11,8 @@ import pytest
 from backstretch import load_routine
 from backstretch.cli import main
 from backstretch.handouts.content import Handout
+from backstretch.figures.drawing import stretch_alt, stretch_svg
 from backstretch.handouts.html import handout_html
-from backstretch.handouts.pdf import handout_pdf
 
 pytest.importorskip("ipywidgets")
 from fakes import FakeClock  # noqa: E402
@@ -90,20 +90,39 @@ def test_html_handout_draws_every_stretch(article):
     html = handout_html(article, charts=[])
     sections = re.findall(r'<section class="bs-stretch">.*?</section>', html, re.S)
     assert len(sections) == len(article.items)
-    for n, section in enumerate(sections):
-        assert _titles(section)[0].startswith(article.stretch(n).name)
+    h = Handout.from_routine(article)
+    for section, s in zip(sections, h.stretches):
+        alt, data = re.search(r'<img class="bs-pose" alt="([^"]*)" '
+                              r'src="data:image/svg\+xml;base64,([^"]*)"', section).groups()
+        svg = base64.b64decode(data).decode("utf-8")
+        assert svg == stretch_svg(article.catalogue, s.stretch_id, s.side)  # vector, as drawn
+        assert _titles(svg)[0].startswith(s.name)
+        assert unescape(alt) == stretch_alt(article.catalogue, s.stretch_id, s.side)
 
 
-def test_pdf_handout_carries_a_picture_of_every_stretch(article):
-    pypdf = pytest.importorskip("pypdf")
-    reader = pypdf.PdfReader(io.BytesIO(handout_pdf(article, charts=[])))
-    pictures = [img.image for page in reader.pages for img in page.images]
-    assert len(pictures) == len(Handout.from_routine(article).stretches)
-    for picture in pictures:
-        assert picture.width / picture.height == pytest.approx(4 / 3, abs=0.01)
-        colours = {c for _, c in picture.convert("RGB").getcolors(1 << 20)}
-        assert (0x1F, 0x4E, 0x79) in colours  # the muscles worked, shaded in the workbook's blue
-        assert len(colours) > 20  # a drawing, not a blank
+def test_pdf_handout_draws_every_stretch_in_print(article, tmp_path):
+    """Printed, each card's figure is there in ink: the body's colour on every card."""
+    pytest.importorskip("weasyprint")
+    from PIL import Image
+    from pdf_tools import pdf_text, run
+
+    from backstretch.figures.scene import BODY
+    from backstretch.handouts.files import save_handout
+
+    pdf = save_handout(article, tmp_path / "a.pdf").path
+    run("pdftoppm", "-png", "-r", "30", pdf, tmp_path / "p")
+    body = tuple(int(BODY[i:i + 2], 16) for i in (1, 3, 5))
+    names = [f"{i}. {article.stretch(i - 1).name}" for i in range(1, len(article.items) + 1)]
+    shown = 0
+    for n, png in enumerate(sorted(tmp_path.glob("p-*.png")), 1):
+        text = pdf_text(pdf, n)
+        cards = sum(name in text for name in names)
+        with Image.open(png) as img:
+            colours = dict((c, k) for k, c in img.convert("RGB").getcolors(1 << 20))
+        near = sum(k for c, k in colours.items() if max(abs(a - b) for a, b in zip(c, body)) < 12)
+        assert (near > 40 * cards) if cards else True, (png.name, cards, near)
+        shown += cards
+    assert shown == len(article.items)
 
 
 def test_cli_draws_a_pose(tmp_path, capsys):

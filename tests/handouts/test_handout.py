@@ -1,24 +1,25 @@
-"""Handouts: the HTML page and the PDF say the same things, and typed text stays text."""
+"""Handouts: the HTML page and the PDF say the same things, and typed text stays text.
+(The PDF's tags, pages and checkers: test_pdf_handout.py.)"""
 
 from __future__ import annotations
 
 import dataclasses
-import io
 import re
+import sys
 from html import escape
 from pathlib import Path
 
 import pytest
+from pdf_tools import pdf_info, pdf_text
 
 from backstretch import BackstretchError, dose_report, load_routine
 from backstretch.cli import main
 from backstretch.handouts.content import Handout, dose_text
 from backstretch.handouts.files import save_handout
-from backstretch.handouts.html import handout_html
+from backstretch.handouts.html import css_string, handout_html
 from backstretch.safety.flags import STOP_SIGNS, TIERS
 
 pytest.importorskip("matplotlib")
-pypdf = pytest.importorskip("pypdf")
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -41,11 +42,6 @@ def page(prank):
     return handout_html(prank)
 
 
-def _pdf_text(data: bytes) -> str:
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    return "\n".join(p.extract_text() for p in reader.pages)
-
-
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -57,10 +53,25 @@ def test_typed_markup_is_escaped_everywhere_in_the_html(page):
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
 
 
-def test_html_is_self_contained_and_printable(page):
+def test_html_is_self_contained_and_printable(daily, page):
     assert page.startswith("<!DOCTYPE html>") and "@page" in page and "@media print" in page
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page), "no external resources"
-    assert page.count('src="data:image/png;base64,') == 2  # coverage chart and body map
+    # the charts (coverage, body map) and each stretch's pose, as vector drawings
+    assert page.count('src="data:image/svg+xml;base64,') == 2 + len(daily.items)
+    assert "size: A4;" in page and "size: letter;" in handout_html(daily, [], paper="letter")
+    assert "counter(page) \" of \" counter(pages)" in page
+    with pytest.raises(BackstretchError, match="no paper 'a3'; choose a4 or letter"):
+        handout_html(daily, [], paper="a3")
+
+
+def test_the_name_in_the_page_margin_cannot_break_out_of_its_css_string():
+    hostile = 'a"}</style><script>alert(1)</script>\\\n'
+    quoted = css_string(hostile)
+    assert quoted.startswith('"') and quoted.endswith('"') and '"' not in quoted[1:-1]
+    assert "<" not in quoted and "\n" not in quoted and "}" not in quoted
+    # read back as CSS does: each escape is a code point in hex and one optional space
+    back = re.sub(r"\\([0-9a-f]{1,6}) ?", lambda m: chr(int(m[1], 16)), quoted[1:-1])
+    assert back == hostile
 
 
 def test_html_has_every_stretch_its_steps_holds_and_cautions(daily, page):
@@ -75,15 +86,22 @@ def test_html_has_every_stretch_its_steps_holds_and_cautions(daily, page):
 
 def test_html_checklist_has_one_box_per_stretch_and_side(daily, page):
     boxes = daily.checklist_boxes()
-    assert page.count('<span class="bs-box"></span>') == len(boxes) == 15
-    for box in boxes:
-        assert f'<span class="bs-box"></span>{escape(daily.box_label(box))}</li>' in page
+    ticks = re.search(r'<ul class="bs-ticks">(.*?)</ul>', page)[1]
+    assert ticks == "".join(f"<li>{escape(daily.box_label(b))}</li>" for b in boxes)
+    assert len(boxes) == 15
+    assert re.search(r'ul\.bs-ticks \{ list-style: "\\2610', page)  # each item's label: a box
 
 
 def test_html_has_the_safety_notes_and_dose_check(daily, page):
-    for line in (*STOP_SIGNS, *RED_FLAGS, *dose_report(daily).lines()):
+    report = dose_report(daily)
+    for line in (*STOP_SIGNS, *RED_FLAGS, *report.lines()[len(report.groups):]):
         assert escape(line) in page
     assert page.index("Emergency: call 999") < page.index("Urgent: get a same-day")
+    rows = re.findall(r'<tr(?: class="bs-short")?><th scope="row">([^<]*)</th>'
+                      r'<td class="bs-num">([^<]*)</td>', page)
+    assert rows == [(escape(Handout.from_routine(daily).dose[i].group), f"{g.seconds:g} s")
+                    for i, g in enumerate(report.groups)]
+    assert page.index("Emergency: call 999") < page.index("1. Pelvic tilt")
 
 
 def test_dose_text_follows_the_routines_overrides(catalogue):
@@ -98,37 +116,60 @@ def test_dose_text_follows_the_routines_overrides(catalogue):
 
 
 def test_pdf_has_the_same_content_as_the_html(prank, daily, tmp_path):
-    path = save_handout(prank, tmp_path / "class.pdf")
-    data = path.read_bytes()
-    assert data.startswith(b"%PDF-")
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    assert len(reader.pages) >= 3
-    text = _flat(_pdf_text(data))
+    saved = save_handout(prank, tmp_path / "class.pdf")
+    assert saved.path.read_bytes().startswith(b"%PDF-") and saved.note == ""
+    text = pdf_text(saved.path)
     assert f"{SCRIPT} Rückenübung ✓" in text and IMG in text  # printed as plain text
     h = Handout.from_routine(daily)
     for s in h.stretches:
         assert _flat(s.name) in text and _flat(s.dose) in text
         for step in s.steps:
             assert _flat(step) in text
-    for line in (*STOP_SIGNS, *RED_FLAGS, *h.dose, *h.checklist):
+    for line in (*STOP_SIGNS, *RED_FLAGS, *h.dose_notes, *h.checklist):
         assert _flat(line) in text
     assert text.index("Emergency: call 999") < text.index("Urgent: get a same-day")
-    images = sum(len(p.images) for p in reader.pages)
-    assert images == 2 + len(prank.items)  # the two charts and each stretch's figure
 
 
-def test_pdf_checklist_draws_one_box_per_line(daily, tmp_path):
-    """Each checklist line is a drawn square (a 're' path op) followed by its label."""
-    from backstretch.handouts.pdf import handout_pdf
+class _NoPango:
+    """An import hook that fails as WeasyPrint does where Pango is not installed."""
 
-    reader = pypdf.PdfReader(io.BytesIO(handout_pdf(daily, charts=[])))
-    squares = sum(len(re.findall(rb"[\d.]+ [\d.]+ 11\.91 -11\.91 re", p.get_contents().get_data()))
-                  for p in reader.pages)
-    assert squares == len(daily.checklist_boxes())
+    def find_spec(self, name, path=None, target=None):  # noqa: ANN001, ANN201
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open "
+                          "shared object file: No such file or directory")
+        return None
+
+
+def test_without_pango_the_pdf_says_so_in_one_line_and_html_still_works(
+        daily, tmp_path, monkeypatch, capsys):
+    for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
+    with pytest.raises(BackstretchError) as info:
+        save_handout(daily, tmp_path / "h.pdf")
+    said = str(info.value)
+    assert said.startswith(f"{tmp_path / 'h.pdf'}: a PDF handout needs WeasyPrint and the "
+                           "Pango library (cannot load libpango-1.0-0)")
+    assert "\n" not in said and "the HTML handout works without them" in said
+    assert not (tmp_path / "h.pdf").exists()
+    assert save_handout(daily, tmp_path / "h.html").path.is_file()
+    assert main(["handout", "desk-break", "-o", str(tmp_path / "d.pdf")]) == 1
+    out = capsys.readouterr()
+    assert out.out == "" and len(out.err.strip().splitlines()) == 1
+    assert "needs WeasyPrint and the Pango library" in out.err
+    pytest.importorskip("ipywidgets")
+    from backstretch.widgets import HandoutPanel
+
+    panel = HandoutPanel(daily, file_name=str(tmp_path / "p"))
+    panel.pdf_button.click()
+    assert panel.status.value.startswith("<b>Not saved:</b> ")
+    assert "needs WeasyPrint and the Pango library" in panel.status.value
+    panel.html_button.click()
+    assert panel.status.value.startswith("Saved <code>p.html</code>")
 
 
 def test_save_handout_writes_html_atomically_and_refuses_other_suffixes(daily, tmp_path):
-    path = save_handout(daily, tmp_path / "sub" / "class.HTML")
+    path = save_handout(daily, tmp_path / "sub" / "class.HTML").path
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     with pytest.raises(BackstretchError) as info:
         save_handout(daily, tmp_path / "class.docx")
@@ -152,7 +193,8 @@ def test_cli_writes_html_and_pdf(tmp_path, capsys):
     assert main(["handout", "data/routines/desk-break.yaml", "--output",
                  str(tmp_path / "b.pdf")]) == 0
     assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF-")
-    assert capsys.readouterr().out.count("Wrote ") == 2
+    out = capsys.readouterr()
+    assert out.out.count("Wrote ") == 2 and out.err == ""
 
 
 def test_cli_exit_codes_and_clean_errors(tmp_path, capsys):
@@ -191,8 +233,11 @@ def test_handout_panel_saves_the_current_routine_and_reports_cleanly(catalogue, 
     # outside the notebook's folder: the file's name alone, never the server's folders
     assert panel.status.value.startswith("Saved <code>class.html</code>")
     assert str(tmp_path) not in panel.status.value
+    panel.paper.value = "letter"
     panel.pdf_button.click()
     assert (tmp_path / "out" / "class.pdf").read_bytes().startswith(b"%PDF-")
+    assert pdf_info(tmp_path / "out" / "class.pdf")["Page size"] == "612 x 792 pts (letter)"
+    assert panel.status.value.startswith("Saved <code>class.pdf</code>")
 
 
 def test_handout_panel_shows_problems_escaped(catalogue, tmp_path):

@@ -199,7 +199,7 @@ def test_a_name_with_dollars_is_drawn_literally_in_charts_and_handouts(catalogue
         titles = [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))]
         assert any(name in t for t in titles)
     for suffix in (".html", ".pdf"):
-        assert save_handout(r, tmp_path / f"h{suffix}").stat().st_size > 1000
+        assert save_handout(r, tmp_path / f"h{suffix}").path.stat().st_size > 1000
 
 
 def test_the_builder_keeps_a_multi_line_description_and_refuses_control_characters(catalogue,
