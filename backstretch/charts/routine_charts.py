@@ -96,7 +96,8 @@ def figure_alt(fig: Figure) -> str:
 def img_html(png: bytes, alt: str) -> str:
     """PNG bytes as an ``<img>`` with alt text (escaped), the picture inline."""
     data = base64.b64encode(png).decode("ascii")
-    return f'<img alt="{escape(alt)}" src="data:image/png;base64,{data}">'
+    return (f'<img alt="{escape(alt)}" src="data:image/png;base64,{data}" '
+            'style="max-width: 100%; height: auto">')  # narrow outputs never scroll
 
 
 def figure_html(fig: Figure, dpi: float = SCREEN_DPI) -> str:
