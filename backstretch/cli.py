@@ -209,7 +209,7 @@ def cmd_handout(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
     routine = load_routine(args.routine, catalogue)
     saved = save_handout(routine, args.output, args.paper)
-    print(printable(f"Wrote {saved.path}: a handout of {routine.name!r}"))
+    print(printable(f"Wrote {saved.path}: a handout of {routine.name}"))
     if saved.note:
         print(printable(f"note: {saved.note}"), file=sys.stderr)
     return 0
@@ -220,7 +220,7 @@ def cmd_follow(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
     routine = load_routine(args.routine, catalogue)
     path = save_take_home(routine, args.output)
-    print(printable(f"Wrote {path}: {routine.name!r} as a page that runs the session in any "
+    print(printable(f"Wrote {path}: {routine.name}, as a page that runs the session in any "
                     f"browser, offline ({path.stat().st_size // 1024} KB)"))
     return 0
 
@@ -239,7 +239,7 @@ def cmd_pose(args: argparse.Namespace, catalogue: Catalogue) -> int:
     from .figures.drawing import save_pose
 
     path = save_pose(catalogue, args.stretch, args.output, args.side)
-    print(f"Wrote {path}: the figure of {catalogue[args.stretch].name!r}")
+    print(printable(f"Wrote {path}: the figure of {catalogue[args.stretch].name}"))
     return 0
 
 

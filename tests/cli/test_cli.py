@@ -136,18 +136,27 @@ def test_remind_takes_the_saved_plan_and_the_options_given(tmp_path, capsys):
     assert event["UID"] == f"{plan.id}@backstretch" and event["SEQUENCE"] == 1  # changed
 
 
-def test_remind_shows_routine_names_as_written(tmp_path, capsys):
+def test_every_confirmation_shows_routine_names_as_written(tmp_path, capsys):
+    """remind, handout and follow name the routine as its author typed it: no repr
+    quotes or doubled backslashes (still made safe for the terminal)."""
     from datetime import date
 
     from backstretch.programme.plan import Plan, save_plan
 
-    for name in ("Dos \\ hanches", "L'été «doux»", "Yoga 🧘\u200d♀️"):  # no repr quotes
+    for name in ("Dos \\ hanches", "L'été «doux»", "Yoga 🧘\u200d♀️"):
         routine = load_routine("desk-break")
         routine = type(routine)(name, routine.items, routine.catalogue)
-        routine.save(tmp_path / "mine.yaml")
-        save_plan(Plan((str(tmp_path / "mine.yaml"),), date(2026, 12, 2)))
+        mine = str(tmp_path / "mine.yaml")
+        routine.save(mine)
+        save_plan(Plan((mine,), date(2026, 12, 2)))
         assert main(["remind", "-o", str(tmp_path / "p.ics")]) == 0
         assert f"reminders for {name}, 3 days" in capsys.readouterr().out
+        assert main(["handout", mine, "-o", str(tmp_path / "h.html")]) == 0
+        assert capsys.readouterr().out.strip().endswith(f"a handout of {name}")
+        assert main(["follow", mine, "-o", str(tmp_path / "f.html")]) == 0
+        assert f": {name}, as a page that runs" in capsys.readouterr().out
+    assert main(["pose", "knee-to-chest", "-o", str(tmp_path / "k.svg")]) == 0
+    assert capsys.readouterr().out.strip().endswith("the figure of Single knee to chest")
 
 
 @pytest.mark.parametrize("args, line", [
