@@ -91,7 +91,10 @@ def own_folder(parent: Path, name: str, owner: pwd.struct_passwd | None, mode: i
             made = True
         except FileExistsError:
             made = False
-        fd = open_folder(Path(name), parent_fd)
+        try:
+            fd = open_folder(Path(name), parent_fd)
+        except AccountRefused:
+            raise AccountRefused(f"{parent / name}: a symbolic link or not a folder") from None
         try:
             info = os.fstat(fd)
             if made:

@@ -22,6 +22,7 @@ import pwd
 from pathlib import Path
 
 import accounts
+from jupyterhub.apihandlers.base import APIHandler
 from jupyterhub.handlers.login import LogoutHandler
 from jupyterhub.scopes import needs_scope
 from jupyterhub.utils import new_token
@@ -123,9 +124,9 @@ class DiscardHandler(native.LocalBase):
         self.redirect(self.hub.base_url + "authorize")
 
 
-class RemoveHandler(native.LocalBase):
-    """``POST /hub/class-remove/<name>`` (``classhub.py --remove-student``): as Discard,
-    answering what was done, in JSON."""
+class RemoveHandler(APIHandler):
+    """``POST /hub/class-remove/<name>`` (``classhub.py --remove-student``, with a token):
+    as Discard, answering what was done, in JSON."""
 
     @needs_scope("admin:users")
     async def post(self, name):

@@ -274,9 +274,11 @@ def remove_student(base: Path, name: str) -> dict:
         raise RuntimeError(f"no class hub is running in {base} ({exc}); start it "
                            "(sudo make hub) and remove the student again") from None
     if resp.status_code != 200:
-        reason = re.search(r"<p>(.*?)</p>", resp.text, re.S)
-        raise RuntimeError(f"the hub did not remove {name!r}: {resp.status_code} "
-                           f"{reason.group(1).strip() if reason else resp.reason}")
+        try:
+            reason = resp.json()["message"]
+        except (ValueError, KeyError):
+            reason = resp.reason
+        raise RuntimeError(f"the hub did not remove {name!r}: {reason}")
     return resp.json()
 
 
