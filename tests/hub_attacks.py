@@ -63,10 +63,17 @@ def start_server(hub, who: Student) -> int:
                          headers={"Authorization": f"token {who.token}"}).status_code
 
 
-def refused_start(hub, instructor: Instructor, who: Student, why: str) -> None:
-    """The hub refuses to start ``who``'s server and says why in its log."""
+def refused_start(hub, instructor: Instructor, who: Student, why: str,
+                  watched: tuple[Path, ...]) -> None:
+    """The hub refuses to start ``who``'s server, changes no owner or mode in the
+    ``watched`` folders (:func:`owners`), and says why in its log."""
+    before = owners(*watched)
     assert start_server(hub, who) >= 400
     wait_for_server(instructor, who.name, up=False)
+    after = owners(*watched)
+    changed = {p: (before[p], after[p]) for p in before.keys() & after.keys()
+               if before[p] != after[p]}
+    assert not changed, changed
     line = f"Refusing to start {who.name}'s server: "
     assert any(line in row and why in row for row in hub.log_path.read_text().splitlines()), \
         f"no {line!r}...{why!r} in the hub's log"
@@ -81,24 +88,23 @@ def symlinks_are_refused(hub, instructor: Instructor, student: Student, other: s
     home, run = Path(entry.pw_dir), accounts.runtime_dir(hub.base, name)
     instructor.api("DELETE", f"/hub/api/users/{name}/server")
     wait_for_server(instructor, name, up=False)
-    before = owners(hub.base / "hub", hub.home(other))
+    watched = (hub.base, hub.base / "hub", hub.home(other))
     as_student(name, "sh", "-c", "echo mine > kept.txt")
     as_student(name, "mv", accounts.TMP, ".tmp-mine")
     for target in (hub.base / "hub", hub.home(other)):
         as_student(name, "ln", "-sfn", str(target), accounts.TMP)
-        refused_start(hub, instructor, student, f"{home / accounts.TMP}: not a folder of")
-        assert owners(hub.base / "hub", hub.home(other)) == before
+        refused_start(hub, instructor, student, f"{home / accounts.TMP}: not a folder of",
+                      watched)
     as_student(name, "rm", accounts.TMP)
     as_student(name, "mv", ".tmp-mine", accounts.TMP)
     for path, target in ((home, hub.home(other)), (run, hub.base / "hub")):
         path.rename(path.with_name("moved-away"))
         path.symlink_to(target)
         try:
-            refused_start(hub, instructor, student, f"{path}: a symbolic link")
+            refused_start(hub, instructor, student, f"{path}: a symbolic link", watched)
         finally:
             path.unlink()
             path.with_name("moved-away").rename(path)
-        assert owners(hub.base / "hub", hub.home(other)) == before
     assert start_server(hub, student) < 400
     wait_for_server(instructor, name, up=True)
     assert account(name).pw_uid == entry.pw_uid  # the same account, not retired
