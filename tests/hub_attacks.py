@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import requests
 from classroom import Instructor, Student, join_class
 
@@ -134,11 +135,7 @@ def squatter_is_removed(hub, instructor: Instructor, name: str, password: str) -
                               "--base", str(hub.base)], capture_output=True, text=True,
                              timeout=300)
     assert removed.returncode == 0 and f"Removed {name}" in removed.stdout, removed
-    try:
-        account(name)
-        raise AssertionError(f"{accounts.system_name(name)} still exists")
-    except KeyError:
-        pass
+    assert_gone(name)
     moved = re.search(r"home moved to (\S+)\.", removed.stdout).group(1)
     assert Path(moved).parent == hub.base / "removed"
     assert (Path(moved) / "squatter-was-here").is_file()
@@ -154,6 +151,19 @@ def squatter_is_removed(hub, instructor: Instructor, name: str, password: str) -
     assert not (Path(new.pw_dir) / "squatter-was-here").exists()
     assert not accounts.processes_of(old.pw_uid)
     assert not squatter.try_sign_in()
+
+    # deleting a user on the admin page retires their account too
+    instructor.api("DELETE", f"/hub/api/users/{name}")
+    assert not accounts.processes_of(new.pw_uid)
+    assert [p for p in (hub.base / "removed").iterdir()
+            if p.name.startswith(f"{new.pw_name}-{new.pw_uid}-")]
+    assert_gone(name)
+
+
+def assert_gone(name: str) -> None:
+    """``name`` has no account any more."""
+    with pytest.raises(KeyError):
+        account(name)
 
 
 def denied(hub, who: Student, copied: requests.Session) -> None:

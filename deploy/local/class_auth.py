@@ -68,7 +68,8 @@ async def remove_student(handler, name: str) -> dict:
     moved = accounts.retire_account(accounts.system_name(name),
                                     Path(handler.authenticator.accounts_base))
     signed_up = handler.authenticator.get_user(name) is not None
-    handler.authenticator.delete_user(type("User", (), {"name": name}))
+    # the sign-up (NativeAuthenticator's part: the account is retired already)
+    NativeAuthenticator.delete_user(handler.authenticator, type("User", (), {"name": name}))
     if user is not None:
         await user.delete_spawners()
         handler.users.delete(user)
