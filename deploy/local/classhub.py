@@ -5,8 +5,10 @@ protocol (``git daemon`` on 127.0.0.1), starts JupyterHub (127.0.0.1) with the s
 in ``jupyterhub_config.py``, signs the instructor up as the hub's admin, and prints the
 address, the instructor's password and the nbgitpuller link to hand out. Each student
 signs up with their own password and runs as a system account of their own
-(``accounts.py``). Ctrl+C stops everything. The tests and ``benchmarks/bench_class.py``
-start the same hub through :func:`start_class_hub`. See docs/instructors.md.
+(``accounts.py``). Ctrl+C stops everything. ``--remove-student NAME`` removes one
+student from the running hub for good; ``--remove-accounts``, after the course, all.
+The tests and ``benchmarks/bench_class.py`` start the same hub through
+:func:`start_class_hub`. See docs/instructors.md.
 """
 
 from __future__ import annotations
@@ -111,7 +113,7 @@ def serve_workbook(base: Path, checkout: Path = REPO) -> GitServer:
     _git("-C", str(bare), "update-ref", f"refs/heads/{hs.BRANCH}", head)
     _git("-C", str(bare), "symbolic-ref", "HEAD", f"refs/heads/{hs.BRANCH}")
     port = free_port()
-    log = private_log(root / "git-daemon.log")
+    log = private_file(root / "git-daemon.log")
     proc = subprocess.Popen(
         ["git", "daemon", "--reuseaddr", "--listen=127.0.0.1", f"--port={port}",
          f"--base-path={root}", "--export-all", "--informative-errors", str(root)],
@@ -196,8 +198,9 @@ def read_class_list(path: Path) -> list[str]:
     return names
 
 
-def private_log(path: Path, truncate: bool = True):
-    """``path`` opened to write (emptied, unless not ``truncate``), root's alone: 0600."""
+def private_file(path: Path, truncate: bool = True):
+    """``path`` (a log, the removal token, an older hub's file) opened to write (emptied,
+    unless not ``truncate``), made root's alone: 0600. A symbolic link is refused."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
                  | (os.O_TRUNC if truncate else 0), 0o600)
     os.fchmod(fd, 0o600)
@@ -223,7 +226,7 @@ def prepare_folders(base: Path) -> list[Path]:
         accounts.own_folder(base, name, None, mode)
     for path in (base / "hub").iterdir():  # an older hub's files, made 0644 before
         if path.is_file() and not path.is_symlink():
-            private_log(path, truncate=False).close()
+            private_file(path, truncate=False).close()
     python = Path(os.path.realpath(sys.executable))
     opened = [p for target in (python, BIN / "x", REPO / "backstretch", base / "home" / "x")
               for p in accounts.open_path_to(target)]
@@ -257,7 +260,7 @@ def service_token(base: Path, port: int) -> str:
     """A new token for ``--remove-student`` to ask this hub with, kept with the hub's
     address in ``BASE/hub`` (root's alone)."""
     token = secrets.token_hex(32)
-    with private_log(base / "hub" / SERVICE_FILE) as out:
+    with private_file(base / "hub" / SERVICE_FILE) as out:
         out.write(json.dumps({"url": f"http://127.0.0.1:{port}", "token": token}).encode())
     return token
 
@@ -325,7 +328,7 @@ def start_class_hub(base: Path, port: int | None = None, admin: str = "instructo
         "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
     })
     log_path = base / "hub" / "jupyterhub.log"
-    log = private_log(log_path)
+    log = private_file(log_path)
     proc = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(CONFIG)], cwd=base / "hub",
                             env=env, stdout=log, stderr=subprocess.STDOUT,
                             stdin=subprocess.DEVNULL, preexec_fn=_private_child)
@@ -367,8 +370,9 @@ def main() -> int:
     parser.add_argument("--class-list", type=Path,
                         help="a file with one name a line: only they may sign in")
     parser.add_argument("--remove-accounts", action="store_true",
-                        help="after the course: delete the students' accounts and homes "
-                             "(those under BASE/home), then stop")
+                        help="after the course: end the students' processes, delete their "
+                             "accounts and homes (those under BASE/home, and BASE/removed), "
+                             "then stop")
     parser.add_argument("--remove-student", metavar="NAME",
                         help="remove NAME from the running hub for good: their server and "
                              "every process stopped, sign-up, account and sessions deleted, "
@@ -380,7 +384,10 @@ def main() -> int:
         return 1
     if args.remove_student:
         try:
-            done = remove_student(args.base.resolve(), args.remove_student.strip().lower())
+            name = args.remove_student.strip().lower()
+            if not re.fullmatch(accounts.USERNAME_PATTERN, name):
+                raise RuntimeError(f"{name!r} is not a name the hub takes")
+            done = remove_student(args.base.resolve(), name)
         except RuntimeError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
