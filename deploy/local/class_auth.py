@@ -32,10 +32,6 @@ from nativeauthenticator.orm import UserInfo
 from tornado import web
 from traitlets import Unicode
 
-REFUSED = ("Wrong name or password, or this name waits for the instructor's approval. "
-           "After five wrong tries in a row a name waits a minute.")
-
-
 async def end_sessions(handler, user, processes: bool) -> None:
     """Stop ``user``'s servers, revoke their tokens and every login cookie (a new cookie
     id); with ``processes``, end every process of their account too."""
@@ -89,7 +85,10 @@ class LoginHandler(native.LoginHandler):
             self._jupyterhub_user = user
             self.redirect(self.get_next_url(user))
             return
-        self.finish(await self._render(login_error=REFUSED, username=data.get("username")))
+        refused = ("Wrong name or password, or this name waits for the instructor's "
+                   f"approval. After {self.authenticator.allowed_failed_logins} wrong tries "
+                   f"in a row a name waits {self.authenticator.seconds_before_next_try} s.")
+        self.finish(await self._render(login_error=refused, username=data.get("username")))
 
 
 class ClassLogoutHandler(LogoutHandler):
