@@ -150,3 +150,25 @@ def test_the_image_carries_the_hub_and_nbgitpuller():
     names = {re.split(r"[<>=]", d)[0] for d in env["dependencies"] if isinstance(d, str)}
     assert {"jupyterhub", "jupyterhub-nativeauthenticator", "nbgitpuller", "voila",
             "ipywidgets"} <= names
+
+
+def test_root_follows_no_link_and_acts_in_no_folder_of_others(tmp_path):
+    """The class hub's root side (accounts.py) walks folders without following a link,
+    and makes folders only where nobody but root can swap them."""
+    pytest.importorskip("jupyterhub")
+    import os
+
+    import accounts
+
+    (tmp_path / "real" / "inner").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    os.close(accounts.open_folder(tmp_path / "real" / "inner"))
+    for path in (tmp_path / "link", tmp_path / "link" / "inner"):
+        with pytest.raises(accounts.AccountRefused, match="a symbolic link"):
+            accounts.open_folder(path)
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+    with pytest.raises(accounts.AccountRefused, match="not root's alone"):
+        accounts.own_folder(shared, "x", None, accounts.PRIVATE)
+    assert not (shared / "x").exists()
