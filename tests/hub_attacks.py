@@ -2,7 +2,7 @@
 
 A student points a path the hub touches as root at the hub's folder or another home; a
 squatter leaves a process running and is removed, and the real student of that name
-signs up; a session copied before logout or un-authorizing is tried again; a waiting
+signs up; a name is signed up that an account outside the class already has; a session copied before logout or un-authorizing is tried again; a waiting
 name's password is guessed; the hub's own files are read.
 """
 
@@ -221,3 +221,20 @@ def private_hub_files(hub) -> None:
              if p.stat().st_uid != 0 or stat.S_IMODE(p.stat().st_mode) & 0o077}
     assert not loose, loose
     assert stat.S_IMODE((hub.base / "hub").stat().st_mode) == 0o700
+
+
+def a_machine_account_is_not_taken(hub, instructor: Instructor, name: str,
+                                   password: str) -> None:
+    """A student signs up under the name of an account this machine has outside the
+    class: their server is refused, and that account is neither handed over nor touched."""
+    system = accounts.system_name(name)
+    subprocess.run(["useradd", "--no-create-home", "--home-dir", "/nonexistent", system],
+                   check=True, timeout=60)
+    try:
+        before = account(name)
+        who = Student(hub.url, name, password)
+        join_class(instructor, who)
+        refused_start(hub, instructor, who, "outside the class", (hub.base / "home",))
+        assert account(name) == before
+    finally:
+        subprocess.run(["userdel", system], check=True, timeout=60)

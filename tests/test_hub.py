@@ -321,6 +321,8 @@ def test_a_class_of_ten_on_jupyterhub(class_hub, browser):  # noqa: F811
     hub_attacks.private_hub_files(hub)
     hub_attacks.symlinks_are_refused(hub, instructor, students[4], students[5].name)
     hub_attacks.squatter_is_removed(hub, instructor, "erin", password_of("erin"))
+    hub_attacks.a_machine_account_is_not_taken(hub, instructor, "outsider",
+                                               password_of("outsider"))
     hub_attacks.logout_ends_the_session(hub, instructor, students[5])
     hub_attacks.a_waiting_name_tells_nothing(hub, instructor, "waiting", password_of("waiting"))
     signup = requests.get(f"{hub.url}/hub/signup", timeout=60).text

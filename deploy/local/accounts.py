@@ -129,13 +129,9 @@ def check_home(entry: pwd.struct_passwd, base: Path) -> None:
         os.close(fd)
 
 
-def _uid_record(base: Path) -> Path:
-    return base / "hub" / "uids-given.json"
-
-
 def next_uid(base: Path) -> int:
     """A user id no account of this machine has, nor any account this hub ever made."""
-    record = _uid_record(base)
+    record = base / "hub" / "uids-given.json"
     try:
         given = json.loads(record.read_text())["last"]
     except (OSError, ValueError, KeyError):
@@ -155,14 +151,19 @@ def next_uid(base: Path) -> int:
 def ensure_account(username: str, base: Path, recorded_uid: int = 0) -> pwd.struct_passwd:
     """The account of hub user ``username``: ``jupyter-<username>``, whose user id is
     ``recorded_uid`` (what the hub recorded for this hub user; 0 for none). Any other
-    account of that name is retired, and a new one made, with an empty home. Checks its
-    home and gives it a runtime folder ``BASE/run/<uid>`` of its own, mode 0700."""
+    account of that name of this class is retired, and a new one made, with an empty
+    home; one of that name outside the class is refused, untouched. Checks the home and
+    gives the account a runtime folder ``BASE/run/<uid>`` of its own, mode 0700."""
     name = system_name(username)
     try:
         entry = pwd.getpwnam(name)
     except KeyError:
         entry = None
     if entry is not None and entry.pw_uid != recorded_uid:
+        if Path(entry.pw_dir).parent != base / "home":
+            raise AccountRefused(f"{name} is an account of this machine outside the class "
+                                 f"(home {entry.pw_dir}): not touched; remove it or choose "
+                                 "another name")
         retire_account(name, base)
         entry = None
     if entry is None:
