@@ -2,8 +2,9 @@
 
 A student points a path the hub touches as root at the hub's folder or another home; a
 squatter leaves a process running and is removed, and the real student of that name
-signs up; a name is signed up that an account outside the class already has; a session copied before logout or un-authorizing is tried again; a waiting
-name's password is guessed; the hub's own files are read.
+signs up; a name is signed up that an account outside the class already has; a
+session copied before logout or un-authorizing is tried again; a waiting name's
+password is guessed; the hub's own files are read.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ def account(name: str) -> pwd.struct_passwd:
 def as_student(name: str, *command: str) -> None:
     """Run ``command`` as the student's own account, in their home."""
     entry = account(name)
-    subprocess.run(command, user=entry.pw_uid, group=entry.pw_gid, cwd=entry.pw_dir,
-                   check=True, timeout=60)
+    subprocess.run(command, user=entry.pw_uid, group=entry.pw_gid, extra_groups=[],
+                   cwd=entry.pw_dir, check=True, timeout=60)
 
 
 def owners(*folders: Path) -> dict[Path, tuple[int, int, int]]:
