@@ -41,7 +41,9 @@ PRIVATE = 0o700
 PASS_THROUGH = 0o711  # others may pass to a folder they know of, never list it
 FIRST_UID = 20000  # the class's accounts, above the machine's people (1000...)
 LAST_UID = 59999
-KILL_TRIES = 50
+KILL_TRIES = 100  # a tenth of a second apart
+USERDEL_TRIES = 20  # half a second apart
+USERDEL_BUSY = 8  # userdel's exit status: the account still has a process
 
 
 class AccountRefused(RuntimeError):
@@ -192,15 +194,17 @@ def runtime_dir(base: Path, username: str) -> Path:
 
 
 def processes_of(uid: int) -> list[int]:
-    """The processes running as ``uid`` (real, effective or saved)."""
+    """The live processes of ``uid`` (real, effective or saved), not the dead ones
+    waiting to be reaped (zombies: they run nothing and hold no file)."""
     found = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{pid}/status") as status:
-                uids = next(line for line in status if line.startswith("Uid:")).split()[1:4]
-        except (OSError, StopIteration):
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+        except OSError:
             continue
-        if str(uid) in uids:
+        if str(uid) in fields.get("Uid", "").split()[:3] \
+                and not fields.get("State", "").strip().startswith("Z"):
             found.append(int(pid))
     return found
 
@@ -228,8 +232,12 @@ def retire_account(name: str, base: Path) -> Path | None:
         entry = pwd.getpwnam(name)
     except KeyError:
         return None
-    end_processes(entry.pw_uid)
-    done = subprocess.run(["userdel", name], capture_output=True, text=True, timeout=60)
+    for _ in range(USERDEL_TRIES):  # userdel counts the zombies too: until they are reaped
+        end_processes(entry.pw_uid)
+        done = subprocess.run(["userdel", name], capture_output=True, text=True, timeout=60)
+        if done.returncode != USERDEL_BUSY:
+            break
+        time.sleep(0.5)
     if done.returncode != 0:
         raise AccountRefused(f"could not delete the account {name}: {done.stderr.strip()}")
     end_processes(entry.pw_uid)
