@@ -750,7 +750,10 @@ def sign_in_page(browser, hub_url: str, name: str, password: str,  # Playwright'
         expect(submit).to_be_disabled()  # until the safety line is ticked
         page.check("#tos_check")
         submit.click()
-        expect(page.locator(".alert-info")).to_contain_text("sent to the admin")
+        # as long as the page's other steps: the hub hashes each sign-up's password in
+        # turn (about 1.5 s each on a busy machine), and the class signs up at once
+        expect(page.locator(".alert-info")).to_contain_text("sent to the admin",
+                                                            timeout=timeout_ms)
         approver.approve(name)
     page.goto(f"{hub_url}/hub/login")
     page.fill("input[name=username]", name)

@@ -5,13 +5,16 @@ protocol (``git daemon`` on 127.0.0.1), starts JupyterHub (127.0.0.1) with the s
 in ``jupyterhub_config.py``, signs the instructor up as the hub's admin, and prints the
 address, the instructor's password and the nbgitpuller link to hand out. Each student
 signs up with their own password and runs as a system account of their own
-(``accounts.py``). Ctrl+C stops everything. The tests and ``benchmarks/bench_class.py``
-start the same hub through :func:`start_class_hub`. See docs/instructors.md.
+(``accounts.py``). Ctrl+C stops everything. ``--remove-student NAME`` removes one
+student from the running hub for good; ``--remove-accounts``, after the course, all.
+The tests and ``benchmarks/bench_class.py`` start the same hub through
+:func:`start_class_hub`. See docs/instructors.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import secrets
@@ -30,6 +33,7 @@ REPO = HERE.parent.parent
 CONFIG = HERE / "jupyterhub_config.py"
 PROXY = REPO / ".hub" / "proxy" / "node_modules" / ".bin" / "configurable-http-proxy"
 BIN = Path(sys.executable).parent
+SERVICE_FILE = "classhub-api.json"  # the hub's address and a token to remove students with
 
 sys.path.insert(0, str(HERE))
 import accounts  # noqa: E402
@@ -46,8 +50,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _die_with_parent() -> None:
-    """In the child: get SIGTERM if the parent (pytest, make hub) dies first."""
+def _private_child() -> None:
+    """In the child (the hub and its proxy, git daemon): every file it makes is root's
+    alone (umask 077); SIGTERM if the parent (pytest, make hub) dies first."""
+    os.umask(0o077)
     try:
         import ctypes
 
@@ -107,12 +113,12 @@ def serve_workbook(base: Path, checkout: Path = REPO) -> GitServer:
     _git("-C", str(bare), "update-ref", f"refs/heads/{hs.BRANCH}", head)
     _git("-C", str(bare), "symbolic-ref", "HEAD", f"refs/heads/{hs.BRANCH}")
     port = free_port()
-    log = open(root / "git-daemon.log", "wb")  # noqa: SIM115 - closed with the process
+    log = private_file(root / "git-daemon.log")
     proc = subprocess.Popen(
         ["git", "daemon", "--reuseaddr", "--listen=127.0.0.1", f"--port={port}",
          f"--base-path={root}", "--export-all", "--informative-errors", str(root)],
         stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        preexec_fn=_die_with_parent, start_new_session=True)
+        preexec_fn=_private_child, start_new_session=True)
     log.close()
     server = GitServer(proc, port)
     deadline = time.monotonic() + 30
@@ -192,16 +198,35 @@ def read_class_list(path: Path) -> list[str]:
     return names
 
 
+def private_file(path: Path, truncate: bool = True):
+    """``path`` (a log, the removal token, an older hub's file) opened to write (emptied,
+    unless not ``truncate``), made root's alone: 0600. A symbolic link is refused."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+                 | (os.O_TRUNC if truncate else 0), 0o600)
+    os.fchmod(fd, 0o600)
+    return os.fdopen(fd, "wb")
+
+
 def prepare_folders(base: Path) -> list[Path]:
     """Lay out ``base`` (the hub's own files root's alone; homes and kernel folders
-    passable, never listable) and let the students' accounts reach Python, the venv and
-    the workbook. Returns the folders opened (o+x); fails if an account still cannot."""
+    passable, never listable; no symbolic link anywhere) and let the students' accounts
+    reach Python, the venv and the workbook. Returns the folders opened (o+x); fails if
+    an account still cannot."""
     base.mkdir(parents=True, exist_ok=True)
-    base.chmod(accounts.PASS_THROUGH)
+    fd = accounts.open_folder(base)
+    try:
+        if os.fstat(fd).st_uid != 0:
+            raise RuntimeError(f"{base} is not root's: choose another --base")
+        os.fchmod(fd, accounts.PASS_THROUGH)
+    finally:
+        os.close(fd)
     for name, mode in (("hub", accounts.PRIVATE), ("git", accounts.PRIVATE),
+                       ("removed", accounts.PRIVATE),
                        ("home", accounts.PASS_THROUGH), ("run", accounts.PASS_THROUGH)):
-        (base / name).mkdir(exist_ok=True)
-        (base / name).chmod(mode)
+        accounts.own_folder(base, name, None, mode)
+    for path in (base / "hub").iterdir():  # an older hub's files, made 0644 before
+        if path.is_file() and not path.is_symlink():
+            private_file(path, truncate=False).close()
     python = Path(os.path.realpath(sys.executable))
     opened = [p for target in (python, BIN / "x", REPO / "backstretch", base / "home" / "x")
               for p in accounts.open_path_to(target)]
@@ -229,6 +254,35 @@ def sign_up(url: str, name: str, password: str) -> bool:
                            f"{hs.NATIVE_AUTHENTICATOR['minimum_password_length']} characters, "
                            "not a common password")
     return True
+
+
+def service_token(base: Path, port: int) -> str:
+    """A new token for ``--remove-student`` to ask this hub with, kept with the hub's
+    address in ``BASE/hub`` (root's alone)."""
+    token = secrets.token_hex(32)
+    with private_file(base / "hub" / SERVICE_FILE) as out:
+        out.write(json.dumps({"url": f"http://127.0.0.1:{port}", "token": token}).encode())
+    return token
+
+
+def remove_student(base: Path, name: str) -> dict:
+    """Ask the running hub in ``base`` to remove ``name`` for good (class_auth.py): their
+    servers and processes stopped, sign-up and hub user deleted, account deleted, home
+    moved to ``BASE/removed``. Returns what the hub did."""
+    try:
+        service = json.loads((base / "hub" / SERVICE_FILE).read_text())
+        resp = requests.post(f"{service['url']}/hub/class-remove/{name}", timeout=120,
+                             headers={"Authorization": f"token {service['token']}"})
+    except (OSError, ValueError, KeyError, requests.RequestException) as exc:
+        raise RuntimeError(f"no class hub is running in {base} ({exc}); start it "
+                           "(sudo make hub) and remove the student again") from None
+    if resp.status_code != 200:
+        try:
+            reason = resp.json()["message"]
+        except (ValueError, KeyError):
+            reason = resp.reason
+        raise RuntimeError(f"the hub did not remove {name!r}: {reason}")
+    return resp.json()
 
 
 def proxy_command() -> Path:
@@ -270,13 +324,14 @@ def start_class_hub(base: Path, port: int | None = None, admin: str = "instructo
         "BACKSTRETCH_HUB_PROXY_TOKEN": secrets.token_hex(32),
         "BACKSTRETCH_HUB_ADMIN": admin,
         "BACKSTRETCH_HUB_CLASS_LIST": ",".join(class_list or ()),
+        "BACKSTRETCH_HUB_SERVICE_TOKEN": service_token(base, port),
         "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
     })
     log_path = base / "hub" / "jupyterhub.log"
-    log = open(log_path, "wb")  # noqa: SIM115 - closed with the process
+    log = private_file(log_path)
     proc = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(CONFIG)], cwd=base / "hub",
                             env=env, stdout=log, stderr=subprocess.STDOUT,
-                            stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+                            stdin=subprocess.DEVNULL, preexec_fn=_private_child)
     log.close()
     hub = ClassHub(proc, git, base, port, admin, None, log_path, opened)
     deadline = time.monotonic() + timeout
@@ -315,15 +370,35 @@ def main() -> int:
     parser.add_argument("--class-list", type=Path,
                         help="a file with one name a line: only they may sign in")
     parser.add_argument("--remove-accounts", action="store_true",
-                        help="after the course: delete the students' accounts and homes "
-                             "(those under BASE/home), then stop")
+                        help="after the course: end the students' processes, delete their "
+                             "accounts and homes (those under BASE/home, and BASE/removed), "
+                             "then stop")
+    parser.add_argument("--remove-student", metavar="NAME",
+                        help="remove NAME from the running hub for good: their server and "
+                             "every process stopped, sign-up, account and sessions deleted, "
+                             "their home moved to BASE/removed; the name can then be taken "
+                             "afresh")
     args = parser.parse_args()
-    if args.remove_accounts:
-        if os.geteuid() != 0:
-            print("error: removing accounts needs root (sudo)", file=sys.stderr)
+    if (args.remove_accounts or args.remove_student) and os.geteuid() != 0:
+        print("error: removing accounts needs root (sudo)", file=sys.stderr)
+        return 1
+    if args.remove_student:
+        try:
+            name = args.remove_student.strip().lower()
+            if not re.fullmatch(accounts.USERNAME_PATTERN, name):
+                raise RuntimeError(f"{name!r} is not a name the hub takes")
+            done = remove_student(args.base.resolve(), name)
+        except RuntimeError as exc:
+            print(f"error: {exc}", file=sys.stderr)
             return 1
+        home = f"; home moved to {done['home_moved_to']}" if done["home_moved_to"] else ""
+        print(f"Removed {done['name']}: sign-up deleted: {done['signed_up']}, account "
+              f"deleted: {done['account'] or 'none'}{home}. The name can be taken afresh.")
+        return 0
+    if args.remove_accounts:
         gone = accounts.remove_accounts(args.base.resolve())
-        print(f"Removed {len(gone)} accounts with their homes: {', '.join(gone) or 'none'}")
+        print(f"Removed {len(gone)} accounts with their homes (and the homes of students "
+              f"removed before): {', '.join(gone) or 'none'}")
         return 0
     try:
         names = read_class_list(args.class_list) if args.class_list else []

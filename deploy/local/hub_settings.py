@@ -28,6 +28,9 @@ STUDENT_NOTEBOOK = "03_guided_session"
 # The sign-in, the same on one machine and on Kubernetes: each person signs up with a
 # password of their own; the instructor (the hub's admin) approves each one.
 AUTHENTICATOR = "native"
+# told to each student at sign-up, beside the box they tick
+PRIVACY = ("Privacy: the instructor, the hub's admin, can open your server and read your "
+           "files there, your session log too; other students cannot.")
 NATIVE_AUTHENTICATOR = {
     "open_signup": False,  # nobody is in until the instructor approves them
     "minimum_password_length": 8,
@@ -38,8 +41,11 @@ NATIVE_AUTHENTICATOR = {
     # names the hub takes (accounts.USERNAME_PATTERN), so "María" learns why before trying
     "tos": ("I know this workbook is not medical advice, and I will stop a stretch that "
             "makes my pain sharper or spread down a leg. (Your name here: lower-case "
-            "letters, digits, - or _, starting with a letter, such as maria or sam-lee.)"),
+            "letters, digits, - or _, starting with a letter, such as maria or sam-lee.) "
+            + PRIVACY),
 }
+# Logging out stops the person's server: a copied cookie or token then opens nothing.
+SHUTDOWN_ON_LOGOUT = True
 # The student's own data (routines, checklists, session log, handouts), in their home
 # beside, never inside, the workbook's clone: a pull never meets them.
 DATA_FOLDER = "backstretch-data"

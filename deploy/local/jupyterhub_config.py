@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import accounts  # noqa: E402
+import class_auth  # noqa: E402
 import hub_settings as hs  # noqa: E402
 
 c = get_config()  # noqa: F821 - provided by JupyterHub when it reads this file
@@ -36,10 +37,21 @@ c.JupyterHub.cookie_secret_file = str(HUB_DATA / "cookie_secret")
 c.JupyterHub.db_url = f"sqlite:///{HUB_DATA / 'jupyterhub.sqlite'}"
 c.JupyterHub.pid_file = str(HUB_DATA / "jupyterhub.pid")
 c.JupyterHub.cleanup_servers = True
+# logging out ends the session: the server stops, the tokens and cookies die (class_auth)
+c.JupyterHub.shutdown_on_logout = hs.SHUTDOWN_ON_LOGOUT
+# `classhub.py --remove-student` asks the hub to remove a name with this token (its file
+# in HUB_DATA is root's alone): it may manage users, nothing more
+c.JupyterHub.services = [{"name": "classhub",
+                          "api_token": os.environ["BACKSTRETCH_HUB_SERVICE_TOKEN"]}]
+c.JupyterHub.load_roles = [{"name": "class-remover", "scopes": ["admin:users"],
+                            "services": ["classhub"]}]
 
 # a sign-in of each person's own: they sign up with their password; the instructor
-# (the admin) approves them at /hub/authorize, or the class list does
-c.JupyterHub.authenticator_class = hs.AUTHENTICATOR
+# (the admin) approves them at /hub/authorize, or the class list does. NativeAuthenticator
+# (hs.AUTHENTICATOR), with one answer for every refused login and final logouts and
+# removals (class_auth)
+c.JupyterHub.authenticator_class = class_auth.ClassAuthenticator
+c.ClassAuthenticator.accounts_base = str(BASE)
 for key, value in hs.NATIVE_AUTHENTICATOR.items():
     setattr(c.NativeAuthenticator, key, value)
 c.Authenticator.username_pattern = accounts.USERNAME_PATTERN
@@ -50,15 +62,10 @@ if class_list:  # only these names (and the instructor) may sign in
 else:  # whoever the instructor approves: NativeAuthenticator lets no one else in
     c.Authenticator.allow_all = True
 
-# a system account per student, created at their first start, with a home of 0700
+# a system account per student, created at their first start, with a home of 0700,
+# checked at every start (accounts.AccountSpawner)
 c.JupyterHub.spawner_class = accounts.AccountSpawner
-
-
-def make_account(spawner) -> None:
-    accounts.ensure_account(spawner.user.name, BASE)
-
-
-c.Spawner.pre_spawn_hook = make_account
+c.AccountSpawner.hub_base = str(BASE)
 c.Spawner.cmd = [str(VENV_BIN / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = hs.START_TIMEOUT_SECONDS

@@ -31,7 +31,8 @@ def local(tmp_path_factory):
            "BACKSTRETCH_HUB_BIN": str(Path(sys.executable).parent),
            "BACKSTRETCH_HUB_PORT": "8000", "BACKSTRETCH_HUB_API_PORT": "8081",
            "BACKSTRETCH_HUB_PROXY_PORT": "8001", "BACKSTRETCH_HUB_PROXY": "chp",
-           "BACKSTRETCH_HUB_PROXY_TOKEN": "x", "BACKSTRETCH_HUB_ADMIN": "instructor"}
+           "BACKSTRETCH_HUB_PROXY_TOKEN": "x", "BACKSTRETCH_HUB_ADMIN": "instructor",
+           "BACKSTRETCH_HUB_SERVICE_TOKEN": "y"}
     with pytest.MonkeyPatch.context() as mp:
         for key, value in env.items():
             mp.setenv(key, value)
@@ -90,9 +91,12 @@ def test_a_home_and_data_folder_per_student(values, local, monkeypatch):
 
 def test_the_same_sign_in_of_each_persons_own(values, local):
     """NativeAuthenticator with the instructor's approval on both; no shared password."""
+    from nativeauthenticator import NativeAuthenticator
+
     hub = values["hub"]["config"]
-    assert hub["JupyterHub"]["authenticator_class"] == local.JupyterHub.authenticator_class \
-        == hs.AUTHENTICATOR == "native"
+    assert hub["JupyterHub"]["authenticator_class"] == hs.AUTHENTICATOR == "native"
+    # locally NativeAuthenticator itself, with its refusals and endings made final
+    assert issubclass(local.JupyterHub.authenticator_class, NativeAuthenticator)
     assert hub["NativeAuthenticator"] == hs.NATIVE_AUTHENTICATOR
     assert {k: local.NativeAuthenticator[k] for k in hs.NATIVE_AUTHENTICATOR} \
         == hs.NATIVE_AUTHENTICATOR
@@ -101,6 +105,19 @@ def test_the_same_sign_in_of_each_persons_own(values, local):
         == ["instructor"]
     text = (ROOT / "deploy" / "z2jh" / "values.yaml").read_text()
     assert "shared-password" not in text and "SharedPassword" not in text
+
+
+def test_the_same_names_privacy_line_and_logout(values, local):
+    """The names the sign-up box promises, the line saying what the instructor sees, and
+    a logout that stops the server: the same on both."""
+    import accounts
+
+    hub = values["hub"]["config"]
+    assert hub["Authenticator"]["username_pattern"] == local.Authenticator.username_pattern \
+        == accounts.USERNAME_PATTERN
+    assert hs.PRIVACY in hub["NativeAuthenticator"]["tos"]
+    assert hub["JupyterHub"]["shutdown_on_logout"] is local.JupyterHub.shutdown_on_logout \
+        is hs.SHUTDOWN_ON_LOGOUT is True
 
 
 def test_every_student_is_walled_off_on_kubernetes(values):
@@ -133,3 +150,25 @@ def test_the_image_carries_the_hub_and_nbgitpuller():
     names = {re.split(r"[<>=]", d)[0] for d in env["dependencies"] if isinstance(d, str)}
     assert {"jupyterhub", "jupyterhub-nativeauthenticator", "nbgitpuller", "voila",
             "ipywidgets"} <= names
+
+
+def test_root_follows_no_link_and_acts_in_no_folder_of_others(tmp_path):
+    """The class hub's root side (accounts.py) walks folders without following a link,
+    and makes folders only where nobody but root can swap them."""
+    pytest.importorskip("jupyterhub")
+    import os
+
+    import accounts
+
+    (tmp_path / "real" / "inner").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    os.close(accounts.open_folder(tmp_path / "real" / "inner"))
+    for path in (tmp_path / "link", tmp_path / "link" / "inner"):
+        with pytest.raises(accounts.AccountRefused, match="a symbolic link"):
+            accounts.open_folder(path)
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+    with pytest.raises(accounts.AccountRefused, match="not root's alone"):
+        accounts.own_folder(shared, "x", None, accounts.PRIVATE)
+    assert not (shared / "x").exists()

@@ -13,7 +13,10 @@ kernel acknowledges each event, sends nothing during a hold, and ticks the check
 when its page reports the hold's end; the kernels of those who paused stay paused. Then
 the attacks: signing in as another, reading another's files
 from a kernel, using one's token on another's server or the admin's API; and a second
-pull of the link after the instructor changed the workbook. Runs in CI
+pull of the link after the instructor changed the workbook. Then the attacks on what the
+hub does as root (tests/hub_attacks.py): a student's symbolic links where the hub makes
+folders, a removed squatter's process and files, sessions copied before logout or
+un-authorizing, a waiting name's password guessed, the hub's own files. Runs in CI
 (``BACKSTRETCH_REQUIRE_BROWSER=1``, as root): it never skips there.
 """
 
@@ -57,6 +60,7 @@ from backstretch import load_routine
 sys.path.insert(0, str(bf.REPO / "deploy" / "local"))
 import accounts  # noqa: E402
 import classhub  # noqa: E402
+import hub_attacks  # noqa: E402
 import hub_settings as hs  # noqa: E402
 
 try:
@@ -311,6 +315,17 @@ def test_a_class_of_ten_on_jupyterhub(class_hub, browser):  # noqa: F811
         sim.close()
     for s in students:
         s.close()
+
+    # and root, acting for the hub, is never turned against anyone
+    hub_attacks.private_hub_files(hub)
+    hub_attacks.symlinks_are_refused(hub, instructor, students[4], students[5].name)
+    hub_attacks.squatter_is_removed(hub, instructor, "erin", password_of("erin"))
+    hub_attacks.a_machine_account_is_not_taken(hub, instructor, "outsider",
+                                               password_of("outsider"))
+    hub_attacks.logout_ends_the_session(hub, instructor, students[5])
+    hub_attacks.a_waiting_name_tells_nothing(hub, instructor, "waiting", password_of("waiting"))
+    signup = requests.get(f"{hub.url}/hub/signup", timeout=60).text
+    assert hs.PRIVACY in signup  # each student is told what the instructor can see
     for page in [*pages.values(), teacher]:
         assert not page.page_errors, page.page_errors
         page.context.close()
