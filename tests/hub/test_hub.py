@@ -14,7 +14,7 @@ when its page reports the hold's end; the kernels of those who paused stay pause
 the attacks: signing in as another, reading another's files
 from a kernel, using one's token on another's server or the admin's API; and a second
 pull of the link after the instructor changed the workbook. Then the attacks on what the
-hub does as root (tests/hub_attacks.py): a student's symbolic links where the hub makes
+hub does as root (tests/hub/hub_attacks.py): a student's symbolic links where the hub makes
 folders, a removed squatter's process and files, sessions copied before logout or
 un-authorizing, a waiting name's password guessed, the hub's own files. Runs in CI
 (``BACKSTRETCH_REQUIRE_BROWSER=1``, as root): it never skips there.

@@ -1,4 +1,4 @@
-"""Attacks on the class hub's root side (tests/test_hub.py runs them on its class).
+"""Attacks on the class hub's root side (tests/hub/test_hub.py runs them on its class).
 
 A student points a path the hub touches as root at the hub's folder or another home; a
 squatter leaves a process running and is removed, and the real student of that name
@@ -23,7 +23,7 @@ from classroom import Instructor, Student, join_class
 
 import accounts
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CLASSHUB = REPO / "deploy" / "local" / "classhub.py"
 
 
