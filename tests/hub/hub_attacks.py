@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from classroom import Instructor, Student, join_class
+from simulated_class import Instructor, Student, join_class
 
 import accounts
 
