@@ -13,7 +13,8 @@ from .plan_panel import PlanPanel
 from .planner_panel import PlannerPanel
 from .progression_panel import ProgressionPanel
 from .routine_picker import RoutinePicker
+from .share_panel import ClassSharesPanel, SharePanel
 
-__all__ = ["CatalogueBrowser", "CheckInPanel", "ClassLinkPanel", "ClassView", "HandoutPanel",
-           "ImportPanel", "PlanPanel", "PlannerPanel", "ProgressionPanel", "RoutineBuilder",
-           "RoutinePicker", "SessionLogPanel", "SessionTimer"]
+__all__ = ["CatalogueBrowser", "CheckInPanel", "ClassLinkPanel", "ClassSharesPanel", "ClassView",
+           "HandoutPanel", "ImportPanel", "PlanPanel", "PlannerPanel", "ProgressionPanel",
+           "RoutineBuilder", "RoutinePicker", "SessionLogPanel", "SessionTimer", "SharePanel"]

@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import accounts  # noqa: E402
 import hub_settings as hs  # noqa: E402
+import share_settings  # noqa: E402
 
 c = get_config()  # noqa: F821 - provided by JupyterHub when it reads this file
 
@@ -79,3 +80,6 @@ c.Spawner.args = [
     f"--ServerApp.shutdown_no_activity_timeout={hs.CULL_IDLE_SECONDS}",
     "--ServerApp.ip=127.0.0.1",
 ]
+
+# students share a week with the instructor through a service of the hub's own
+share_settings.configure(c, HUB_DATA, os.environ["BACKSTRETCH_HUB_ADMIN"])
