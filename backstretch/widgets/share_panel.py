@@ -130,21 +130,22 @@ class SharePanel(Shown):
 
 
 class ClassSharesPanel(Shown):
-    """The instructor's view of the week students shared: this week or last, with
-    **Refresh**. ``service`` as for ``SharePanel``."""
+    """The instructor's view of the week students shared, this week or last. Nothing shows
+    until **Show** is pressed (a notebook on a projector shows no one's row by itself).
+    ``service`` as for ``SharePanel``."""
 
     def __init__(self, service: ShareService | None | str = "from-env",
                  today: Callable[[], date] = date.today):
         self.service = ShareService.from_env() if service == "from-env" else service
         self.today = today
         self.week = w.ToggleButtons(options=["This week", "Last week"], value="This week")
-        self.view = w.HTML()
+        self.view = w.HTML("<p>Press <b>Show</b> to read what the class shared (not with "
+                           "the class looking on).</p>")
         self.view.add_class("bs-class-shares-view")
         self.week.observe(lambda _c: self.refresh(), "value")
         self.widget = w.VBox([w.HBox([self.week, control_button(
-            "Refresh", "refresh", "bs-refresh", self.refresh)]), self.view])
+            "Show", "eye", "bs-class-shares-show", self.refresh)]), self.view])
         self.widget.add_class("bs-class-shares-panel")
-        self.refresh()
 
     def refresh(self) -> None:
         """Read the class's figures again."""

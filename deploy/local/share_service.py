@@ -45,6 +45,8 @@ DB_ENV = "BACKSTRETCH_SHARES_DB"
 BIND_ENV = "BACKSTRETCH_SHARES_BIND"
 MAX_REQUEST = MAX_BYTES + 1024
 """The largest request body taken: a share and its key."""
+MAX_READ = 16 * 2**20
+"""Bodies up to this are read, to answer them with a clear 400; larger, the connection ends."""
 KEY = re.compile(r"[A-Za-z0-9_-]{32,100}")
 MAX_KEYS = 120
 SCHEMA = """
@@ -250,7 +252,7 @@ def main() -> None:
     store = Store(Path(os.environ[DB_ENV]))
     url = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
     app = make_app(store, os.environ["JUPYTERHUB_SERVICE_PREFIX"])
-    server = HTTPServer(app, max_body_size=2**20, xheaders=True)  # larger: a clear 400
+    server = HTTPServer(app, max_body_size=MAX_READ, xheaders=True)
     server.listen(url.port or 80, address=os.environ.get(BIND_ENV, "127.0.0.1"))
     ioloop.IOLoop.current().start()
 

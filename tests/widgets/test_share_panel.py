@@ -118,7 +118,9 @@ def test_off_the_hub_the_panel_says_so_and_sends_nothing(tmp_path):
     panel.send()
     assert panel.status.value == NOT_ON_HUB
     assert "no plan for this week" in panel.preview.value
-    assert "class hub" in ClassSharesPanel(None).view.value
+    off = ClassSharesPanel(None)
+    off.refresh()
+    assert "class hub" in off.view.value
 
 
 def test_the_instructor_sees_the_class_and_a_student_is_refused(student, store, tmp_path):
@@ -127,10 +129,13 @@ def test_the_instructor_sees_the_class_and_a_student_is_refused(student, store, 
     panel.send()
     teacher = ClassSharesPanel(StoreBehind(store, "instructor", tmp_path / "k.json", True),
                                today=lambda: TODAY)
+    assert "ada" not in teacher.view.value  # nothing until Show
+    teacher.refresh()
     assert "1 student shared (1 named, 0 anonymous)" in teacher.view.value
     assert "<td>ada</td>" in teacher.view.value
     teacher.week.value = "Last week"
     assert "0 students shared" in teacher.view.value
     refused = ClassSharesPanel(StoreBehind(store, "bo", tmp_path / "k2.json"),
                                today=lambda: TODAY)
+    refused.refresh()
     assert "Cannot show the class's figures" in refused.view.value
