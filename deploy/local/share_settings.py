@@ -37,7 +37,12 @@ SHARING_NOTICE = (
     "session times. An anonymous share carries no name, and your instructor sees it only "
     "inside figures of five or more. You can withdraw a share at any time, which deletes "
     "it. The hub's admin can still open your server and read your log.")
-"""What the sign-up page says of sharing, beside the privacy line."""
+"""What the sign-up page says of sharing, after the hub's own words (``signup_words``)."""
+
+
+def signup_words(tos: str) -> str:
+    """The sign-up box's words (``NativeAuthenticator.tos``), with the sharing notice."""
+    return f"{tos} {SHARING_NOTICE}"
 
 
 def roles(admin: str) -> list[dict]:
@@ -65,4 +70,5 @@ def configure(c, hub_data: Path, admin: str) -> None:
     c.JupyterHub.custom_scopes = CUSTOM_SCOPES
     c.JupyterHub.load_roles.extend(roles(admin))
     c.Spawner.server_token_scopes = SERVER_TOKEN_SCOPES
+    c.NativeAuthenticator.tos = signup_words(c.NativeAuthenticator.tos)
     c.Spawner.environment[URL_ENV] = f"{url}{PREFIX}"
