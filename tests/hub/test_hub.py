@@ -550,6 +550,10 @@ def test_students_share_with_the_instructor_and_no_more(class_hub, tmp_path):
               for n, s in students.items()}
     teacher = ShareService(service_url, instructor.token, tmp_path / "teacher-keys.json")
 
+    # the sign-up page says what the instructor can and cannot see of shares
+    signup = requests.get(f"{hub.url}/hub/signup", timeout=60).text
+    assert "An anonymous share carries no name" in signup and "read your log" in signup
+
     # one student shares from their own server, with the panel of notebook 04
     kernel = students["sharer1"]
     kernel.follow_link(hub.class_link(), timeout=hs.START_TIMEOUT_SECONDS)
