@@ -17,7 +17,7 @@ from statistics import median
 from typing import Any
 
 from ..base.plural import counted
-from .share import Share, change_words
+from .share import Share
 
 MIN_ANONYMOUS = 5
 """The smallest group of anonymous shares the figures may count."""
@@ -131,16 +131,20 @@ def class_figures(shares: Iterable[Share], week: date) -> ClassFigures:
         tuple(named), tuple(s.name for s in named if s.pain_rising and s.name))
 
 
+def _change_cell(change: float | None, reached: bool | None) -> str:
+    if change is None:
+        return "not yet"
+    return f"{change:+g}" + (", a change most people notice" if reached else "")
+
+
 def row_words(share: Share) -> list[str]:
-    """A named student's row: name, days, pain, activities, changes."""
+    """A named student's row: name, days, pain and activities now, their changes."""
     plan = f"{share.days} of {share.planned}" if share.planned else f"{share.days} (no plan)"
     now = "no recent check-in" if share.usual_pain is None else (
-        f"{share.usual_pain}, activities "
+        f"pain {share.usual_pain}, activities "
         + ("none rated" if share.activities is None else f"{share.activities:.1f}"))
-    return [share.name or "", plan, now,
-            change_words("usual pain", share.pain_change, share.pain_reached),
-            change_words("activities' average", share.activities_change,
-                         share.activities_reached)]
+    return [share.name or "", plan, now, _change_cell(share.pain_change, share.pain_reached),
+            _change_cell(share.activities_change, share.activities_reached)]
 
 
 def figures_from_json(data: Mapping[str, Any]) -> ClassFigures:

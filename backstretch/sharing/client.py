@@ -22,7 +22,7 @@ from ..base.errors import BackstretchError, Problem
 from ..base.userdata import data_home
 from ..base.yamlio import atomic_write_text
 from .class_figures import ClassFigures, figures_from_json
-from .share import Share, read_share
+from .share import Share, read_share, with_name
 
 URL_ENV = "BACKSTRETCH_SHARES_URL"
 """The service's address, set by the class hub in each server's environment."""
@@ -123,4 +123,4 @@ def _kept(data: dict[str, Any]) -> Share:
     """A share as the service answered it (its week may be older than last week)."""
     share = read_share({k: v for k, v in data.items() if k != "name"},
                        date.fromisoformat(data["week"]), SOURCE)
-    return Share(**{**vars(share), "name": data.get("name")})
+    return with_name(share, data.get("name"))

@@ -22,6 +22,8 @@ from .buttons import control_button
 from .shown import Shown
 
 NAMED, ANONYMOUS = "With my name", "Without my name"
+FROM_ENV = "from-env"
+"""The service the server was started with (None: not on the class hub)."""
 EXPLAIN = (
     "<p>Nothing is shared until you press <b>Send</b>. What would be sent is shown below, "
     "all of it: no notes, no activities' names, no session times. <b>With my name</b>, your "
@@ -40,11 +42,11 @@ class SharePanel(Shown):
     and the list of everything shared. ``service`` is the hub's (None: not on a hub);
     ``log_path``, ``plan_path`` and ``today`` are injectable for tests."""
 
-    def __init__(self, service: ShareService | None | str = "from-env",
+    def __init__(self, service: ShareService | None | str = FROM_ENV,
                  log_path: str | os.PathLike[str] | None = None,
                  plan_path: str | os.PathLike[str] | None = None,
                  today: Callable[[], date] = date.today):
-        self.service = ShareService.from_env() if service == "from-env" else service
+        self.service = ShareService.from_env() if service == FROM_ENV else service
         self.log_path, self.plan_path, self.today = log_path, plan_path, today
         self.named = w.RadioButtons(options=[NAMED, ANONYMOUS], value=ANONYMOUS,
                                     description="Share")
@@ -134,9 +136,9 @@ class ClassSharesPanel(Shown):
     until **Show** is pressed (a notebook on a projector shows no one's row by itself).
     ``service`` as for ``SharePanel``."""
 
-    def __init__(self, service: ShareService | None | str = "from-env",
+    def __init__(self, service: ShareService | None | str = FROM_ENV,
                  today: Callable[[], date] = date.today):
-        self.service = ShareService.from_env() if service == "from-env" else service
+        self.service = ShareService.from_env() if service == FROM_ENV else service
         self.today = today
         self.week = w.ToggleButtons(options=["This week", "Last week"], value="This week")
         self.view = w.HTML("<p>Press <b>Show</b> to read what the class shared (not with "

@@ -604,6 +604,10 @@ def test_students_share_with_the_instructor_and_no_more(class_hub, tmp_path):
     figures = teacher.figures()
     assert (figures.shared, figures.anonymous, figures.counted) == (5, 4, 1)
     assert client["sharer2"].mine() == [] and client["sharer7"].mine() == []
+    # and from 04's panel, in the student's own kernel
+    assert kernel.run("panel.withdraw()\nprint(panel.status.value)").strip() \
+        == "<b>Withdrawn and deleted.</b>"
+    assert b"sharer1" not in db.read_bytes() and teacher.figures().named == ()
     kernel.close()
 
 
