@@ -75,7 +75,7 @@ def test_plan_reminders_check_in_and_next_step_in_lab(page, lab):
     share = page.locator(".bs-share-panel").first
     expect(share.locator(".bs-share-status")).to_contain_text("needs the class hub")
     expect(share.locator(".bs-share-send")).to_be_disabled()
-    share.get_by_text("With my name").click()
+    share.get_by_label("With my name").check()
     expect(share.locator(".bs-share-preview")).to_contain_text("shared with your name")
     expect(share.locator(".bs-share-preview")).to_contain_text("Usual pain: 6")
     assert "Putting on socks" not in share.locator(".bs-share-preview").inner_text()
