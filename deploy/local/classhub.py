@@ -34,6 +34,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(HERE))
 import accounts  # noqa: E402
 import hub_settings as hs  # noqa: E402
+import share_settings  # noqa: E402
 import requests  # noqa: E402 - JupyterHub's own dependency
 
 sys.path.insert(0, str(REPO))
@@ -202,6 +203,7 @@ def prepare_folders(base: Path) -> list[Path]:
                        ("home", accounts.PASS_THROUGH), ("run", accounts.PASS_THROUGH)):
         (base / name).mkdir(exist_ok=True)
         (base / name).chmod(mode)
+    share_settings.prepare(base)  # the sharing service's own account and folder
     python = Path(os.path.realpath(sys.executable))
     opened = [p for target in (python, BIN / "x", REPO / "backstretch", base / "home" / "x")
               for p in accounts.open_path_to(target)]
@@ -351,6 +353,8 @@ Hand this link to the students (it clones the workbook and opens {hs.STUDENT_NOT
   {hub.class_link()}
 The class view for your projector (your screen only: each viewer gets a kernel):
   {hub.class_link('05_class_mode', ui='voila')}
+What students choose to share with you (yours alone; see docs/instructors.md):
+  {hub.url}/services/class-shares/
 
 Ctrl+C stops the hub and every server; accounts and homes stay for next time.
 """, flush=True)

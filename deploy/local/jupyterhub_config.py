@@ -82,4 +82,4 @@ c.Spawner.args = [
 ]
 
 # students share a week with the instructor through a service of the hub's own
-share_settings.configure(c, HUB_DATA, os.environ["BACKSTRETCH_HUB_ADMIN"])
+share_settings.configure(c, BASE, os.environ["BACKSTRETCH_HUB_ADMIN"])

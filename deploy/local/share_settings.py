@@ -9,7 +9,11 @@ sign-in) and may act only as themselves; the view of the class needs the custom 
 
 from __future__ import annotations
 
+import os
+import pwd
 import socket
+import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,8 +32,12 @@ SERVER_TOKEN_SCOPES = ["users:activity!user", "access:servers!server", ACCESS_SC
 token is given only the scopes the student holds, so never the view."""
 OAUTH_SCOPES = [ACCESS_SCOPE, VIEW_SCOPE]
 URL_ENV = "BACKSTRETCH_SHARES_URL"
-DB_FILE = "class-shares/shares.sqlite"
-"""Under the hub's own folder (root's alone, 0700)."""
+FOLDER = "class-shares"
+"""The service's own folder in the hub's base (root's, so no student can reach or swap
+it), 0700 and its account's alone."""
+DB_FILE = f"{FOLDER}/shares.sqlite"
+ACCOUNT = "backstretch-shares"
+"""The system account the service runs as, never root: no login, no home."""
 SHARING_NOTICE = (
     "Sharing with your instructor (notebook 04) is off until you send a week, and you "
     "see every figure before it goes: days against your plan, usual pain, the activities' "
@@ -58,15 +66,42 @@ def service(url: str, command: list[str], environment: dict[str, str]) -> dict:
             "oauth_client_allowed_scopes": OAUTH_SCOPES, "display": True}
 
 
-def configure(c, hub_data: Path, admin: str) -> None:
+def prepare(base: Path) -> Path:
+    """Make the service's account (once) and its folder in ``base``; return the folder.
+    Run as root by classhub.py before the hub starts; nothing here follows a link."""
+    try:
+        pwd.getpwnam(ACCOUNT)
+    except KeyError:
+        done = subprocess.run(["useradd", "--system", "--user-group", "--no-create-home",
+                               "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin",
+                               "--comment", "backstretch class sharing service", ACCOUNT],
+                              capture_output=True, text=True, timeout=60)
+        if done.returncode != 0:
+            raise RuntimeError(f"could not create the account {ACCOUNT}: {done.stderr.strip()}")
+    owner = pwd.getpwnam(ACCOUNT)
+    folder = base / FOLDER
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    info = os.lstat(folder)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid not in (0, owner.pw_uid):
+        raise RuntimeError(f"{folder} is not the sharing service's folder; move it aside")
+    os.chown(folder, owner.pw_uid, owner.pw_gid, follow_symlinks=False)
+    os.chmod(folder, 0o700)  # a folder, checked above: no link to follow
+    return folder
+
+
+def configure(c, base: Path, admin: str) -> None:
     """Add the service to the local hub's configuration ``c`` (after the spawner's
-    environment is set)."""
+    environment is set); it runs as ``ACCOUNT`` in the folder ``prepare`` made."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         url = f"http://127.0.0.1:{s.getsockname()[1]}"
-    c.JupyterHub.services.append(service(
-        url, [sys.executable, str(Path(__file__).with_name("share_service.py"))],
-        {"BACKSTRETCH_SHARES_DB": str(hub_data / DB_FILE)}))
+    c.JupyterHub.services.append({
+        **service(url, [sys.executable, str(Path(__file__).with_name("share_service.py"))],
+                  {"BACKSTRETCH_SHARES_DB": str(base / DB_FILE)}),
+        "user": ACCOUNT, "cwd": str(base / FOLDER)})
     c.JupyterHub.custom_scopes = CUSTOM_SCOPES
     c.JupyterHub.load_roles.extend(roles(admin))
     c.Spawner.server_token_scopes = SERVER_TOKEN_SCOPES

@@ -145,6 +145,8 @@ def test_the_same_sharing_service_on_both(values, local):
     assert service["name"] == shares.NAME and service["url"].startswith("http://127.0.0.1:")
     assert Path(service["command"][-1]) == ROOT / "deploy" / "local" / "share_service.py"
     assert service["environment"]["BACKSTRETCH_SHARES_DB"].endswith(shares.DB_FILE)
+    assert service["user"] == shares.ACCOUNT  # never root
+    assert values["hub"]["extraContainers"][0]["securityContext"]["runAsUser"] != 0
     assert local.Spawner.environment[shares.URL_ENV] == service["url"] + shares.PREFIX
     kube = values["hub"]["services"][shares.NAME]
     assert kube["oauth_client_allowed_scopes"] == service["oauth_client_allowed_scopes"] \

@@ -539,7 +539,7 @@ def test_students_share_with_the_instructor_and_no_more(class_hub, tmp_path):
     the class's figures; every attack on it fails, and a withdrawal leaves no trace."""
     hub = class_hub
     service_url = f"{hub.url}{share_settings.PREFIX}"
-    db = hub.base / "hub" / share_settings.DB_FILE
+    db = hub.base / share_settings.DB_FILE
     instructor = Instructor(hub.url, hub.admin, hub.admin_password)
     instructor.sign_in()
     names = [f"sharer{i}" for i in range(1, 8)]
@@ -580,6 +580,15 @@ def test_students_share_with_the_instructor_and_no_more(class_hub, tmp_path):
                         headers={"Authorization": f"token {instructor.token}"})
     assert page.status_code == 200 and "sharer2" in page.text and "sharer7" not in page.text
     assert "default-src 'none'" in page.headers["Content-Security-Policy"]
+
+    # the service runs as its own account, never root, and its database is that account's
+    account = pwd.getpwnam(share_settings.ACCOUNT)
+    (service_pid,) = [p for p in bf._children(hub.proc.pid)
+                      if b"share_service.py" in Path(f"/proc/{p}/cmdline").read_bytes()]
+    assert Path(f"/proc/{service_pid}").stat().st_uid == account.pw_uid
+    for path, mode in ((db.parent, 0o700), (db, 0o600)):
+        info = path.stat()
+        assert (info.st_uid, stat.S_IMODE(info.st_mode)) == (account.pw_uid, mode), path
 
     # the service's database: named rows carry a name, anonymous rows none, and no times
     with sqlite3.connect(db) as opened:
