@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from backstretch.base.errors import BackstretchError
 from backstretch.log.checkins import CheckIn
@@ -117,3 +119,22 @@ def test_missing_fields_and_a_share_that_is_not_an_object():
     with pytest.raises(BackstretchError, match="must be a JSON object"):
         read_share([GOOD], TODAY, "share")
     assert len(json.dumps(GOOD)) < MAX_BYTES / 8
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner,
+                                                                 max_size=4), max_leaves=12)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.one_of(json_values, st.fixed_dictionaries(
+    {k: json_values for k in FIELDS})), st.sampled_from(sorted(GOOD)), json_values)
+def test_any_json_is_a_share_or_one_clear_error(data, key, value):
+    """Whatever a client sends, the one check answers with a share or a BackstretchError
+    (the service's 400), never another exception."""
+    for candidate in (data, {**GOOD, key: value}):
+        try:
+            assert isinstance(read_share(candidate, TODAY, "share"), Share)
+        except BackstretchError as exc:
+            assert str(exc).startswith("share")
