@@ -576,6 +576,15 @@ def test_students_share_with_the_instructor_and_no_more(class_hub, tmp_path):
     figures = teacher.figures()
     assert (figures.shared, figures.anonymous, figures.counted) == (7, 5, 7)
     assert figures.spread["2 or more days short"] == 5 and figures.pain.reached == 6
+    # the instructor's own server reads them in 05's panel, with its token
+    instructor.follow_link(hub.class_link("05_class_mode"), timeout=hs.START_TIMEOUT_SECONDS)
+    instructor.open_notebook("backstretch/notebooks/05_class_mode.ipynb")
+    shown = instructor.run("from backstretch.widgets import ClassSharesPanel\n"
+                           "panel = ClassSharesPanel()\npanel.refresh()\n"
+                           "print(panel.view.value)")
+    assert "7 students shared (2 named, 5 anonymous)" in shown and "sharer2" in shown
+    assert "sharer1 allowed you to know that their usual pain is rising" in shown
+    instructor.close()
     page = requests.get(service_url, timeout=60,
                         headers={"Authorization": f"token {instructor.token}"})
     assert page.status_code == 200 and "sharer2" in page.text and "sharer7" not in page.text
