@@ -32,8 +32,8 @@ per student while timing, memory (PSS) per student, spawn time and the load; the
 issue's goal lines. Then a class of 40 (``--sharing``) shares its week with the
 instructor in the same instant, on this checkout's hub (benchmarks/share_load.py): the
 sharing service's response times and memory, and the instructor's view's load time
-(``--sharing-only`` measures that alone). Without the commit (no git history) it measures ``after`` only and
-says so. Bounded: it stops after the last size, when memory would run short, or past
+(``--sharing-only`` measures that alone). Without the commit (no git history) it
+measures ``after`` only and says so. Bounded: it stops after the last size, when memory would run short, or past
 its time budget (about 30 minutes for the default sizes and both designs).
 
     .venv/bin/python benchmarks/bench_class.py [SIZES ...] [--budget-s 3600]

@@ -10,11 +10,12 @@ from html import escape
 
 from .class_figures import ClassFigures, row_words
 
+RISING_CSS = ".bs-rising{border:2px solid #b00020;padding:.5em 1em;margin:.5em 0}"
+"""A line to act on, boxed: on the service's page and in 05's panel."""
 STYLE = ("body{font-family:system-ui,sans-serif;margin:2em;max-width:60em}"
          "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;"
-         "text-align:left;vertical-align:top}"
-         ".bs-rising{border:2px solid #b00020;padding:.5em 1em;margin:.5em 0}")
-HEADINGS = ("Name", "Days (of plan)", "This week's check-in", "Usual pain since the start",
+         "text-align:left;vertical-align:top}" + RISING_CSS)
+HEADINGS = ("Name", "Days (of plan)", "Latest check-in", "Usual pain since the start",
             "Activities' average since the start")
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'sha256-"
@@ -25,7 +26,8 @@ CONTENT_SECURITY_POLICY = (
 
 def figures_html(figures: ClassFigures) -> str:
     """The week's figures, the lines to act on, and the named students' rows."""
-    out = ['<div class="bs-class-shares">', *(f"<p>{escape(line)}</p>" for line in figures.lines())]
+    out = ['<div class="bs-class-shares">',
+           *(f"<p>{escape(line)}</p>" for line in figures.lines())]
     out += [f'<p class="bs-rising">{escape(line)}</p>' for line in figures.rising_lines()]
     if figures.named:
         head = "".join(f"<th>{h}</th>" for h in HEADINGS)

@@ -14,7 +14,7 @@ from ..base.errors import BackstretchError
 from ..log.records import week_start
 from ..log.store import SessionLog
 from ..programme.plan import load_plan
-from ..sharing.class_page import figures_html
+from ..sharing.class_page import RISING_CSS, figures_html
 from ..sharing.client import NOT_ON_HUB, ShareService
 from ..sharing.share import Share
 from ..sharing.this_week import week_share
@@ -157,6 +157,7 @@ class ClassSharesPanel(Shown):
             return
         monday = week_start(self.today()) - timedelta(weeks=self.week.index)
         try:
-            self.view.value = figures_html(self.service.figures(monday))
+            self.view.value = f"<style>{RISING_CSS}</style>" + figures_html(
+                self.service.figures(monday))
         except BackstretchError as exc:
             self.view.value = f"<b>Cannot show the class's figures:</b> {escape(str(exc))}"

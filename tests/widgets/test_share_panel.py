@@ -22,7 +22,12 @@ from backstretch.sharing.share import read_share
 
 pytest.importorskip("ipywidgets")
 pytest.importorskip("jupyterhub")
-from backstretch.widgets.share_panel import ANONYMOUS, NAMED, ClassSharesPanel, SharePanel  # noqa: E402
+from backstretch.widgets.share_panel import (  # noqa: E402
+    ANONYMOUS,
+    NAMED,
+    ClassSharesPanel,
+    SharePanel,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "deploy" / "local"))
 import share_service  # noqa: E402
