@@ -172,5 +172,7 @@ def test_the_same_sharing_service_on_both(values, local):
         == f"hub.services.{shares.NAME}.apiToken"
     (mount,) = container["volumeMounts"]
     assert env["BACKSTRETCH_SHARES_DB"].startswith(mount["mountPath"] + "/")
+    (port,) = values["hub"]["service"]["extraPorts"]
+    assert port["port"] == port["targetPort"] == shares.PORT
     (ingress,) = values["hub"]["networkPolicy"]["ingress"]
     assert ingress["ports"] == [{"port": shares.PORT}]
