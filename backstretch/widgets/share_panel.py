@@ -48,6 +48,8 @@ class SharePanel(Shown):
                  today: Callable[[], date] = date.today):
         self.service = ShareService.from_env() if service == FROM_ENV else service
         self.log_path, self.plan_path, self.today = log_path, plan_path, today
+        self.shown: Share | None = None
+        """The share the preview shows: the only one Send sends."""
         self.named = w.RadioButtons(options=[NAMED, ANONYMOUS], value=ANONYMOUS,
                                     description="Share")
         self.rising = w.Checkbox(value=False, indent=False,
@@ -86,16 +88,24 @@ class SharePanel(Shown):
         self.rising.disabled = self.named.value != NAMED
         if self.rising.disabled:
             self.rising.value = False
+        self.shown = None
         try:
-            lines = self.share().lines()
+            share = self.share()
         except BackstretchError as exc:
             self.preview.value = f"<b>Cannot read your log or plan:</b> {escape(str(exc))}"
             return
-        self.preview.value = f"<p>What would be sent:</p>{_lines_html(lines)}"
+        self.shown = share
+        self.preview.value = f"<p>What would be sent:</p>{_lines_html(share.lines())}"
 
     def send(self) -> None:
+        """Send the share shown; if the log or plan changed since, show the new one
+        instead and send nothing."""
         def send(service: ShareService) -> str:
-            week = service.send(self.share()).week
+            shown = self.shown
+            self.show_preview()
+            if shown is None or self.shown != shown:
+                return "Your log or plan changed: look at what would be sent, then Send."
+            week = service.send(shown).week
             return f"Sent: your week of {week.day} {week:%B}."
 
         self._act(send)

@@ -155,3 +155,15 @@ def test_a_damaged_key_file_or_a_silent_service_is_one_clear_message(student, tm
                           timeout=5)
     with pytest.raises(BackstretchError, match="sharing service: did not answer"):
         silent.mine()
+
+
+def test_what_is_sent_is_what_was_shown(student, store, tmp_path):
+    panel, _service = student
+    with SessionLog(tmp_path / "sessions.sqlite") as log:  # a check-in after the preview
+        log.check_in(TODAY, 2, {"Putting on socks": 8})
+    panel.send()
+    assert store.week(MONDAY) == [] and "changed" in panel.status.value
+    assert "Usual pain: 2" in panel.preview.value
+    panel.send()
+    (kept,) = store.week(MONDAY)
+    assert kept.usual_pain == 2
