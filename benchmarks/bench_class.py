@@ -29,12 +29,15 @@ click plus the step's start in the timeline; and, after, the player's own log
 (after: to acknowledge each event; before: the step change at the client minus when it
 was due), the kernel messages per student per second during a hold, the kernels' CPU
 per student while timing, memory (PSS) per student, spawn time and the load; then the
-issue's goal lines. Without the commit (no git history) it measures ``after`` only and
-says so. Bounded: it stops after the last size, when memory would run short, or past
+issue's goal lines. Then a class of 40 (``--sharing``) shares its week with the
+instructor in the same instant, on this checkout's hub (benchmarks/share_load.py): the
+sharing service's response times and memory, and the instructor's view's load time
+(``--sharing-only`` measures that alone). Without the commit (no git history) it
+measures ``after`` only and says so. Bounded: it stops after the last size, when memory would run short, or past
 its time budget (about 30 minutes for the default sizes and both designs).
 
     .venv/bin/python benchmarks/bench_class.py [SIZES ...] [--budget-s 3600]
-        [--designs after,before] [--before-commit 1601c6b]
+        [--designs after,before] [--before-commit 1601c6b] [--sharing 40] [--sharing-only]
 """
 
 from __future__ import annotations
@@ -77,6 +80,8 @@ from simulated_class import (  # noqa: E402
     sign_in_page,
     watch_page,
 )
+
+from share_load import sharing_lines, sharing_round  # noqa: E402
 
 from backstretch import load_routine  # noqa: E402
 
@@ -417,12 +422,17 @@ def main() -> int:
     parser.add_argument("--budget-s", type=float, default=sized(3600, 600))
     parser.add_argument("--designs", default="after,before")
     parser.add_argument("--before-commit", default=BEFORE_COMMIT)
+    parser.add_argument("--sharing", type=int, default=sized(40, 4),
+                        help="students who share their week at once (0: none)")
+    parser.add_argument("--sharing-only", action="store_true")
     args = parser.parse_args()
     if os.geteuid() != 0:
         print("Not measured: the class hub runs as root (an account per student); "
               "run this as root.")
         return 0
     names = [d for d in args.designs.split(",") if d in ("after", "before")]
+    if args.sharing_only:
+        names, args.sizes = ["after"], []
     began = time.monotonic()
     print(f"{os.cpu_count()} cores, {mem_available_mib() / 1024:.1f} GiB available; "
           f"load average {os.getloadavg()[0]:.1f} before; {time.strftime('%Y-%m-%d %H:%M')}")
@@ -440,7 +450,7 @@ def main() -> int:
             bases.append(base)
             designs.append(start_design(name, base, package if name == "before" else None,
                                         args.before_commit))
-        if bf.browser_missing_reason() is None:
+        if bf.browser_missing_reason() is None and args.sizes:
             from playwright.sync_api import sync_playwright
 
             pw = sync_playwright().start()
@@ -448,42 +458,49 @@ def main() -> int:
                                          args=bf.CHROMIUM_ARGS, headless=True)
             for design in designs:
                 open_pages(design, browser)
-        else:
+        elif args.sizes:
             print(f"(the pages are not measured: {bf.browser_missing_reason()})")
         print(f"Set up in {time.monotonic() - began:.0f} s: "
               + "; ".join(f"{d.name} = {'this checkout' if d.name == 'after' else 'commit ' + args.before_commit} "
                           f"({len(d.pages)} Chromium pages: {', '.join(d.pages)})"
                           for d in designs), flush=True)
-        print("| students | design | page: step change late p50 / p99 / max (ms) "
-              "| page: every second late p50 / p99 / max (ms) "
-              "| kernel answer p50 / p99 / max (ms) | kernel messages per student per s "
-              "in a hold | kernel CPU per student (cores) | memory per student (MiB) "
-              "| spawn p50 / max (s) | all ready (s) | load 1-min before / after |")
-        print("|---|---|---|---|---|---|---|---|---|---|---|")
-        results = []
-        stop = ""
-        for size in args.sizes:
-            for design in designs:
-                if time.monotonic() - began > args.budget_s:
-                    stop = f"(stopped: past the {args.budget_s:.0f} s budget)"
+        if args.sizes:
+            print("| students | design | page: step change late p50 / p99 / max (ms) "
+                  "| page: every second late p50 / p99 / max (ms) "
+                  "| kernel answer p50 / p99 / max (ms) | kernel messages per student per s "
+                  "in a hold | kernel CPU per student (cores) | memory per student (MiB) "
+                  "| spawn p50 / max (s) | all ready (s) | load 1-min before / after |")
+            print("|---|---|---|---|---|---|---|---|---|---|---|")
+            results = []
+            stop = ""
+            for size in args.sizes:
+                for design in designs:
+                    if time.monotonic() - began > args.budget_s:
+                        stop = f"(stopped: past the {args.budget_s:.0f} s budget)"
+                        break
+                    r = one_class(design, size)
+                    results.append(r)
+                    print(row(r), flush=True)
+                if stop:
                     break
-                r = one_class(design, size)
-                results.append(r)
-                print(row(r), flush=True)
+                nxt = args.sizes[args.sizes.index(size) + 1] if size != args.sizes[-1] else 0
+                if nxt and nxt * max(r["mem_mib"] for r in results[-len(designs):]) * 1.5 \
+                        > mem_available_mib():
+                    stop = f"(stopped: {nxt} students would not fit in memory)"
+                    break
             if stop:
-                break
-            nxt = args.sizes[args.sizes.index(size) + 1] if size != args.sizes[-1] else 0
-            if nxt and nxt * max(r["mem_mib"] for r in results[-len(designs):]) * 1.5 \
-                    > mem_available_mib():
-                stop = f"(stopped: {nxt} students would not fit in memory)"
-                break
-        if stop:
-            print(stop)
-        print("\nkernel answer: after, from each event the page sent (start, tick) to the "
-              "kernel's acknowledgement; before, the kernel's step change at the client "
-              "minus when it was due (press + the step's start). Goals (issue 23):")
-        for line in goals(results, earlier):
-            print(line)
+                print(stop)
+            print("\nkernel answer: after, from each event the page sent (start, tick) to the "
+                  "kernel's acknowledgement; before, the kernel's step change at the client "
+                  "minus when it was due (press + the step's start). Goals (issue 23):")
+            for line in goals(results, earlier):
+                print(line)
+        after = next((d for d in designs if d.name == "after"), None)
+        if args.sharing and after is not None:
+            shared = sharing_round(after.hub, after.instructor, args.sharing,
+                                   secrets.token_urlsafe(12), pss_mib, descendants)
+            for line in sharing_lines(shared):
+                print(line, flush=True)
     finally:
         if browser is not None:
             browser.close()

@@ -59,6 +59,33 @@ def pain_target(start: float) -> float:
     return start - min(PAIN_MIC_POINTS, PAIN_MIC_SHARE * start)
 
 
+def pain_reached(start: float, end: float) -> bool:
+    """Whether usual pain going from ``start`` to ``end`` is a minimal important fall."""
+    return end < start and (start - end >= PAIN_MIC_POINTS
+                            or (start - end) / start >= PAIN_MIC_SHARE - 1e-9)
+
+
+def activities_reached(start: float, end: float) -> bool:
+    """Whether the activities' average going from ``start`` to ``end`` is a minimal
+    important rise."""
+    return round(end - start, 9) >= ACTIVITY_MIC_POINTS
+
+
+def activity_ends(checkins: Sequence[CheckIn]) -> tuple[CheckIn, list[int], float, float] | None:
+    """The first check-in with ratings, the activities rated both then and in the latest
+    one, and their average at the two ends (0 and 0 when none is common); None before two
+    check-ins with ratings."""
+    rated = [c for c in checkins if c.ratings]
+    if len(rated) < 2:
+        return None
+    first, last = rated[0], rated[-1]
+    common = [a for a in first.ratings if a in last.ratings]
+    if not common:
+        return first, common, 0.0, 0.0
+    return (first, common, sum(first.ratings[a] for a in common) / len(common),
+            sum(last.ratings[a] for a in common) / len(common))
+
+
 def _points(x: float) -> str:
     shown = f"{x:.1f}".rstrip("0").rstrip(".")
     return f"{shown} point" + ("" if shown == "1" else "s")
@@ -72,7 +99,7 @@ def _pain_line(first: CheckIn, last: CheckIn) -> OutcomeLine:
         change = "no change" if end == start else f"a rise of {_points(end - start)}"
         return OutcomeLine("pain", f"{head}, {change}.", False)
     share = (start - end) / start
-    reached = start - end >= PAIN_MIC_POINTS or share >= PAIN_MIC_SHARE - 1e-9
+    reached = pain_reached(start, end)
     verdict = ("that reaches the change most people notice" if reached
                else "less than the change most people notice")
     return OutcomeLine("pain", f"{head}, a fall of {_points(start - end)} "
@@ -80,24 +107,21 @@ def _pain_line(first: CheckIn, last: CheckIn) -> OutcomeLine:
 
 
 def _activity_line(checkins: Sequence[CheckIn]) -> OutcomeLine | None:
-    rated = [c for c in checkins if c.ratings]
-    if len(rated) < 2:
+    ends = activity_ends(checkins)
+    if ends is None:
         return None
-    first, last = rated[0], rated[-1]
-    common = [a for a in first.ratings if a in last.ratings]
+    first, common, start, end = ends
     if not common:
         return OutcomeLine("activities", "Activities: none of the ones rated now was rated at "
                            f"the start ({shown_day(first.day)}), so there is no change to show "
                            "yet.")
-    start = sum(first.ratings[a] for a in common) / len(common)
-    end = sum(last.ratings[a] for a in common) / len(common)
     which = "your activity" if len(common) == 1 else f"the {len(common)} activities"
     head = (f"Activities (the average of {which} rated at both ends): {start:.1f} → "
             f"{end:.1f} since {shown_day(first.day)}")
     if end <= start:
         change = "no change" if end == start else f"a fall of {_points(start - end)}"
         return OutcomeLine("activities", f"{head}, {change}.", False)
-    reached = round(end - start, 9) >= ACTIVITY_MIC_POINTS
+    reached = activities_reached(start, end)
     verdict = ("that reaches the change most people notice" if reached
                else "less than the change most people notice")
     return OutcomeLine("activities", f"{head}, a rise of {_points(end - start)}: {verdict} "

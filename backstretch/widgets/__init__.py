@@ -14,7 +14,9 @@ from .plan_panel import PlanPanel
 from .planner_panel import PlannerPanel
 from .progression_panel import ProgressionPanel
 from .routine_picker import RoutinePicker
+from .share_panel import ClassSharesPanel, SharePanel
 
-__all__ = ["CatalogueBrowser", "CheckInPanel", "ClassLinkPanel", "ClassView", "HandoutPanel",
-           "ImportPanel", "LogViews", "PlanPanel", "PlannerPanel", "ProgressionPanel",
-           "RoutineBuilder", "RoutinePicker", "SessionLogPanel", "SessionTimer"]
+__all__ = ["CatalogueBrowser", "CheckInPanel", "ClassLinkPanel", "ClassSharesPanel", "ClassView",
+           "HandoutPanel", "ImportPanel", "LogViews", "PlanPanel", "PlannerPanel",
+           "ProgressionPanel", "RoutineBuilder", "RoutinePicker", "SessionLogPanel",
+           "SessionTimer", "SharePanel"]

@@ -38,6 +38,7 @@ SERVICE_FILE = "classhub-api.json"  # the hub's address and a token to remove st
 sys.path.insert(0, str(HERE))
 import accounts  # noqa: E402
 import hub_settings as hs  # noqa: E402
+import share_settings  # noqa: E402
 import requests  # noqa: E402 - JupyterHub's own dependency
 
 sys.path.insert(0, str(REPO))
@@ -227,6 +228,7 @@ def prepare_folders(base: Path) -> list[Path]:
     for path in (base / "hub").iterdir():  # an older hub's files, made 0644 before
         if path.is_file() and not path.is_symlink():
             private_file(path, truncate=False).close()
+    share_settings.prepare(base)  # the sharing service's own account and folder
     python = Path(os.path.realpath(sys.executable))
     opened = [p for target in (python, BIN / "x", REPO / "backstretch", base / "home" / "x")
               for p in accounts.open_path_to(target)]
@@ -426,6 +428,8 @@ Hand this link to the students (it clones the workbook and opens {hs.STUDENT_NOT
   {hub.class_link()}
 The class view for your projector (your screen only: each viewer gets a kernel):
   {hub.class_link('05_class_mode', ui='voila')}
+What students choose to share with you (yours alone; see docs/instructors.md):
+  {hub.url}/services/class-shares/
 
 Ctrl+C stops the hub and every server; accounts and homes stay for next time.
 """, flush=True)

@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import accounts  # noqa: E402
 import class_auth  # noqa: E402
 import hub_settings as hs  # noqa: E402
+import share_settings  # noqa: E402
 
 c = get_config()  # noqa: F821 - provided by JupyterHub when it reads this file
 
@@ -86,3 +87,6 @@ c.Spawner.args = [
     f"--ServerApp.shutdown_no_activity_timeout={hs.CULL_IDLE_SECONDS}",
     "--ServerApp.ip=127.0.0.1",
 ]
+
+# students share a week with the instructor through a service of the hub's own
+share_settings.configure(c, BASE, os.environ["BACKSTRETCH_HUB_ADMIN"])

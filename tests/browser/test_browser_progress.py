@@ -72,3 +72,14 @@ def test_plan_reminders_check_in_and_next_step_in_lab(page, lab):
     nxt = page.locator(".bs-progression").first
     expect(nxt.locator(".bs-progress-suggestion")).to_contain_text("So far")
     shot(page, "04-3-next-step")
+
+    # sharing with the instructor: off the class hub it says so and sends nothing; the
+    # preview (read again on a change of choice) shows the check-in just made
+    share = page.locator(".bs-share-panel").first
+    expect(share.locator(".bs-share-status")).to_contain_text("needs the class hub")
+    expect(share.locator(".bs-share-send")).to_be_disabled()
+    share.get_by_label("With my name").check()
+    expect(share.locator(".bs-share-preview")).to_contain_text("shared with your name")
+    expect(share.locator(".bs-share-preview")).to_contain_text("Usual pain: 6")
+    assert "Putting on socks" not in share.locator(".bs-share-preview").inner_text()
+    shot(page, "04-4-share-off-the-hub")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "deploy" / "local"))
 import hub_settings as hs  # noqa: E402
+import share_settings as shares  # noqa: E402
 
 LOCAL_ONLY_ARGS = ("--ServerApp.ip=",)
 
@@ -97,9 +99,10 @@ def test_the_same_sign_in_of_each_persons_own(values, local):
     assert hub["JupyterHub"]["authenticator_class"] == hs.AUTHENTICATOR == "native"
     # locally NativeAuthenticator itself, with its refusals and endings made final
     assert issubclass(local.JupyterHub.authenticator_class, NativeAuthenticator)
-    assert hub["NativeAuthenticator"] == hs.NATIVE_AUTHENTICATOR
-    assert {k: local.NativeAuthenticator[k] for k in hs.NATIVE_AUTHENTICATOR} \
-        == hs.NATIVE_AUTHENTICATOR
+    signup = {**hs.NATIVE_AUTHENTICATOR,
+              "tos": shares.signup_words(hs.NATIVE_AUTHENTICATOR["tos"])}
+    assert hub["NativeAuthenticator"] == signup
+    assert {k: local.NativeAuthenticator[k] for k in hs.NATIVE_AUTHENTICATOR} == signup
     assert hs.NATIVE_AUTHENTICATOR["open_signup"] is False
     assert hub["Authenticator"]["admin_users"] == sorted(local.Authenticator.admin_users) \
         == ["instructor"]
@@ -172,3 +175,44 @@ def test_root_follows_no_link_and_acts_in_no_folder_of_others(tmp_path):
     with pytest.raises(accounts.AccountRefused, match="not root's alone"):
         accounts.own_folder(shared, "x", None, accounts.PRIVATE)
     assert not (shared / "x").exists()
+def test_the_same_sharing_service_on_both(values, local):
+    """The class's sharing service: the same name, scopes and roles locally and on
+    Kubernetes; on 127.0.0.1 locally, in the hub's pod (with its volume) on Kubernetes."""
+    (service,) = [s for s in local.JupyterHub.services if s["name"] == shares.NAME]
+    assert service["name"] == shares.NAME and service["url"].startswith("http://127.0.0.1:")
+    assert Path(service["command"][-1]) == ROOT / "deploy" / "local" / "share_service.py"
+    assert service["environment"]["BACKSTRETCH_SHARES_DB"].endswith(shares.DB_FILE)
+    assert service["user"] == shares.ACCOUNT  # never root
+    assert values["hub"]["extraContainers"][0]["securityContext"]["runAsUser"] != 0
+    assert local.Spawner.environment[shares.URL_ENV] == service["url"] + shares.PREFIX
+    kube = values["hub"]["services"][shares.NAME]
+    assert kube["oauth_client_allowed_scopes"] == service["oauth_client_allowed_scopes"] \
+        == shares.OAUTH_SCOPES
+    assert kube["url"] == f"http://hub:{shares.PORT}"
+    assert values["singleuser"]["extraEnv"][shares.URL_ENV] == kube["url"] + shares.PREFIX
+    # the same scopes and roles: the instructor alone reads the class
+    assert values["hub"]["config"]["JupyterHub"]["custom_scopes"] \
+        == local.JupyterHub.custom_scopes == shares.CUSTOM_SCOPES
+    assert values["hub"]["config"]["KubeSpawner"]["server_token_scopes"] \
+        == local.Spawner.server_token_scopes == shares.SERVER_TOKEN_SCOPES
+    kube_roles = [{"name": k, **v} for k, v in values["hub"]["loadRoles"].items()]
+    sharing_roles = shares.roles("instructor")
+    names = {r["name"] for r in sharing_roles}
+    assert kube_roles == [r for r in local.JupyterHub.load_roles if r["name"] in names] \
+        == sharing_roles
+    # beside the hub, from the workbook's image, on the hub's volume, on the same port
+    (container,) = values["hub"]["extraContainers"]
+    env = {e["name"]: e.get("value", e.get("valueFrom")) for e in container["env"]}
+    assert container["command"][-1].endswith("deploy/local/share_service.py")
+    assert env["JUPYTERHUB_SERVICE_URL"] == kube["url"]
+    assert env["JUPYTERHUB_SERVICE_PREFIX"] == shares.PREFIX
+    assert json.loads(env["JUPYTERHUB_OAUTH_CLIENT_ALLOWED_SCOPES"]) == shares.OAUTH_SCOPES
+    assert json.loads(env["JUPYTERHUB_OAUTH_ACCESS_SCOPES"]) == [shares.ACCESS_SCOPE]
+    assert env["JUPYTERHUB_API_TOKEN"]["secretKeyRef"]["key"] \
+        == f"hub.services.{shares.NAME}.apiToken"
+    (mount,) = container["volumeMounts"]
+    assert env["BACKSTRETCH_SHARES_DB"].startswith(mount["mountPath"] + "/")
+    (port,) = values["hub"]["service"]["extraPorts"]
+    assert port["port"] == port["targetPort"] == shares.PORT
+    (ingress,) = values["hub"]["networkPolicy"]["ingress"]
+    assert ingress["ports"] == [{"port": shares.PORT}]

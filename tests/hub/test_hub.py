@@ -22,6 +22,7 @@ un-authorizing, a waiting name's password guessed, the hub's own files. Runs in 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pwd
@@ -35,6 +36,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import browser_fixtures as bf
@@ -56,12 +58,16 @@ from simulated_class import (
 )
 
 from backstretch import load_routine
+from backstretch.log.records import week_start
+from backstretch.sharing.client import ShareService
+from backstretch.sharing.share import FIELDS, Share
 
 sys.path.insert(0, str(bf.REPO / "deploy" / "local"))
 import accounts  # noqa: E402
 import classhub  # noqa: E402
 import hub_attacks  # noqa: E402
 import hub_settings as hs  # noqa: E402
+import share_settings  # noqa: E402
 
 try:
     from playwright.sync_api import expect
@@ -508,3 +514,192 @@ def test_a_class_list_limits_who_signs_in():
         assert not mallory.try_sign_in()  # not on the list: never in, approved or not
         # the instructor's name was taken for them at the start, before anyone else
         assert "already in use" in Student(hub.url, "teacher", "x" * 12).sign_up()
+
+
+KERNEL_SHARES = """
+import json, os, urllib.request
+from datetime import date, timedelta
+from backstretch.log import SessionLog
+from backstretch.widgets.share_panel import NAMED, SharePanel
+today = date.today()
+with SessionLog() as log:  # usual pain rising over three weeks
+    for weeks, pain in ((2, 3), (1, 4), (0, 6)):
+        log.check_in(today - timedelta(weeks=weeks), pain, {"Sitting through a film": 5},
+                     "a note that stays home")
+panel = SharePanel()
+panel.named.value = NAMED
+panel.rising.value = True
+panel.send()
+print(json.dumps({"status": panel.status.value, "shared": panel.shared.value}))
+asked = urllib.request.Request(os.environ["BACKSTRETCH_SHARES_URL"] + "api/class",
+    headers={"Authorization": "token " + os.environ["JUPYTERHUB_API_TOKEN"]})
+try:
+    urllib.request.urlopen(asked)
+    print("class view: read")
+except urllib.error.HTTPError as exc:
+    print("class view:", exc.code)
+"""
+
+
+def sharing_share(named: bool, days: int = 2, pain_change: int | None = -2,
+                  rising: bool | None = None):
+    reached = None if pain_change is None else pain_change <= -2
+    return Share(week_start(date.today()), named, days, 3, 4, 5.0, pain_change, reached, 1.0,
+                 False, rising)
+
+
+@pytest.mark.browser
+def test_students_share_with_the_instructor_and_no_more(class_hub, tmp_path):
+    """Students share a week through the hub's service, named or not; the instructor sees
+    the class's figures; every attack on it fails, and a withdrawal leaves no trace."""
+    hub = class_hub
+    service_url = f"{hub.url}{share_settings.PREFIX}"
+    db = hub.base / share_settings.DB_FILE
+    instructor = Instructor(hub.url, hub.admin, hub.admin_password)
+    instructor.sign_in()
+    names = [f"sharer{i}" for i in range(1, 8)]
+    students = {n: Student(hub.url, n, password_of(n)) for n in names}
+    for s in students.values():
+        join_class(instructor, s)
+    client = {n: ShareService(service_url, s.token, tmp_path / f"{n}-keys.json")
+              for n, s in students.items()}
+    teacher = ShareService(service_url, instructor.token, tmp_path / "teacher-keys.json")
+
+    # the sign-up page says what the instructor can and cannot see of shares
+    signup = requests.get(f"{hub.url}/hub/signup", timeout=60).text
+    assert "An anonymous share carries no name" in signup and "read your log" in signup
+
+    # one student shares from their own server, with the panel of notebook 04
+    kernel = students["sharer1"]
+    kernel.follow_link(hub.class_link(), timeout=hs.START_TIMEOUT_SECONDS)
+    kernel.open_notebook(NOTEBOOK)
+    out = kernel.run(KERNEL_SHARES).splitlines()
+    assert out[-1] == "class view: 403", out  # their server's token cannot read the class
+    sent = json.loads(out[0])
+    assert "Sent: your week of" in sent["status"] and "with your name" in sent["shared"]
+
+    # two named, four anonymous: the anonymous are left out of every figure
+    client["sharer2"].send(sharing_share(True, days=3, pain_change=-3))
+    for n in names[2:6]:
+        client[n].send(sharing_share(False, days=0, pain_change=-6))
+    figures = teacher.figures()
+    assert (figures.shared, figures.anonymous, figures.counted) == (6, 4, 2)
+    assert [s.name for s in figures.named] == ["sharer1", "sharer2"]
+    assert figures.rising == ("sharer1",) and figures.named[0].pain_change == 3
+    # the fifth anonymous share: now they count, and none is named
+    client["sharer7"].send(sharing_share(False, days=0, pain_change=-6))
+    figures = teacher.figures()
+    assert (figures.shared, figures.anonymous, figures.counted) == (7, 5, 7)
+    assert figures.spread["2 or more days short"] == 5 and figures.pain.reached == 6
+    # the instructor's own server reads them in 05's panel, with its token
+    instructor.follow_link(hub.class_link("05_class_mode"), timeout=hs.START_TIMEOUT_SECONDS)
+    instructor.open_notebook("backstretch/notebooks/05_class_mode.ipynb")
+    shown = instructor.run("from backstretch.widgets import ClassSharesPanel\n"
+                           "panel = ClassSharesPanel()\npanel.refresh()\n"
+                           "print(panel.view.value)")
+    assert "7 students shared (2 named, 5 anonymous)" in shown and "sharer2" in shown
+    assert "sharer1 allowed you to know that their usual pain is rising" in shown
+    instructor.close()
+    page = requests.get(service_url, timeout=60,
+                        headers={"Authorization": f"token {instructor.token}"})
+    assert page.status_code == 200 and "sharer2" in page.text and "sharer7" not in page.text
+    assert "default-src 'none'" in page.headers["Content-Security-Policy"]
+
+    # the service runs as its own account, never root, and its database is that account's
+    account = pwd.getpwnam(share_settings.ACCOUNT)
+    (service_pid,) = [p for p in bf._children(hub.proc.pid)
+                      if b"share_service.py" in Path(f"/proc/{p}/cmdline").read_bytes()]
+    assert Path(f"/proc/{service_pid}").stat().st_uid == account.pw_uid
+    for path, mode in ((db.parent, 0o700), (db, 0o600)):
+        info = path.stat()
+        assert (info.st_uid, stat.S_IMODE(info.st_mode)) == (account.pw_uid, mode), path
+
+    # the service's database: named rows carry a name, anonymous rows none, and no times
+    with sqlite3.connect(db) as opened:
+        columns = {t: [c[1] for c in opened.execute(f"PRAGMA table_info({t})")]
+                   for t in ("named", "anonymous")}
+        rows = opened.execute("SELECT share FROM anonymous").fetchall()
+    assert columns == {"named": ["week", "name", "share"],
+                       "anonymous": ["key_hash", "week", "share"]}
+    assert len(rows) == 5 and all(set(json.loads(r[0])) == set(FIELDS) for r in rows)
+    raw = db.read_bytes()
+    assert not [n for n in names[2:] if n.encode() in raw]
+    assert b"sharer1" in raw and b"a note that stays home" not in raw
+
+    attacks_on_the_share_service(hub, service_url, db, students, client)
+
+    # withdrawing deletes, and leaves no trace in the database's bytes
+    key = json.loads((tmp_path / "sharer7-keys.json").read_text()).popitem()[1]
+    assert client["sharer7"].withdraw(sharing_share(False).week, False)
+    assert client["sharer2"].withdraw(sharing_share(True).week, True)
+    raw = db.read_bytes()
+    assert b"sharer2" not in raw and hashlib.sha256(key.encode()).hexdigest().encode() not in raw
+    figures = teacher.figures()
+    assert (figures.shared, figures.anonymous, figures.counted) == (5, 4, 1)
+    assert client["sharer2"].mine() == [] and client["sharer7"].mine() == []
+    # and from 04's panel, in the student's own kernel
+    assert kernel.run("panel.withdraw()\nprint(panel.status.value)").strip() \
+        == "<b>Withdrawn and deleted.</b>"
+    assert b"sharer1" not in db.read_bytes() and teacher.figures().named == ()
+    kernel.close()
+
+
+def attacks_on_the_share_service(hub, url: str, db: Path, students: dict, client: dict) -> None:
+    """A student reads no one else's share nor the class, writes and withdraws only their
+    own, cannot give themselves the instructor's scope; bad input stores nothing."""
+    a, b = students["sharer3"], students["sharer2"]
+
+    def call(who, method: str, path: str, body=None, raw: bytes | None = None):
+        headers = {"Authorization": f"token {who.token}"} if who else {}
+        return requests.request(method, f"{url}{path}", timeout=60, headers=headers,
+                                data=raw if raw is not None else json.dumps(body))
+
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    assert call(None, "GET", "api/class").status_code == 403
+    assert call(None, "PUT", "api/share", {"share": {}, "key": None}).status_code == 403
+    assert call(a, "GET", "api/class").status_code == 403
+    assert call(a, "GET", "").status_code == 403
+    # others' shares: a's list is a's alone; b's named share cannot be withdrawn by a
+    mine = call(a, "POST", "api/mine", {"keys": ["x" * 40]}).json()["shares"]
+    assert mine == []  # a's own share is anonymous: found only with a's key
+    assert [s.name for s in client["sharer2"].mine()] == ["sharer2"]
+    week = sharing_share(True).week.isoformat()
+    assert call(a, "DELETE", "api/share", {"week": week, "key": None}).json() \
+        == {"withdrawn": False}
+    assert call(a, "DELETE", "api/share", {"week": week, "key": "y" * 43}).json() \
+        == {"withdrawn": False}
+    # nor write as another: the name comes from the token, never the request
+    share = sharing_share(True).to_json()
+    for body in ({"share": {**share, "name": b.name}, "key": None},
+                 {"share": share, "key": None, "user": b.name}):
+        answer = call(a, "PUT", "api/share", body)
+        assert answer.status_code == 400 and answer.json()["message"], body
+    # nor raise their own role
+    assert call(a, "GET", "api/class").status_code == 403
+    for method, path, body in (("PATCH", f"/hub/api/users/{a.name}", {"admin": True}),
+                               ("POST", f"/hub/api/users/{a.name}/tokens",
+                                {"scopes": [share_settings.VIEW_SCOPE]}),
+                               ("POST", "/hub/api/groups/instructors/users",
+                                {"users": [a.name]})):
+        got = requests.request(method, f"{hub.url}{path}", json=body, timeout=60,
+                               headers={"Authorization": f"token {a.token}"})
+        assert got.status_code in (400, 403, 404), (path, got.status_code)  # 400: not held
+    # bad input: a clear 400, and nothing stored
+    huge = json.dumps({"share": {**share, "days": 2}, "key": "k" * 40 + " " * 6000}).encode()
+    bad = [(raw, words) for raw, words in (
+        (huge, "at most"), (b"x" * (8 * 2**20), "at most"), (b'{"share": ', "not JSON"),
+        (json.dumps({"share": {**share, "days": 99}, "key": None}).encode(), "days"),
+        (json.dumps({"share": {**share, "usual_pain": "<b>9</b>"}, "key": None}).encode(),
+         "usual_pain"),
+        (json.dumps({"share": {**share, "week": "1999-01-04"}, "key": None}).encode(), "week"),
+        (json.dumps({"share": {**share, "named": False}, "key": "<script>"}).encode(), "key"),
+        (json.dumps([1, 2]).encode(), "JSON object"))]
+    for raw, words in bad:
+        answer = call(a, "PUT", "api/share", raw=raw)
+        assert answer.status_code == 400, (raw[:60], answer.status_code)
+        if words:
+            assert words in answer.json()["message"], (raw[:60], answer.text[:300])
+        # markup comes back as data, never as a page
+        assert answer.headers["Content-Type"].startswith("application/json")
+        assert answer.headers["X-Content-Type-Options"] == "nosniff"
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before

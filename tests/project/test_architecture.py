@@ -32,6 +32,7 @@ LEVELS: dict[str, int] = {
     "log": 5,
     "programme": 6,
     "charts": 7,
+    "sharing": 7,
     "handouts": 8,
     "widgets": 9,
     "": 10,  # __init__, __main__ and cli at the package root
