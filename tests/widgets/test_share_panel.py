@@ -71,8 +71,9 @@ def store(tmp_path):
 def student(tmp_path, store):
     log = tmp_path / "sessions.sqlite"
     with SessionLog(log) as opened:
-        opened.check_in(date(2026, 11, 24), 6, {"Putting on socks": 3}, "a private note")
-        opened.check_in(date(2026, 12, 8), 4, {"Putting on socks": 6})
+        opened.check_in(date(2026, 11, 24), 6, {"Putting on socks": 3}, "a private note",
+                        today=TODAY)
+        opened.check_in(date(2026, 12, 8), 4, {"Putting on socks": 6}, today=TODAY)
     save_plan(Plan(("daily-back-care",), date(2026, 11, 23), days_per_week=3),
               tmp_path / "plan.yaml")
     service = StoreBehind(store, "ada", tmp_path / "share-keys.json")
@@ -160,7 +161,7 @@ def test_a_damaged_key_file_or_a_silent_service_is_one_clear_message(student, tm
 def test_what_is_sent_is_what_was_shown(student, store, tmp_path):
     panel, _service = student
     with SessionLog(tmp_path / "sessions.sqlite") as log:  # a check-in after the preview
-        log.check_in(TODAY, 2, {"Putting on socks": 8})
+        log.check_in(TODAY, 2, {"Putting on socks": 8}, today=TODAY)
     panel.send()
     assert store.week(MONDAY) == [] and "changed" in panel.status.value
     assert "Usual pain: 2" in panel.preview.value
