@@ -22,7 +22,7 @@ from ..base.yamlio import atomic_write_bytes, atomic_write_text
 from ..catalogue.stretches import Catalogue, Stretch
 from .layout import layout
 from .poses import Pose, poses_for
-from .scene import Disc, Rect, Scene, Stroke, Text, scene
+from .scene import Disc, Rect, Scene, Shape, Stroke, Text, scene
 
 GHOST = 0.35
 """Opacity of a moving stretch's start frame when both frames show at once."""
@@ -30,6 +30,9 @@ SWAP_SECONDS = 2.5
 """How long each frame of a moving stretch shows when the two alternate."""
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 SUFFIXES = (".svg", ".png")
+FRAMES = ("hold", "start", "all")
+"""Which moment a figure shows: the hold (both ends of a moving stretch), the start, or
+all the way in's key frames side by side."""
 MIN_TEXT_PX = 9
 """The smallest text a figure shows: drawn narrower than that allows, it shows none."""
 
@@ -154,10 +157,37 @@ def _side(stretch: Stretch, side: str | None) -> str | None:
     return side if side in ("left", "right") else "right"
 
 
-def pose_scene(pose: Pose, stretch: Stretch, side: str | None = None) -> Scene:
-    """The scene of ``stretch`` done on ``side``, its muscles shaded."""
-    return scene(layout(pose, _side(stretch, side)), stretch.primary, stretch.secondary,
-                 stretch.per_side)
+def pose_scene(pose: Pose, stretch: Stretch, side: str | None = None,
+               frame: str = "hold") -> Scene:
+    """The scene of ``stretch`` done on ``side``, its muscles shaded, at ``frame`` (one
+    of ``FRAMES``)."""
+    lay = layout(pose, _side(stretch, side))
+    shade = (stretch.primary, stretch.secondary, stretch.per_side)
+    if frame == "hold":
+        return scene(lay, *shade)
+    if frame == "start":
+        return scene(lay, *shade, bodies=(lay.start(),))
+    keys = lay.keys + lay.bodies[1:]  # and the far end of a moving stretch's cycle
+    return strip([scene(lay, *shade, bodies=(b,)) for b in keys])
+
+
+def _shifted(shape: Shape, dx: float) -> Shape:
+    if isinstance(shape, Stroke):
+        return dataclasses.replace(shape, points=tuple((x + dx, y) for x, y in shape.points))
+    if isinstance(shape, Disc):
+        return dataclasses.replace(shape, centre=(shape.centre[0] + dx, shape.centre[1]))
+    if isinstance(shape, Rect):
+        return dataclasses.replace(shape, box=shape.box.moved(dx, 0.0))
+    return dataclasses.replace(shape, at=(shape.at[0] + dx, shape.at[1]))
+
+
+def strip(scenes: list[Scene]) -> Scene:
+    """Scenes of one size side by side, left to right, as one scene (the first's label)."""
+    w = scenes[0].width
+    return Scene(w * len(scenes), scenes[0].height,
+                 tuple(_shifted(s, i * w) for i, sc in enumerate(scenes) for s in sc.props),
+                 (tuple(_shifted(s, i * w) for i, sc in enumerate(scenes)
+                        for f in sc.frames for s in f),), scenes[0].labels)
 
 
 def _title(stretch: Stretch, side: str | None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
+from .motion import steps_between, tween
 from .poses import Frame, Pose
 
 Point = tuple[float, float]
@@ -110,6 +111,28 @@ class Layout:
     surfaces: dict[str, tuple[str, float]] = field(default_factory=dict)
     """Where each surface is: ('x' or 'y', coordinate) of the face a point rests on."""
     strap: bool = False
+    way: tuple[Body, ...] = ()
+    """Every frame drawn on the way in, from the start to the hold (``bodies[0]``)."""
+    way_frames: tuple[Frame, ...] = ()
+    """The frame of each body of ``way`` (what it rests on, its angles)."""
+    cycle: tuple[Body, ...] = ()
+    """A moving stretch: every frame drawn from one end of its cycle to the other."""
+    cycle_frames: tuple[Frame, ...] = ()
+
+    @property
+    def keys(self) -> tuple[Body, ...]:
+        """The bodies of the way in's key frames: the start, those between, the hold."""
+        keys = set(map(id, (self.pose.start, *self.pose.between)))
+        return (*(b for f, b in zip(self.way_frames, self.way) if id(f) in keys), self.bodies[0])
+
+    @property
+    def drawn(self) -> tuple[tuple[Frame, Body], ...]:
+        """Every frame the figure is ever drawn in, with its body."""
+        return (*zip(self.way_frames, self.way), *zip(self.cycle_frames, self.cycle))
+
+    def start(self) -> Body:
+        """The body where a person starts from (the hold, for a pose without a start)."""
+        return self.way[0] if self.way else self.bodies[0]
 
 
 def body(frame: Frame, view: str) -> Body:
@@ -232,6 +255,63 @@ def _props(pose: Pose, b: Body) -> tuple[list[Box], dict[str, tuple[str, float]]
     return boxes, surfaces
 
 
+def _settle(frame: Frame, b: Body, at: Point, surfaces: dict[str, tuple[str, float]],
+            view: str) -> Body:
+    """``b`` (the body of ``frame``) set on what it rests on; what rests on nothing keeps
+    its anchor at ``at``."""
+    dx, dy = at[0] - b.points[frame.anchor][0], at[1] - b.points[frame.anchor][1]
+    on_y = [(p, s) for p, s in frame.touch if s in ("floor", "chair", "step")
+            and (s == "floor" or s in surfaces)]
+    if on_y:
+        dy = max((0.0 if s == "floor" else surfaces[s][1]) - _bottom(b, p) for p, s in on_y)
+    on_wall = _rests_on(frame, "wall")
+    if on_wall and "wall" in surfaces:
+        p = on_wall[0]
+        x, r = b.points[p][0], b.radii[p]
+        wall = surfaces["wall"][1]
+        dx = wall - r - x if wall >= at[0] else wall + r - x
+    b = b.moved(dx, dy)
+    if view != "top":  # the floor holds the body up
+        low = min(y - w / 2 for part in b.parts for _, y in part.points for w in [part.width])
+        low = min(low, b.points["head"][1] - HEAD_R)
+        if low < 0:
+            b = b.moved(0.0, -low)
+    return b
+
+
+def _between(a: tuple[Frame, Body], z: tuple[Frame, Body], view: str,
+             surfaces: dict[str, tuple[str, float]]) -> list[tuple[Frame, Body]]:
+    """The frames drawn from ``a`` to ``z``, both placed, without ``a`` and with ``z``."""
+    (fa, ba), (fz, bz) = a, z
+    n = steps_between(fa, fz)
+    out = []
+    for i in range(1, n):
+        t = i / n
+        f = tween(fa, fz, t)
+        pa, pz = ba.points[fa.anchor], bz.points[fa.anchor]
+        at = (pa[0] + t * (pz[0] - pa[0]), pa[1] + t * (pz[1] - pa[1]))
+        out.append((f, _settle(f, body(f, view), at, surfaces, view)))
+    return [*out, z]
+
+
+def _ways(pose: Pose, bodies: list[Body], surfaces: dict[str, tuple[str, float]]
+          ) -> tuple[list[tuple[Frame, Body]], list[tuple[Frame, Body]]]:
+    """The frames drawn on the way in (start to the hold) and, for a moving stretch, of
+    its cycle (one end to the other)."""
+    hold = bodies[0]
+    keys = [(f, _settle(f, body(f, pose.view), hold.points[f.anchor], surfaces, pose.view))
+            for f in pose.way[:-1]] + [(pose.frames[0], hold)]
+    way = keys[:1]
+    for a, z in zip(keys, keys[1:]):
+        way += _between(a, z, pose.view, surfaces)
+    cycle: list[tuple[Frame, Body]] = []
+    if len(bodies) > 1:
+        cycle = [(pose.frames[0], hold), *_between((pose.frames[0], hold),
+                                                   (pose.frames[1], bodies[1]),
+                                                   pose.view, surfaces)]
+    return way, cycle
+
+
 def _extent(bodies: list[Body], boxes: list[Box]) -> tuple[float, float, float, float]:
     xs, ys = [], []
     for b in bodies:
@@ -256,7 +336,9 @@ def layout(pose: Pose, side: str | None = None) -> Layout:
     """``pose`` placed in a frame of fixed aspect, for ``side`` ('left' mirrors 'right')."""
     bodies = _place(pose)
     boxes, surfaces = _props(pose, bodies[0])
-    x0, y0, x1, y1 = _extent(bodies, [b for b in boxes if b.name != "wall"])
+    way, cycle = _ways(pose, bodies, surfaces)
+    x0, y0, x1, y1 = _extent([*bodies, *(b for _, b in (*way, *cycle))],
+                             [b for b in boxes if b.name != "wall"])
     if "wall" in surfaces:  # the wall only as high as the figure needs
         wall = next(b for b in boxes if b.name == "wall")
         x0, x1 = min(x0, wall.x0), max(x1, wall.x1)
@@ -281,7 +363,9 @@ def layout(pose: Pose, side: str | None = None) -> Layout:
         boxes.insert(0, Box("mat-below", MARGIN / 2, MARGIN / 2, width - MARGIN / 2,
                             height * (1 - LABEL_SPACE), solid=False))
     out = Layout(pose, side, width, height, placed, tuple(boxes),
-                 dy if pose.view != "top" else None, surfaces, "strap" in pose.props)
+                 dy if pose.view != "top" else None, surfaces, "strap" in pose.props,
+                 tuple(b.moved(dx, dy) for _, b in way), tuple(f for f, _ in way),
+                 tuple(b.moved(dx, dy) for _, b in cycle), tuple(f for f, _ in cycle))
     return mirrored(out) if side == "left" else out
 
 
@@ -290,6 +374,8 @@ def mirrored(lay: Layout) -> Layout:
     w = lay.width
     return replace(lay, side="left" if lay.side == "right" else lay.side,
                    bodies=tuple(b.mirrored(w) for b in lay.bodies),
+                   way=tuple(b.mirrored(w) for b in lay.way),
+                   cycle=tuple(b.mirrored(w) for b in lay.cycle),
                    boxes=tuple(b.mirrored(w) for b in lay.boxes),
                    surfaces={k: (a, w - v if a == "x" else v)
                              for k, (a, v) in lay.surfaces.items()})
