@@ -203,16 +203,19 @@ def readable(sc: Scene, width_px: float | None) -> Scene:
     return dataclasses.replace(sc, labels=())
 
 
+FRAME_TITLES = {"hold": "{}", "start": "{}: where you start", "all": "{}: the way in"}
+
+
 @functools.lru_cache(maxsize=1024)
 def _svg(pose: Pose, stretch: Stretch, side: str | None, animate: bool,
-         width_px: float | None) -> str:
-    sc = readable(pose_scene(pose, stretch, side), width_px)
-    return scene_svg(sc, _title(stretch, side), animate)
+         width_px: float | None, frame: str) -> str:
+    sc = readable(pose_scene(pose, stretch, side, frame), width_px)
+    return scene_svg(sc, FRAME_TITLES[frame].format(_title(stretch, side)), animate)
 
 
 @functools.lru_cache(maxsize=256)
-def _png(pose: Pose, stretch: Stretch, side: str | None, width_px: int) -> bytes:
-    return scene_png(pose_scene(pose, stretch, side), width_px)
+def _png(pose: Pose, stretch: Stretch, side: str | None, width_px: int, frame: str) -> bytes:
+    return scene_png(pose_scene(pose, stretch, side, frame), width_px)
 
 
 def _pose(catalogue: Catalogue, stretch_id: str) -> tuple[Pose | None, Stretch]:
@@ -221,21 +224,23 @@ def _pose(catalogue: Catalogue, stretch_id: str) -> tuple[Pose | None, Stretch]:
 
 
 def stretch_svg(catalogue: Catalogue, stretch_id: str, side: str | None = None,
-                animate: bool = False, width_px: float | None = None) -> str:
-    """The figure of a stretch as SVG text, drawn once and cached; '' when it has no pose.
+                animate: bool = False, width_px: float | None = None,
+                frame: str = "hold") -> str:
+    """The figure of a stretch at ``frame`` (one of ``FRAMES``) as SVG text, drawn once
+    and cached; '' when it has no pose.
 
     Give ``width_px`` when it is shown at a known, small width: text that would be
     drawn under ``MIN_TEXT_PX`` high is left out (say the side beside it instead).
     """
     pose, stretch = _pose(catalogue, stretch_id)
-    return _svg(pose, stretch, _side(stretch, side), animate, width_px) if pose else ""
+    return _svg(pose, stretch, _side(stretch, side), animate, width_px, frame) if pose else ""
 
 
 def stretch_png(catalogue: Catalogue, stretch_id: str, side: str | None = None,
-                width_px: int = 480) -> bytes | None:
-    """The figure of a stretch as PNG bytes, cached; None when it has no pose."""
+                width_px: int = 480, frame: str = "hold") -> bytes | None:
+    """The figure of a stretch at ``frame`` as PNG bytes, cached; None when it has no pose."""
     pose, stretch = _pose(catalogue, stretch_id)
-    return _png(pose, stretch, _side(stretch, side), width_px) if pose else None
+    return _png(pose, stretch, _side(stretch, side), width_px, frame) if pose else None
 
 
 def clear_cache() -> None:
@@ -245,9 +250,13 @@ def clear_cache() -> None:
 
 
 def save_pose(catalogue: Catalogue, stretch_id: str, path: str | os.PathLike[str],
-              side: str | None = None) -> Path:
-    """Write a stretch's figure as ``.svg`` or ``.png`` (by the suffix), atomically."""
+              side: str | None = None, frame: str = "hold") -> Path:
+    """Write a stretch's figure at ``frame`` as ``.svg`` or ``.png`` (by the suffix),
+    atomically."""
     target = Path(path)
+    if frame not in FRAMES:
+        raise BackstretchError(Problem(str(path), "frame", f"{frame!r} is not a frame; use "
+                                       f"one of: {', '.join(FRAMES)}"))
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
         raise BackstretchError(Problem(str(path), "", f"cannot tell the format from "
@@ -256,10 +265,10 @@ def save_pose(catalogue: Catalogue, stretch_id: str, path: str | os.PathLike[str
         raise BackstretchError(Problem(str(catalogue.source), stretch_id,
                                        "this stretch has no pose to draw yet"))
     if suffix == ".svg":
-        atomic_write_text(target, stretch_svg(catalogue, stretch_id, side) + "\n")
+        atomic_write_text(target, stretch_svg(catalogue, stretch_id, side, frame=frame) + "\n")
     else:
         try:
-            png = stretch_png(catalogue, stretch_id, side, 800)
+            png = stretch_png(catalogue, stretch_id, side, 800, frame)
         except ImportError as exc:
             raise BackstretchError(Problem(str(path), "", f"drawing a PNG needs {exc.name}; "
                                            "install it with: pip install 'backstretch[workbook]'"))

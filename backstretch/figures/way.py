@@ -19,6 +19,8 @@ from .poses import Frame, Pose
 Surfaces = dict[str, tuple[str, float]]
 LIMBS = {"arm": ("upper_arm", "forearm", "hand"), "leg": ("thigh", "shin", "heel")}
 """Each limb's two parts and the end that can rest on something."""
+SINK = 1.0
+"""Centimetres a toe or a hand may press into the floor (as the holds' feet do)."""
 MAX_DRAWN = 48
 """Most frames drawn from one key frame to the next."""
 
@@ -44,8 +46,8 @@ def settle(frame: Frame, b: Body, at: Point, surfaces: Surfaces, view: str,
     if view != "top" and not limbs_free:  # the floor holds the body up
         low = min(y - w / 2 for part in b.parts for _, y in part.points for w in [part.width])
         low = min(low, b.points["head"][1] - HEAD_R)
-        if low < 0:
-            b = b.moved(0.0, -low)
+        if low < -SINK:
+            b = b.moved(0.0, -low - SINK)
     return b
 
 
