@@ -14,7 +14,7 @@ import functools
 import math
 
 from ..catalogue.stretches import Catalogue, Stretch
-from .drawing import _svg_shape, readable
+from .drawing import _svg_shape
 from .layout import Layout, layout
 from .poses import Pose, poses_for
 from .scene import Disc, Point, Shape, Stroke, Text, body_shapes, scene
@@ -79,7 +79,7 @@ def _motion(pose: Pose, stretch: Stretch) -> dict:
     lay = layout(pose, "right" if stretch.per_side else None)
     template, runs = _frames(lay, stretch)
     props = scene(lay, (), (), False)
-    return {"w": _n(lay.width), "h": _n(lay.height), "name": stretch.name,
+    return {"w": _n(lay.width), "h": _n(lay.height),
             "props": "".join(_svg_shape(s, lay.height) for s in props.props),
             "labels": _labels(pose, stretch), "shapes": template, **runs}
 

@@ -78,12 +78,14 @@ def test_figure_follows_the_step_and_is_drawn_once_per_stretch_and_side(article,
                          ["Single knee to chest, right side"], ["Back rounders"]]
 
 
-def test_class_view_alternates_the_frames_of_a_moving_stretch(catalogue):
+def test_class_view_moves_a_moving_stretch_through_its_cycle_at_its_pace(catalogue):
     from backstretch import Routine, RoutineItem
 
-    routine = Routine("Warrior", (RoutineItem("wall-warrior"),), catalogue)
-    figures = ClassView(routine, FakeClock()).player.timeline["figures"]
-    assert all("@keyframes" in svg for svg in figures.values())
+    routine = Routine("Warrior", (RoutineItem("wall-warrior", hold=5, reps=3),), catalogue)
+    timeline = ClassView(routine, FakeClock()).player.timeline
+    assert len(timeline["motions"]["wall-warrior"]["cycle"]) > 2
+    moves = [s for s in timeline["steps"] if s["kind"] == "move"]
+    assert [m["motion"][0]["period"] for m in moves] == [5.0, 5.0]  # a lift each 5 s
 
 
 def test_html_handout_draws_every_stretch(article):
