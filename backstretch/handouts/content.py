@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..base.errors import BackstretchError, Problem
 from ..base.plural import counted
 from ..catalogue.stretches import cautions_of
+from ..figures.poses import poses_for
 from ..routines.dose import dose_report
 from ..routines.model import Routine, format_duration
 from ..routines.steps import reps_text, side_text
@@ -31,6 +32,8 @@ class HandoutStretch:
     stretch_id: str = ""
     side: str | None = None
     """The side its figure shows: the first one done, or None for both at once."""
+    way_in: str = ""
+    """One line: how to move from the start into the hold (the figures show both)."""
 
 
 @dataclass(frozen=True)
@@ -49,11 +52,12 @@ class Handout:
     def from_routine(cls, routine: Routine) -> Handout:
         if not routine.items:
             raise BackstretchError(Problem("<routine>", "items", "add at least one stretch first"))
+        poses = poses_for(routine.catalogue)
         stretches = tuple(
             HandoutStretch(routine.stretch(i).name, dose_text(routine, i),
                            routine.stretch(i).summary, routine.stretch(i).steps,
                            cautions_of(routine.stretch(i)), routine.items[i].stretch,
-                           routine.sides(i)[0])
+                           routine.sides(i)[0], _way_in(poses.get(routine.items[i].stretch)))
             for i in range(len(routine.items)))
         how_many = counted(len(routine.items), "stretch", "stretches")
         total = (f"{format_duration(routine.duration)} in all, {how_many}, "
@@ -61,6 +65,10 @@ class Handout:
         return cls(routine.name, routine.description, total, stretches,
                    tuple(routine.box_label(box) for box in routine.checklist_boxes()),
                    tuple(dose_report(routine).lines()))
+
+
+def _way_in(pose: object) -> str:
+    return getattr(pose, "way_in", "") if getattr(pose, "start", None) else ""
 
 
 def dose_text(routine: Routine, index: int) -> str:

@@ -20,7 +20,11 @@ h2 { color: #1f4e79; border-bottom: 2px solid #1f4e79; margin-top: 1.4em; }
 .bs-stretch { border: 1px solid #bbb; border-radius: 6px; padding: 0.3em 1em; margin: 0.6em 0; }
 .bs-stretch h3 { margin: 0.3em 0; }
 .bs-stretch::after { content: ""; display: block; clear: both; }
-.bs-pose { float: right; width: 14em; max-width: 40%; margin: 0 0 0.4em 1em; }
+.bs-pose { float: right; width: 20em; max-width: 48%; margin: 0 0 0.4em 1em; }
+.bs-stills { display: flex; gap: 0.3em; }
+.bs-stills figure { flex: 1 1 0; margin: 0; text-align: center; font-size: 0.8em; }
+.bs-stills svg { float: none; display: block; width: 100%; max-width: none; margin: 0; }
+.bs-way-in { margin: 0.2em 0 0; font-size: 0.85em; }
 .bs-dose { font-weight: 600; color: #1f4e79; }
 .bs-caution { background: #fff4e5; border-left: 4px solid #b35806; padding: 0.2em 0.8em; }
 .bs-ticks { list-style: none; padding-left: 0; columns: 2; }
@@ -38,6 +42,19 @@ figure { margin: 0.8em 0; } figure img { max-width: 100%; height: auto; }
 """
 
 
+def _stills(routine: Routine, stretch_id: str, side: str | None, way_in: str) -> str:
+    """The start and the hold side by side, and the line that says how to move between;
+    the hold alone for a pose without a start."""
+    hold = stretch_svg(routine.catalogue, stretch_id, side)
+    if not way_in:
+        return hold
+    start = stretch_svg(routine.catalogue, stretch_id, side, frame="start")
+    then = "Hold" if routine.catalogue[stretch_id].is_static else "Move"
+    return (f'<div class="bs-stills"><figure>{start}<figcaption>Start</figcaption></figure>'
+            f"<figure>{hold}<figcaption>{then}</figcaption></figure></div>"
+            f'<p class="bs-way-in">{escape(way_in)}</p>')
+
+
 def handout_html(routine: Routine, charts: list[tuple[str, bytes]] | None = None) -> str:
     """A printable, self-contained HTML page (no external links); every text escaped.
 
@@ -47,7 +64,7 @@ def handout_html(routine: Routine, charts: list[tuple[str, bytes]] | None = None
     charts = chart_pngs(routine) if charts is None else charts
     stretches = "".join(
         f'<section class="bs-stretch"><h3>{n}. {escape(s.name)}</h3>'
-        f'<div class="bs-pose">{stretch_svg(routine.catalogue, s.stretch_id, s.side)}</div>'
+        f'<div class="bs-pose">{_stills(routine, s.stretch_id, s.side, s.way_in)}</div>'
         f'<p class="bs-dose">{escape(s.dose)}</p><p><em>{escape(s.summary)}</em></p>'
         f"<ol>{''.join(f'<li>{escape(x)}</li>' for x in s.steps)}</ol>"
         f'<div class="bs-caution"><b>Take care</b><ul>'

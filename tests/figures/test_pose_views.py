@@ -37,21 +37,31 @@ def _titles(markup: str) -> list[str]:
     return [unescape(t) for t in TITLE.findall(markup)]
 
 
-def test_every_card_shows_its_figure(catalogue):
+def _moves(name: str) -> list[str]:
+    """The titles of a stretch's start, hold and played movement."""
+    return [f"{name}: where you start", name,
+            f"{name}: the movement, from the start into the hold"]
+
+
+def test_every_card_shows_its_start_and_hold_and_plays_its_movement_when_asked(catalogue):
     cards = CatalogueBrowser(catalogue).cards.value
-    assert _titles(cards) == [s.name + (", right side" if s.per_side else "")
-                              for s in catalogue.values()]
+    assert _titles(cards) == [t for s in catalogue.values()
+                              for t in _moves(s.name + (", right side" if s.per_side else ""))]
+    assert cards.count("<summary>Play the movement</summary>") == len(catalogue)
+    assert cards.count("<details>") == len(catalogue)  # shut: nothing plays on its own
+    assert "prefers-reduced-motion: reduce" in cards
 
 
 def test_each_builder_row_shows_its_figure_on_its_side(catalogue, article, tmp_path):
     b = RoutineBuilder(catalogue, article, save_path=str(tmp_path / "r.yaml"))
     rows = b.rows.children
     assert [_titles(r.children[0].children[0].value) for r in rows] == [
-        [article.stretch(i).name + (", left side" if article.stretch(i).per_side else "")]
+        _moves(article.stretch(i).name + (", left side" if article.stretch(i).per_side else ""))
         for i in range(len(article.items))]
     sides = next(c for c in rows[0].children if "bs-sides" in c._dom_classes)
     sides.value = "right"
-    assert _titles(rows[0].children[0].children[0].value) == ["Single knee to chest, right side"]
+    assert _titles(rows[0].children[0].children[0].value) == _moves(
+        "Single knee to chest, right side")
 
 
 @pytest.mark.parametrize("view", [SessionTimer, ClassView])

@@ -246,3 +246,22 @@ def test_on_a_class_hub_handouts_go_to_the_data_folder_shown_from_the_home(catal
         "Saved <code>~/backstretch-data/handouts/desk-break.html</code>")
     assert HandoutPanel(load_routine("desk-break", catalogue)).file_name.value == \
         "~/backstretch-data/handouts/desk-break-2"
+
+
+def test_each_stretch_prints_its_start_and_hold_with_how_to_move_between(catalogue):
+    from backstretch.figures.poses import poses_for
+
+    routine = load_routine("source-article", catalogue)
+    html = handout_html(routine, charts=[])
+    sections = html.split('<section class="bs-stretch">')[1:]
+    poses = poses_for(catalogue)
+    assert len(sections) == len(routine.items)
+    for item, section in zip(routine.items, sections):
+        stretch = catalogue[item.stretch]
+        then = "Hold" if stretch.is_static else "Move"
+        assert section.count("<svg") == 2 and ": where you start</title>" in section
+        assert f"<figcaption>Start</figcaption>" in section and f"<figcaption>{then}<" in section
+        assert f'<p class="bs-way-in">{escape(poses[item.stretch].way_in)}</p>' in section
+        assert "@keyframes" not in section  # printed: stills, nothing moves
+    assert [s.way_in for s in Handout.from_routine(routine).stretches] == [
+        poses[i.stretch].way_in for i in routine.items]
