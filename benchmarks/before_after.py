@@ -1,4 +1,5 @@
-"""What the before-and-after benchmarks share: the code before issue 23, and a kernel's CPU."""
+"""What the before-and-after benchmarks share: the code before a change (issue 23's by
+default), and a kernel's CPU."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ BEFORE_COMMIT = "1601c6b"
 """The parent of issue 23's work: the kernel ticked the session and sent every change."""
 
 
-def unpack_before(into: Path) -> Path | None:
-    """The package (and its data) as of ``BEFORE_COMMIT``, or None without git history."""
+def unpack_before(into: Path, commit: str = BEFORE_COMMIT) -> Path | None:
+    """The package (and its data) as of ``commit``, or None without git history."""
     into.mkdir(parents=True)
     try:
-        archive = subprocess.run(["git", "archive", BEFORE_COMMIT, "backstretch", "data"],
+        archive = subprocess.run(["git", "archive", commit, "backstretch", "data"],
                                  cwd=ROOT, capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
     except (OSError, subprocess.CalledProcessError):

@@ -35,34 +35,47 @@ def _fill(points: tuple[Point, ...], n: int) -> tuple[Point, ...]:
     return tuple(pts)
 
 
-def _template(shape: Shape, n: int) -> list:
+def _template(shape: Shape, n: int, same: int | None) -> list:
+    """A shape as the page makes it once: a stroke's colour, width, number of points and
+    (when it runs through the same points as an earlier stroke, as a part's outline and
+    its fill do) that stroke's index; a disc's colours and sizes."""
     if isinstance(shape, Stroke):
-        return ["s", shape.colour, _n(shape.width), n]
+        return ["s", shape.colour, _n(shape.width), n, same]
     assert isinstance(shape, Disc)
     return ["d", shape.fill, _n(shape.r), shape.edge, _n(shape.edge_width)]
 
 
 def _frames(lay: Layout, stretch: Stretch) -> tuple[list, dict[str, list[list[float]]]]:
-    """The shapes' template and each run's frames as flat lists of numbers."""
+    """The shapes' template and each run's frames as flat lists of numbers (a stroke that
+    repeats an earlier one's points is given once)."""
     shade = (stretch.primary, stretch.secondary, stretch.per_side)
     runs = {"way": [body_shapes(lay, b, *shade) for b in lay.way],
             "cycle": [body_shapes(lay, b, *shade) for b in lay.cycle]}
     every = runs["way"] + runs["cycle"]
     if len({len(f) for f in every}) != 1:
         raise ValueError(f"{lay.pose.id}: the frames draw different shapes")
+    first = every[0]
     counts = [max(len(f[i].points) if isinstance(f[i], Stroke) else 1 for f in every)
-              for i in range(len(every[0]))]
+              for i in range(len(first))]
+    same: list[int | None] = []
+    for i, shape in enumerate(first):
+        earlier = [j for j in range(i) if same[j] is None and isinstance(shape, Stroke)
+                   and isinstance(first[j], Stroke)
+                   and all(f[i].points == f[j].points for f in every)]
+        same.append(earlier[0] if earlier else None)
     h = lay.height
 
     def flat(shapes: tuple[Shape, ...]) -> list[float]:
         out: list[float] = []
-        for shape, n in zip(shapes, counts):
+        for shape, n, again in zip(shapes, counts, same):
+            if again is not None:
+                continue
             points = _fill(shape.points, n) if isinstance(shape, Stroke) else (shape.centre,)
             for x, y in points:
                 out += [_n(x), _n(h - y)]
         return out
 
-    template = [_template(s, n) for s, n in zip(every[0], counts)]
+    template = [_template(s, n, j) for s, n, j in zip(first, counts, same)]
     return template, {k: [flat(f) for f in v] for k, v in runs.items()}
 
 

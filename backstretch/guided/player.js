@@ -286,12 +286,18 @@ function drawing(motion, label) {
         labels.innerHTML = (motion.labels || {})[side] || ""; // the package's own text
       }
       let j = 0;
+      const lines = [];
       motion.shapes.forEach((shape, n) => {
         const e = shapes[n];
         if (shape[0] === "s") {
-          const xy = [];
-          for (let p = 0; p < shape[3]; p += 1, j += 2) xy.push(`${points[j].toFixed(1)},${points[j + 1].toFixed(1)}`);
-          e.setAttribute("points", xy.join(" "));
+          let line = shape[4] === null || shape[4] === undefined ? "" : lines[shape[4]];
+          if (!line) { // its own points (not an outline's, already written)
+            for (let p = 0; p < shape[3]; p += 1, j += 2) {
+              line += `${p ? " " : ""}${points[j].toFixed(1)},${points[j + 1].toFixed(1)}`;
+            }
+          }
+          lines[n] = line;
+          e.setAttribute("points", line);
         } else {
           e.setAttribute("cx", points[j].toFixed(1));
           e.setAttribute("cy", points[j + 1].toFixed(1));
@@ -359,8 +365,13 @@ class Figure {
   }
 }
 
-const lessMotion = () =>
-  !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
+let calmQuery; // the system's "less motion" setting, asked once, read as it changes
+const lessMotion = () => {
+  if (calmQuery === undefined) {
+    calmQuery = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
+  }
+  return !!(calmQuery && calmQuery.matches);
+};
 
 // -- one player per widget model: its session, clock, cues and kernel link ---------------
 // anywidget hands each view its own proxy of the model, so the player is made once per
