@@ -244,9 +244,10 @@ def stretch_png(catalogue: Catalogue, stretch_id: str, side: str | None = None,
 
 
 def clear_cache() -> None:
-    """Forget every drawn figure (for timing a cold start)."""
+    """Forget every drawn figure and layout (for timing a cold start)."""
     _svg.cache_clear()
     _png.cache_clear()
+    layout.cache_clear()
 
 
 def save_pose(catalogue: Catalogue, stretch_id: str, path: str | os.PathLike[str],

@@ -7,6 +7,7 @@ shapes. Units are centimetres of a 175 cm body, y pointing up.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 
 from .body import HEAD_R, LENGTHS, Body, Part, Point, body, bottom, rests_on
@@ -155,8 +156,12 @@ LABEL_SPACE = 0.13
 """Share of the height kept free at the top for the side's label."""
 
 
+@functools.lru_cache(maxsize=256)
 def layout(pose: Pose, side: str | None = None) -> Layout:
-    """``pose`` placed in a frame of fixed aspect, for ``side`` ('left' mirrors 'right')."""
+    """``pose`` placed in a frame of fixed aspect, for ``side`` ('left' mirrors 'right');
+    laid out once per pose and side."""
+    if side == "left":
+        return mirrored(layout(pose, "right"))
     bodies = _place(pose)
     boxes, surfaces = _props(pose, bodies[0])
     way, cycle = ways(pose, bodies, surfaces)
@@ -189,7 +194,7 @@ def layout(pose: Pose, side: str | None = None) -> Layout:
                  dy if pose.view != "top" else None, surfaces, "strap" in pose.props,
                  tuple(b.moved(dx, dy) for _, b in way), tuple(f for f, _ in way),
                  tuple(b.moved(dx, dy) for _, b in cycle), tuple(f for f, _ in cycle))
-    return mirrored(out) if side == "left" else out
+    return out
 
 
 def mirrored(lay: Layout) -> Layout:
