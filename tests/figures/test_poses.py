@@ -289,7 +289,8 @@ def test_contact_sheet_is_committed_with_every_stretch():
 
     docs = Path(__file__).resolve().parents[2] / "docs"
     assert "(poses.png)" in (docs / "catalogue-format.md").read_text()
-    rows = math.ceil(len(SHIPPED) / 4)  # scripts/draw_poses.py: 4 columns of 3.2 in at 90 dpi
+    # scripts/draw_poses.py: 3 stretches a row, each its start and hold 2.2 in wide, at 90 dpi
+    rows = math.ceil(len(SHIPPED) / 3)
     with Image.open(docs / "poses.png") as sheet:
         width, height = sheet.size
-    assert width == 1152 and abs(height - rows * (3.2 * 3 / 4 + 0.35) * 90) <= 1
+    assert width == round(3 * 2 * 2.2 * 90) and abs(height - rows * (2.2 * 3 / 4 + 0.35) * 90) <= 1
