@@ -61,9 +61,10 @@ window.__record = () => {
 def write_page(src: Path, target: Path) -> None:
     """The take-home page as the package in ``src`` writes it."""
     env = {**os.environ, "PYTHONPATH": str(src)}
-    subprocess.run([sys.executable, "-c", "import sys; from backstretch import load_routine; "
-                    "from backstretch.handouts.take_home import save_take_home; "
-                    f"save_take_home(load_routine({ROUTINE!r}), sys.argv[1])", str(target)],
+    code = ("import sys; from backstretch import load_routine; "
+            "from backstretch.handouts.take_home import save_take_home; "
+            f"save_take_home(load_routine({ROUTINE!r}), sys.argv[1])")
+    subprocess.run([sys.executable, "-c", code, str(target)],
                    env=env, check=True, cwd=src)
 
 

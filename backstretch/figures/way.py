@@ -100,8 +100,7 @@ def _planted(fa: Frame, fz: Frame, ba: Body, bz: Body, f: Frame, b: Body, t: flo
 def _between(a: tuple[Frame, Body], z: tuple[Frame, Body], view: str,
              surfaces: Surfaces) -> list[tuple[Frame, Body]]:
     """The frames drawn from ``a`` to ``z``, both placed, without ``a`` and with ``z``."""
-    (fa, ba), (fz, bz) = a, z
-    n = steps_between(fa, fz)
+    n = steps_between(a[0], z[0])
     while True:  # a bent limb may turn faster than the rest: then draw more frames
         out = _drawn(a, z, n, view, surfaces)
         most = max(turns(f, g) for (f, _), (g, _) in zip(out, out[1:]))

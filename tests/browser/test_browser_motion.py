@@ -64,7 +64,7 @@ def page_file(routine, tmp_path_factory):
 
 
 @pytest.fixture
-def phone(browser, request, page_file):  # noqa: F811 - the browser fixture
+def phone(browser, request, page_file):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
                                   is_mobile=True)
     context.add_init_script(HIDE)
@@ -226,6 +226,7 @@ def test_the_motion_button_turns_the_movement_off_and_on(phone, timeline):
     assert motion_button.get_attribute("aria-pressed") == "true"
     button(phone, "Start").tap()
     run(phone, ready - WAY_SECONDS / 2)
+    assert_at(phone, knee, "way", 0.5, "left")
     motion_button.tap()
     assert motion_button.get_attribute("aria-pressed") == "false"
     assert figure(phone)["stills"] == 2 and figure(phone)["run"] == "still"

@@ -262,6 +262,18 @@ def _good() -> dict:
      "no stretch with this id"),
     (lambda d: d["poses"]["sphinx"]["frames"][0].update(depth={"work_thigh": 3}),
      "poses.sphinx.frames[0].depth.work_thigh", "0.1 to 1"),
+    (lambda d: d["poses"]["sphinx"]["start"].update(other_arm=[1]),
+     "poses.sphinx.start.other_arm", "2 angles"),
+    (lambda d: d["poses"]["sphinx"]["start"]["touch"].update(hip="chair"),
+     "poses.sphinx.start.touch.hip", "add chair to the pose's props"),
+    (lambda d: d["poses"]["sphinx"].update(between="lift"), "poses.sphinx.between",
+     "up to 4 frames"),
+    (lambda d: d["poses"]["sphinx"].update(between=[{**copy.deepcopy(d["poses"]["sphinx"]["start"]),
+                                                     "work_leg": None}]),
+     "poses.sphinx.between[0].work_leg", "is missing"),
+    (lambda d: d["poses"]["sphinx"].update(between=[d["poses"]["sphinx"].pop("start")]),
+     "poses.sphinx.start", "frames between need the frame they start from"),
+    (lambda d: d["poses"]["sphinx"].update(way_in=["up"]), "poses.sphinx.way_in", "text"),
 ])
 def test_bad_pose_data_is_named(tmp_path, edit, where, says):
     data = _good()

@@ -86,7 +86,7 @@ def test_the_frames_are_the_layouts_own_geometry(catalogue, timeline):
     assert len(motion["way"]) == len(lay.way) and motion["cycle"] == []
     repeats = [s for s in motion["shapes"] if s[0] == "s" and s[4] is not None]
     assert repeats and all(motion["shapes"][s[4]][4] is None for s in repeats)
-    head = [i for i, s in enumerate(motion["shapes"]) if s[0] == "d" and s[2] > 5][0]
+    head = next(i for i, s in enumerate(motion["shapes"]) if s[0] == "d" and s[2] > 5)
     offset = sum(map(size, motion["shapes"][:head]))
     for frame, body in zip(motion["way"], lay.way):  # the head: where the layout put it
         x, y = body.points["head"]

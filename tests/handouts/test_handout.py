@@ -260,7 +260,7 @@ def test_each_stretch_prints_its_start_and_hold_with_how_to_move_between(catalog
         stretch = catalogue[item.stretch]
         then = "Hold" if stretch.is_static else "Move"
         assert section.count("<svg") == 2 and ": where you start</title>" in section
-        assert f"<figcaption>Start</figcaption>" in section and f"<figcaption>{then}<" in section
+        assert "<figcaption>Start</figcaption>" in section and f"<figcaption>{then}<" in section
         assert f'<p class="bs-way-in">{escape(poses[item.stretch].way_in)}</p>' in section
         assert "@keyframes" not in section  # printed: stills, nothing moves
     assert [s.way_in for s in Handout.from_routine(routine).stretches] == [
