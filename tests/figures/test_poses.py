@@ -73,24 +73,29 @@ def test_limbs_keep_their_length_between_frames(lay: Layout):
                 assert true == pytest.approx(LENGTHS[part.kind], abs=0.01), part.name
 
 
+def assert_clear(lay: Layout, b: Body, when: str) -> None:
+    """No part of ``b`` passes through the floor, the wall, the chair or the step."""
+    for name, (x, y), r in _samples(b):
+        where = f"{when}, {name} at ({x:.0f}, {y:.0f})"
+        if lay.floor is not None:
+            assert y - r >= lay.floor - TOL, f"{where} is under the floor"
+        if "wall" in lay.surfaces:
+            wall = lay.surfaces["wall"][1]
+            hip = b.points["hip"][0]
+            inside = x + r - wall if hip < wall else wall - (x - r)
+            assert inside <= TOL, f"{where} is in the wall"
+        for box in lay.boxes:
+            if not box.solid or box.name == "wall":
+                continue
+            dx = max(box.x0 - x, 0.0, x - box.x1)
+            dy = max(box.y0 - y, 0.0, y - box.y1)
+            assert math.hypot(dx, dy) >= r - TOL, f"{where} is in the {box.name}"
+
+
 @pytest.mark.parametrize("lay", LAYOUTS)
 def test_nothing_passes_through_floor_wall_or_chair(lay: Layout):
     for n, b in enumerate(lay.bodies):
-        for name, (x, y), r in _samples(b):
-            where = f"frame {n + 1}, {name} at ({x:.0f}, {y:.0f})"
-            if lay.floor is not None:
-                assert y - r >= lay.floor - TOL, f"{where} is under the floor"
-            if "wall" in lay.surfaces:
-                wall = lay.surfaces["wall"][1]
-                hip = b.points["hip"][0]
-                inside = x + r - wall if hip < wall else wall - (x - r)
-                assert inside <= TOL, f"{where} is in the wall"
-            for box in lay.boxes:
-                if not box.solid or box.name == "wall":
-                    continue
-                dx = max(box.x0 - x, 0.0, x - box.x1)
-                dy = max(box.y0 - y, 0.0, y - box.y1)
-                assert math.hypot(dx, dy) >= r - TOL, f"{where} is in the {box.name}"
+        assert_clear(lay, b, f"frame {n + 1}")
 
 
 @pytest.mark.parametrize("lay", LAYOUTS)
