@@ -1,8 +1,7 @@
 """Pose figures: time to draw every stretch's figure cold and from the cache.
 
-Cold: poses.yaml read and checked, every figure laid out and written (SVG: each side of a
-one-side stretch, still and alternating; PNG: one per stretch and side, as the PDF
-handout needs). Cached: the same figures asked for again, as the builder, timer and
+Cold: poses.yaml read and checked, every figure laid out and written (SVG and PNG: one
+per stretch and side, as the cards, the rows and the handouts need). Cached: the same figures asked for again, as the builder, timer and
 class view do. Since issue 35 each layout also places every frame drawn on the way in
 (and through a moving stretch's cycle); the frames the page moves through
 (``figures.frames.motion_figure``) are timed too, with their size as JSON.
@@ -35,9 +34,8 @@ def every_svg(catalogue) -> int:
     n = 0
     for stretch_id, s in catalogue.items():
         for side in (("left", "right") if s.per_side else (None,)):
-            for animate in (False, True):
-                stretch_svg(catalogue, stretch_id, side, animate)
-                n += 1
+            stretch_svg(catalogue, stretch_id, side)
+            n += 1
     return n
 
 

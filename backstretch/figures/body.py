@@ -13,7 +13,6 @@ from .poses import Frame
 
 Point = tuple[float, float]
 
-
 LENGTHS = {"torso": 52.0, "neck": 17.0, "thigh": 44.0, "shin": 43.0, "foot": 19.0,
            "upper_arm": 30.0, "forearm": 32.0}
 """Length of each body part (joint to joint), in centimetres."""
@@ -26,6 +25,7 @@ WIDTHS = {"torso": 18.0, "neck": 8.0, "thigh": 12.5, "shin": 9.5, "foot": 5.5,
           "upper_arm": 8.0, "forearm": 6.5, "yoke": 9.0}
 """Thickness of each part; the torso is wider (26) seen from the front."""
 FRONT_TORSO = 26.0
+
 
 def _dir(angle: float) -> Point:
     r = math.radians(angle)
@@ -129,10 +129,10 @@ def body(frame: Frame, view: str) -> Body:
 
 
 def rests_on(frame: Frame, surface: str) -> list[str]:
+    """The points of ``frame`` that rest on ``surface``."""
     return [p for p, s in frame.touch if s == surface]
 
 
 def bottom(b: Body, name: str) -> float:
+    """The height of the underside of point ``name`` of ``b``."""
     return b.points[name][1] - b.radii[name]
-
-

@@ -1,10 +1,11 @@
 """Drawing pose figures: a scene as SVG (plain text, no dependency) or PNG (matplotlib).
 
-SVG is written by hand: it keeps ``import backstretch`` light, stays sharp on a
-projector at any size, and can swap a moving stretch's start and end frames with
-CSS alone, so nothing is redrawn while a timer ticks. PNG, for the PDF handout
-and ``backstretch pose -o FILE.png``, draws the same scene with matplotlib.
-Figures are cached per stretch, side and style.
+SVG is written by hand: it keeps ``import backstretch`` light and stays sharp on a
+projector at any size (the page moves a figure through the frames of
+``figures.frames``; the catalogue and the builder play a flip book of them,
+``figures.flipbook``). PNG, for the PDF handout and ``backstretch pose -o FILE.png``,
+draws the same scene with matplotlib. Figures are cached per stretch, side, moment and
+size.
 """
 
 from __future__ import annotations
@@ -26,32 +27,21 @@ from .scene import Disc, Rect, Scene, Shape, Stroke, Text, scene
 
 GHOST = 0.35
 """Opacity of a moving stretch's start frame when both frames show at once."""
-SWAP_SECONDS = 2.5
-"""How long each frame of a moving stretch shows when the two alternate."""
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 SUFFIXES = (".svg", ".png")
 FRAMES = ("hold", "start", "all")
 """Which moment a figure shows: the hold (both ends of a moving stretch), the start, or
 all the way in's key frames side by side."""
+FRAME_TITLES = {"hold": "{}", "start": "{}: where you start", "all": "{}: the way in"}
 MIN_TEXT_PX = 9
 """The smallest text a figure shows: drawn narrower than that allows, it shows none."""
-
-_ANIMATION = f"""
-@keyframes bs-pose-swap {{ 0%, 47% {{ opacity: 1; }} 53%, 97% {{ opacity: 0; }}
-                          100% {{ opacity: 1; }} }}
-.bs-pose-start {{ animation: bs-pose-swap {2 * SWAP_SECONDS}s infinite; }}
-.bs-pose-end {{ animation: bs-pose-swap {2 * SWAP_SECONDS}s infinite;
-                animation-delay: -{SWAP_SECONDS}s; }}
-@media (prefers-reduced-motion: reduce) {{
-  .bs-pose-start {{ animation: none; opacity: {GHOST}; }} .bs-pose-end {{ animation: none; }} }}
-"""
-
 
 def _n(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".")
 
 
-def _svg_shape(shape: object, height: float) -> str:
+def svg_shape(shape: object, height: float) -> str:
+    """One shape as an SVG element (y turned to point down, in a picture ``height`` high)."""
     if isinstance(shape, Stroke):
         pts = " ".join(f"{_n(x)},{_n(height - y)}" for x, y in shape.points)
         return (f'<polyline points="{pts}" fill="none" stroke="{shape.colour}" '
@@ -74,28 +64,21 @@ def _svg_shape(shape: object, height: float) -> str:
             f'text-anchor="{shape.anchor}">{escape(shape.text)}</text>')
 
 
-def scene_svg(sc: Scene, title: str, animate: bool = False) -> str:
-    """A scene as a standalone SVG document scaled to its container's width.
-
-    A moving stretch shows its start frame faintly under the end frame, or, with
-    ``animate``, the two frames in turn (held still for people who ask for less motion).
-    """
+def scene_svg(sc: Scene, title: str) -> str:
+    """A scene as a standalone SVG document scaled to its container's width; a moving
+    stretch shows its start frame faintly under the end frame."""
     h = sc.height
-    body = ["".join(_svg_shape(s, h) for s in sc.props)]
-    frames = ["".join(_svg_shape(s, h) for s in f) for f in sc.frames]
+    body = ["".join(svg_shape(s, h) for s in sc.props)]
+    frames = ["".join(svg_shape(s, h) for s in f) for f in sc.frames]
     if len(frames) == 1:
         body.append(frames[0])
-    elif animate:
-        body += [f'<g class="bs-pose-start">{frames[0]}</g>',
-                 f'<g class="bs-pose-end">{frames[1]}</g>']
     else:
         body += [f'<g opacity="{GHOST}">{frames[0]}</g>', frames[1]]
-    body.append("".join(_svg_shape(s, h) for s in sc.labels))
-    style = f"<style>{_ANIMATION}</style>" if animate and len(frames) > 1 else ""
+    body.append("".join(svg_shape(s, h) for s in sc.labels))
     label = escape(title, quote=True)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(sc.width)} {_n(h)}" '
             f'class="bs-pose" role="img" aria-label="{label}">'
-            f"<title>{escape(title)}</title>{style}{''.join(body)}</svg>")
+            f"<title>{escape(title)}</title>{''.join(body)}</svg>")
 
 
 def draw_scene(ax: object, sc: Scene, width_in: float) -> None:
@@ -150,7 +133,7 @@ def scene_png(sc: Scene, width_px: int = 480) -> bytes:
     return buf.getvalue()
 
 
-def _side(stretch: Stretch, side: str | None) -> str | None:
+def side_drawn(stretch: Stretch, side: str | None) -> str | None:
     """The side drawn: a one-side stretch shows its right side unless told otherwise."""
     if not stretch.per_side:
         return None
@@ -161,7 +144,7 @@ def pose_scene(pose: Pose, stretch: Stretch, side: str | None = None,
                frame: str = "hold") -> Scene:
     """The scene of ``stretch`` done on ``side``, its muscles shaded, at ``frame`` (one
     of ``FRAMES``)."""
-    lay = layout(pose, _side(stretch, side))
+    lay = layout(pose, side_drawn(stretch, side))
     shade = (stretch.primary, stretch.secondary, stretch.per_side)
     if frame == "hold":
         return scene(lay, *shade)
@@ -190,8 +173,9 @@ def strip(scenes: list[Scene]) -> Scene:
                         for f in sc.frames for s in f),), scenes[0].labels)
 
 
-def _title(stretch: Stretch, side: str | None) -> str:
-    side = _side(stretch, side)
+def figure_title(stretch: Stretch, side: str | None) -> str:
+    """What a figure is called: the stretch's name, and the side it shows."""
+    side = side_drawn(stretch, side)
     return f"{stretch.name}, {side} side" if side else stretch.name
 
 
@@ -203,14 +187,11 @@ def readable(sc: Scene, width_px: float | None) -> Scene:
     return dataclasses.replace(sc, labels=())
 
 
-FRAME_TITLES = {"hold": "{}", "start": "{}: where you start", "all": "{}: the way in"}
-
-
 @functools.lru_cache(maxsize=1024)
-def _svg(pose: Pose, stretch: Stretch, side: str | None, animate: bool,
-         width_px: float | None, frame: str) -> str:
+def _svg(pose: Pose, stretch: Stretch, side: str | None, width_px: float | None,
+         frame: str) -> str:
     sc = readable(pose_scene(pose, stretch, side, frame), width_px)
-    return scene_svg(sc, FRAME_TITLES[frame].format(_title(stretch, side)), animate)
+    return scene_svg(sc, FRAME_TITLES[frame].format(figure_title(stretch, side)))
 
 
 @functools.lru_cache(maxsize=256)
@@ -224,8 +205,7 @@ def _pose(catalogue: Catalogue, stretch_id: str) -> tuple[Pose | None, Stretch]:
 
 
 def stretch_svg(catalogue: Catalogue, stretch_id: str, side: str | None = None,
-                animate: bool = False, width_px: float | None = None,
-                frame: str = "hold") -> str:
+                width_px: float | None = None, frame: str = "hold") -> str:
     """The figure of a stretch at ``frame`` (one of ``FRAMES``) as SVG text, drawn once
     and cached; '' when it has no pose.
 
@@ -233,14 +213,14 @@ def stretch_svg(catalogue: Catalogue, stretch_id: str, side: str | None = None,
     drawn under ``MIN_TEXT_PX`` high is left out (say the side beside it instead).
     """
     pose, stretch = _pose(catalogue, stretch_id)
-    return _svg(pose, stretch, _side(stretch, side), animate, width_px, frame) if pose else ""
+    return _svg(pose, stretch, side_drawn(stretch, side), width_px, frame) if pose else ""
 
 
 def stretch_png(catalogue: Catalogue, stretch_id: str, side: str | None = None,
                 width_px: int = 480, frame: str = "hold") -> bytes | None:
     """The figure of a stretch at ``frame`` as PNG bytes, cached; None when it has no pose."""
     pose, stretch = _pose(catalogue, stretch_id)
-    return _png(pose, stretch, _side(stretch, side), width_px, frame) if pose else None
+    return _png(pose, stretch, side_drawn(stretch, side), width_px, frame) if pose else None
 
 
 def clear_cache() -> None:

@@ -13,7 +13,7 @@ import functools
 from html import escape
 
 from ..catalogue.stretches import Catalogue, Stretch
-from .drawing import _side, _svg_shape, _title, readable, stretch_svg
+from .drawing import figure_title, readable, side_drawn, stretch_svg, svg_shape
 from .layout import layout
 from .poses import Pose, poses_for
 from .scene import scene
@@ -53,13 +53,13 @@ def _flip_svg(pose: Pose, stretch: Stretch, side: str | None, width_px: float | 
     for i, shapes in enumerate(sc.frames):
         last = " bs-flip-last" if i == len(sc.frames) - 1 else ""
         groups.append(f'<g class="bs-flip-f{last}" style="animation-delay: '
-                      f'{i * FLIP_SECONDS:.2f}s">{"".join(_svg_shape(s, h) for s in shapes)}</g>')
-    label = escape(f"{_title(stretch, side)}: the movement, from the start into the hold",
+                      f'{i * FLIP_SECONDS:.2f}s">{"".join(svg_shape(s, h) for s in shapes)}</g>')
+    label = escape(f"{figure_title(stretch, side)}: the movement, from the start into the hold",
                    quote=True)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {sc.width:.1f} {h:.1f}" '
             f'class="bs-pose bs-flip" role="img" aria-label="{label}"><title>{label}</title>'
-            f'{"".join(_svg_shape(s, h) for s in sc.props)}{"".join(groups)}'
-            f'{"".join(_svg_shape(s, h) for s in sc.labels)}</svg>')
+            f'{"".join(svg_shape(s, h) for s in sc.props)}{"".join(groups)}'
+            f'{"".join(svg_shape(s, h) for s in sc.labels)}</svg>')
 
 
 def stretch_moves_html(catalogue: Catalogue, stretch_id: str, side: str | None = None,
@@ -70,7 +70,7 @@ def stretch_moves_html(catalogue: Catalogue, stretch_id: str, side: str | None =
     if pose is None:
         return ""
     stretch = catalogue[stretch_id]
-    side = _side(stretch, side)
+    side = side_drawn(stretch, side)
     stills = "".join(f"<div>{stretch_svg(catalogue, stretch_id, side, width_px=width_px, frame=f)}"
                      "</div>" for f in ("start", "hold"))
     flip = _flip_svg(pose, stretch, side, None if width_px is None else 2 * width_px)

@@ -14,7 +14,7 @@ import functools
 import math
 
 from ..catalogue.stretches import Catalogue, Stretch
-from .drawing import _svg_shape
+from .drawing import svg_shape
 from .layout import Layout, layout
 from .poses import Pose, poses_for
 from .scene import Disc, Point, Shape, Stroke, Text, body_shapes, scene
@@ -83,7 +83,7 @@ def _labels(pose: Pose, stretch: Stretch) -> dict[str, str]:
     out = {}
     for side in ("left", "right") if stretch.per_side else ():
         sc = scene(layout(pose, side), (), (), True)
-        out[side] = "".join(_svg_shape(t, sc.height) for t in sc.labels if isinstance(t, Text))
+        out[side] = "".join(svg_shape(t, sc.height) for t in sc.labels if isinstance(t, Text))
     return out
 
 
@@ -93,7 +93,7 @@ def _motion(pose: Pose, stretch: Stretch) -> dict:
     template, runs = _frames(lay, stretch)
     props = scene(lay, (), (), False)
     return {"w": _n(lay.width), "h": _n(lay.height),
-            "props": "".join(_svg_shape(s, lay.height) for s in props.props),
+            "props": "".join(svg_shape(s, lay.height) for s in props.props),
             "labels": _labels(pose, stretch), "shapes": template, **runs}
 
 

@@ -522,32 +522,6 @@ def test_class_view_in_voila(page, voila_server, workdir):
     assert not page.page_errors, page.page_errors
 
 
-@pytest.mark.browser
-def test_a_moving_stretch_alternates_its_frames_unless_asked_not_to(page, catalogue):
-    from backstretch.figures.drawing import SWAP_SECONDS, stretch_svg
-
-    svg = stretch_svg(catalogue, "cat-cow", animate=True)
-    page.set_content(f'<div style="width:600px">{svg}</div>')
-    end = page.locator(".bs-pose-end")
-    expect(end).to_be_visible()
-
-    def opacity() -> float:
-        return float(end.evaluate("(el) => getComputedStyle(el).opacity"))
-
-    seen = {round(opacity())}
-    deadline = time.monotonic() + 2 * SWAP_SECONDS + 1
-    while len(seen) < 2 and time.monotonic() < deadline:
-        time.sleep(0.25)
-        seen.add(round(opacity()))
-    assert seen == {0, 1}, seen  # the end frame comes and goes: start and end take turns
-    page.emulate_media(reduced_motion="reduce")
-    held = []
-    for _ in range(4):
-        time.sleep(SWAP_SECONDS / 2)
-        held.append(opacity())
-    assert held == [1.0] * 4, held  # held still, start shown faintly under the end
-
-
 # -- handouts: user text is shown literally, never run -----------------------------------------
 NASTY_NAME = '<img src=x onerror="window.__pwned=1">'
 NASTY_DESCRIPTION = "Before <script>window.__pwned=2</script> after"
