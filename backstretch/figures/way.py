@@ -31,7 +31,7 @@ def settle(frame: Frame, b: Body, at: Point, surfaces: Surfaces, view: str,
     its anchor at ``at``. ``limbs_free``: set down by the trunk alone (hands and feet
     are bent to their places after)."""
     dx, dy = at[0] - b.points[frame.anchor][0], at[1] - b.points[frame.anchor][1]
-    ends = {f"{side}_{e}" for side in ("work", "other") for e in ("hand", "heel")}
+    ends = {f"{side}_{limb[2]}" for side in ("work", "other") for limb in LIMBS.values()}
     on_y = [(p, s) for p, s in frame.touch if s in ("floor", "chair", "step")
             and (s == "floor" or s in surfaces) and not (limbs_free and p in ends)]
     if on_y:
@@ -44,7 +44,7 @@ def settle(frame: Frame, b: Body, at: Point, surfaces: Surfaces, view: str,
         dx = wall - r - x if wall >= at[0] else wall + r - x
     b = b.moved(dx, dy)
     if view != "top" and not limbs_free:  # the floor holds the body up
-        low = min(y - w / 2 for part in b.parts for _, y in part.points for w in [part.width])
+        low = min(min(y for _, y in part.points) - part.width / 2 for part in b.parts)
         low = min(low, b.points["head"][1] - HEAD_R)
         if low < -SINK:
             b = b.moved(0.0, -low - SINK)

@@ -351,7 +351,16 @@ def test_builder_names_routines_by_name_and_its_small_figures_carry_no_tiny_text
         "The five from the article")
 
     rows = builder.locator(".bs-item")
-    expect(rows.first.locator("svg.bs-pose")).to_be_visible()
+    stills = rows.first.locator(".bs-moves-stills svg.bs-pose")
+    expect(stills).to_have_count(2)  # the start and the hold
+    expect(stills.first).to_be_visible()
+    expect(stills.last).to_be_visible()
+    play = rows.first.locator("summary", has_text="Play the movement")
+    moving = rows.first.locator("svg.bs-flip")
+    expect(moving).to_be_hidden()  # nothing plays on its own
+    play.click()
+    expect(moving).to_be_visible()
+    play.click()
     expect(rows.first).to_contain_text("left side first")
     rows.first.locator(".bs-sides select").select_option("right")
     expect(rows.first).to_contain_text("right side only", timeout=UI_TIMEOUT_MS)

@@ -131,3 +131,18 @@ def test_a_frame_between_turns_each_part_the_short_way_and_rests_on_what_both_do
     assert turned.torso % 360 == pytest.approx(180)  # through 180, not through 0
     assert steps_between(a, z) == math.ceil(turns(a, z) / MAX_TURN)
     assert steps_between(a, a) == 1
+
+
+@pytest.mark.parametrize("bent", [40.0, -40.0])
+def test_a_planted_limb_reaches_its_place_bent_the_way_it_was(bent):
+    from backstretch.figures.way import reach
+
+    root, target = (0.0, 0.0), (20.0, -45.0)
+    upper, lower = reach(root, target, bent, 30.0, 32.0)
+    elbow = (30 * math.cos(math.radians(upper)), 30 * math.sin(math.radians(upper)))
+    hand = (elbow[0] + 32 * math.cos(math.radians(lower)),
+            elbow[1] + 32 * math.sin(math.radians(lower)))
+    assert hand == pytest.approx(target, abs=1e-6)
+    assert math.copysign(1, (lower - upper + 180) % 360 - 180) == math.copysign(1, bent)
+    far = reach(root, (0.0, -100.0), bent, 30.0, 32.0)  # out of reach: straight toward it
+    assert far == pytest.approx((-90.0, -90.0))
