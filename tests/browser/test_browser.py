@@ -18,7 +18,14 @@ from pathlib import Path
 
 import browser_fixtures as bf
 import pytest
-from browser_fixtures import KERNEL_TIMEOUT_MS, UI_TIMEOUT_MS, shot
+from browser_fixtures import (
+    KERNEL_TIMEOUT_MS,
+    UI_TIMEOUT_MS,
+    open_notebook,
+    run_all_cells,
+    shot,
+    steps_of,
+)
 
 from backstretch import load_routine, ready_routines
 from backstretch.base.filenames import editable_path, shown_path
