@@ -255,12 +255,12 @@ function svgEl(tag, attrs) {
 }
 
 // one drawing of a stretch's figure: its props, its body's shapes (their points set by
-// `place`), its side's label; the left side is drawn as the mirror image of the right
-function drawing(motion, label) {
+// `place`), its side's label; the left side is drawn as the mirror image of the right.
+// It is named like the package's own figures: "Name, left side" and what it shows
+function drawing(motion, name, shows) {
   const svg = svgEl("svg", { viewBox: `0 0 ${motion.w} ${motion.h}`, role: "img",
-                             class: "bs-pose", "aria-label": label });
+                             class: "bs-pose" });
   const title = svgEl("title");
-  title.textContent = label;
   const turned = svgEl("g");
   turned.innerHTML = motion.props; // the package's SVG, no text in it
   const shapes = motion.shapes.map(([kind, fill, size, edge, edgeWidth]) => {
@@ -279,8 +279,11 @@ function drawing(motion, label) {
   return {
     svg,
     place(points, onSide) {
-      if (onSide !== side) {
+      if (onSide !== side || !title.textContent) {
         side = onSide;
+        const label = `${name}${side ? `, ${side} side` : ""}${shows}`;
+        svg.setAttribute("aria-label", label);
+        title.textContent = label;
         if (side === "left") turned.setAttribute("transform", `matrix(-1 0 0 1 ${motion.w} 0)`);
         else turned.removeAttribute("transform");
         labels.innerHTML = (motion.labels || {})[side] || ""; // the package's own text
@@ -325,7 +328,7 @@ class Figure {
       this.el.replaceChildren();
       if (motion && still) this.stills(motion, step);
       else if (motion) {
-        this.drawings = [drawing(motion, step.stretch)];
+        this.drawings = [drawing(motion, step.stretch, "")];
         this.el.append(this.drawings[0].svg);
       } else if (step) this.el.innerHTML = (timeline.figures || {})[step.figure] || ""; // SVG
     }
@@ -355,7 +358,7 @@ class Figure {
     const row = make("div", "bs-stills");
     for (const [word, name] of [["Start", "where you start"],
       [moving ? "Move" : "Hold", moving ? "as far as you move" : "the hold"]]) {
-      const d = drawing(motion, `${step.stretch}: ${name}`);
+      const d = drawing(motion, step.stretch, `: ${name}`);
       const cell = make("figure", "bs-still");
       cell.append(d.svg, make("figcaption", "", word));
       row.append(cell);

@@ -182,6 +182,8 @@ def test_switching_sides_goes_out_on_one_side_and_in_on_the_other(phone, timelin
     run(phone, switch / 2 - 0.01)
     assert_at(phone, knee, "way", 1, "right")
     assert "RIGHT SIDE" in phone.page.locator("#bs-player .bs-figure").inner_html()
+    named = phone.page.locator("#bs-player .bs-figure svg").get_attribute("aria-label")
+    assert named == "Single knee to chest, right side"
 
 
 def test_a_moving_stretch_moves_at_its_repetitions_pace(phone, timeline):
@@ -215,7 +217,8 @@ def test_less_motion_shows_the_start_and_the_hold_still(phone, timeline):
         seen.append(now["points"])
         run(phone, 3)
     assert all(s == seen[0] for s in seen)  # nothing moved
-    assert phone.page.get_by_role("img", name="Single knee to chest: where you start").count() == 1
+    named = phone.page.get_by_role("img", name="Single knee to chest, left side: where you start")
+    assert named.count() == 1
     assert serious_violations(phone) == []
 
 

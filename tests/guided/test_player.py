@@ -116,7 +116,7 @@ def test_markup_in_a_name_is_sent_as_plain_text_and_drawn_escaped(catalogue):
     assert "<img" not in json.dumps(timeline["motions"])  # the frames hold no markup of a name
     js = PLAYER_JS.read_text()
     assert ".textContent" in js and "innerHTML = (timeline.figures" in js
-    assert 'title.textContent = label' in js and '"aria-label": label' in js
+    assert "title.textContent = label" in js and 'setAttribute("aria-label", label)' in js
 
 
 # -- the kernel records what the page reports ------------------------------------------------
