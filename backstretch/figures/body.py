@@ -7,7 +7,7 @@ the hips at (0, 0); ``layout`` places it. Units are centimetres of a 175 cm body
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .poses import Frame
 
@@ -63,13 +63,13 @@ class Body:
     """How far each named point's surface is from its centre."""
 
     def moved(self, dx: float, dy: float) -> Body:
-        return Body(tuple(replace(p, points=tuple((x + dx, y + dy) for x, y in p.points))
-                          for p in self.parts),
+        return Body(tuple(Part(p.name, tuple((x + dx, y + dy) for x, y in p.points), p.width,
+                               p.limb) for p in self.parts),
                     {k: (x + dx, y + dy) for k, (x, y) in self.points.items()}, self.radii)
 
     def mirrored(self, width: float) -> Body:
-        return Body(tuple(replace(p, points=tuple((width - x, y) for x, y in p.points))
-                          for p in self.parts),
+        return Body(tuple(Part(p.name, tuple((width - x, y) for x, y in p.points), p.width,
+                               p.limb) for p in self.parts),
                     {k: (width - x, y) for k, (x, y) in self.points.items()}, self.radii)
 
 
