@@ -268,9 +268,8 @@ function drawing(motion, name, shows) {
       return svgEl("polyline", { fill: "none", stroke: fill, "stroke-width": size,
                                  "stroke-linecap": "round", "stroke-linejoin": "round" });
     }
-    const disc = svgEl("circle", { r: size, fill });
-    if (edgeWidth) { disc.setAttribute("stroke", edge); disc.setAttribute("stroke-width", edgeWidth); }
-    return disc;
+    return svgEl("circle", edgeWidth ? { r: size, fill, stroke: edge, "stroke-width": edgeWidth }
+      : { r: size, fill });
   });
   turned.append(...shapes);
   const labels = svgEl("g");
