@@ -239,3 +239,38 @@ def test_the_motion_button_turns_the_movement_off_and_on(phone, timeline):
     button(phone, "Motion").tap()
     assert figure(phone)["stills"] == 0
     assert serious_violations(phone) == []
+
+
+def test_a_card_plays_the_movement_only_when_asked_and_never_for_less_motion(browser):
+    from backstretch.figures.flipbook import FLIP_SECONDS, stretch_moves_html
+
+    html = stretch_moves_html(backstretch.load_catalogue(), "childs-pose")
+    context = browser.new_context(viewport={"width": 500, "height": 700})
+    page = context.new_page()
+    page.set_content('<!DOCTYPE html><html lang="en"><head><title>A card</title></head>'
+                     f'<body><main style="width:460px">{html}</main></body></html>')
+    frames = page.locator("svg.bs-flip g.bs-flip-f")
+    count = frames.count()
+    assert count >= 3 and page.locator(".bs-moves-stills svg").count() == 2
+    assert not page.locator("svg.bs-flip").is_visible()  # shut: nothing plays on its own
+    play = page.get_by_text("Play the movement")
+    play.click()
+
+    def at(seconds: float) -> list[int]:
+        """The frames shown ``seconds`` into the play (the page's animations, held there)."""
+        return page.evaluate("""(t) => {
+            for (const a of document.getAnimations()) { a.pause(); a.currentTime = t; }
+            return [...document.querySelectorAll('svg.bs-flip g.bs-flip-f')]
+                .map((g, i) => getComputedStyle(g).visibility === 'visible' ? i : -1)
+                .filter((i) => i >= 0);
+        }""", seconds * 1000)
+
+    assert at(FLIP_SECONDS / 2) == [0]  # the start first, one frame at a time ...
+    assert at(1.5 * FLIP_SECONDS) == [1]
+    assert at(count * FLIP_SECONDS + 1) == [count - 1]  # ... and it ends on the hold
+    assert count * FLIP_SECONDS <= 5  # shorter than 5 s: no pause needed (WCAG 2.2.2)
+    assert serious_violations(Phone(page=page)) == []
+    page.emulate_media(reduced_motion="reduce")
+    assert not play.is_visible()  # less motion: the two stills are the figure
+    assert page.locator(".bs-moves-stills svg").first.is_visible()
+    context.close()
