@@ -1,7 +1,7 @@
 """The way between two frames: the frames drawn in between, by their joint angles.
 
 A body moves by turning its parts, so the frames between two key frames turn each
-part the short way round, a share of the angle at a time; ``layout`` places each one
+part evenly (the short way round, unless the turn is nearly a half turn); ``layout`` places each one
 by the same touch rules as the key frames. A point rests on a surface in between only
 where it rests there at both ends.
 """
@@ -22,7 +22,8 @@ LIMBS = ("work_leg", "other_leg", "work_arm", "other_arm")
 
 def _turn(a: float, b: float) -> float:
     """The turn from direction ``a`` to ``b``, in degrees: the short way round, except
-    a half turn or more as written (360 more or less turns it the other way)."""
+    a turn of more than 150 degrees, which goes the way the angles are written (write
+    one of them 360 more or less to turn it the other way)."""
     short = (b - a + 180.0) % 360.0 - 180.0
     return b - a if abs(short) > 150 else short
 

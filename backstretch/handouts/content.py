@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..base.errors import BackstretchError, Problem
 from ..base.plural import counted
 from ..catalogue.stretches import cautions_of
-from ..figures.poses import poses_for
+from ..figures.poses import Pose, poses_for
 from ..routines.dose import dose_report
 from ..routines.model import Routine, format_duration
 from ..routines.steps import reps_text, side_text
@@ -67,8 +67,9 @@ class Handout:
                    tuple(dose_report(routine).lines()))
 
 
-def _way_in(pose: object) -> str:
-    return getattr(pose, "way_in", "") if getattr(pose, "start", None) else ""
+def _way_in(pose: Pose | None) -> str:
+    """How to move into a pose, when it has a start to move from."""
+    return pose.way_in if pose is not None and pose.start is not None else ""
 
 
 def dose_text(routine: Routine, index: int) -> str:
