@@ -129,6 +129,9 @@ def test_a_frame_between_turns_each_part_the_short_way_and_rests_on_what_both_do
     turned = tween(a.__class__(**{**a.__dict__, "torso": 170}),
                    a.__class__(**{**a.__dict__, "torso": -170}), 0.5)
     assert turned.torso % 360 == pytest.approx(180)  # through 180, not through 0
+    written = tween(a.__class__(**{**a.__dict__, "torso": 0}),
+                    a.__class__(**{**a.__dict__, "torso": -200}), 0.5)
+    assert written.torso == pytest.approx(-100)  # nearly a half turn: the way it is written
     assert steps_between(a, z) == math.ceil(turns(a, z) / MAX_TURN)
     assert steps_between(a, a) == 1
 
