@@ -96,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
                     help="where to write it; the suffix, .svg or .png, picks the format")
     po.add_argument("--side", choices=["left", "right"],
                     help="the side a one-side stretch shows (default: right)")
+    po.add_argument("--frame", choices=["start", "hold", "all"], default="hold",
+                    help="the moment drawn: where a person starts, the hold (the default), "
+                    "or all the way in's key frames side by side")
 
     rm = sub.add_parser(
         "remind", help="write a plan's reminders as a calendar file (.ics) to import",
@@ -238,8 +241,9 @@ def cmd_log(args: argparse.Namespace, catalogue: Catalogue) -> int:
 def cmd_pose(args: argparse.Namespace, catalogue: Catalogue) -> int:
     from .figures.drawing import save_pose
 
-    path = save_pose(catalogue, args.stretch, args.output, args.side)
-    print(printable(f"Wrote {path}: the figure of {catalogue[args.stretch].name}"))
+    path = save_pose(catalogue, args.stretch, args.output, args.side, args.frame)
+    what = {"start": "the start", "hold": "the figure", "all": "the way in"}[args.frame]
+    print(printable(f"Wrote {path}: {what} of {catalogue[args.stretch].name}"))
     return 0
 
 
@@ -312,15 +316,8 @@ def cmd_remind(args: argparse.Namespace, catalogue: Catalogue) -> int:
     import dataclasses
     from datetime import date
 
-    from .programme.plan import (
-        DEFAULT_ROUTINE,
-        Plan,
-        load_plan,
-        plan_file,
-        plan_routines,
-        revised,
-        routine_names,
-    )
+    from .programme.plan import DEFAULT_ROUTINE, Plan, load_plan, plan_file, plan_routines
+    from .programme.plan import revised, routine_names
     from .programme.reminders import write_reminders
 
     saved = load_plan()

@@ -2,8 +2,9 @@
 
     .venv/bin/python scripts/draw_poses.py [--catalogue FILE] [-o FILE]
 
-Look at it after changing data/poses.yaml: each figure should be recognisable
-from its name alone. One-side stretches show their right side.
+Look at it after changing data/poses.yaml: each stretch shows where a person starts
+(left, faint label "start") and its hold (right); each should be recognisable from
+its name alone. One-side stretches show their right side.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from backstretch import load_catalogue
 from backstretch.figures.drawing import draw_scene, pose_scene
 from backstretch.figures.poses import poses_for
 
-COLUMNS = 4
-CELL_IN = 3.2
+COLUMNS = 3
+"""Stretches in a row, each as two pictures: the start and the hold."""
+CELL_IN = 2.2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,14 +36,18 @@ def main(argv: list[str] | None = None) -> int:
     ids = [i for i in catalogue if i in poses]
     rows = math.ceil(len(ids) / COLUMNS)
     cell_h = CELL_IN * 3 / 4 + 0.35
-    fig = Figure(figsize=(COLUMNS * CELL_IN, rows * cell_h), dpi=90)
+    fig = Figure(figsize=(COLUMNS * 2 * CELL_IN, rows * cell_h), dpi=90)
+    height = CELL_IN * 3 / 4 / cell_h / rows
     for n, stretch_id in enumerate(ids):
         row, col = divmod(n, COLUMNS)
-        ax = fig.add_axes((col / COLUMNS, 1 - (row + 1) / rows,
-                           1 / COLUMNS, CELL_IN * 3 / 4 / cell_h / rows))
         stretch = catalogue[stretch_id]
-        draw_scene(ax, pose_scene(poses[stretch_id], stretch), CELL_IN)
-        fig.text((col + 0.5) / COLUMNS, 1 - (row + 1) / rows + CELL_IN * 3 / 4 / cell_h / rows,
+        for k, frame in enumerate(("start", "hold")):
+            ax = fig.add_axes(((2 * col + k) / (2 * COLUMNS), 1 - (row + 1) / rows,
+                               1 / (2 * COLUMNS), height))
+            draw_scene(ax, pose_scene(poses[stretch_id], stretch, frame=frame), CELL_IN)
+            ax.text(0.02, 0.02, frame, transform=ax.transAxes, fontsize=7, color="#777777",
+                    parse_math=False)
+        fig.text((col + 0.5) / COLUMNS, 1 - (row + 1) / rows + height,
                  f"{stretch.name}\n{stretch_id}", ha="center", va="bottom", fontsize=9,
                  parse_math=False)
     fig.savefig(Path(args.output), dpi=90)

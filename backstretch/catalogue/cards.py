@@ -13,8 +13,8 @@ def _groups(ids: tuple[str, ...]) -> str:
 
 
 def stretch_card(stretch: Stretch, figure: str = "") -> str:
-    """A card with a stretch's figure (SVG markup, if given), summary, facts, steps and
-    cautions."""
+    """A card with a stretch's figure (markup, if given: its start and hold, and its
+    movement when asked), summary, facts, steps and cautions."""
     sides = "each side" if stretch.per_side else "both sides together"
     per = "hold" if stretch.is_static else "per slow repetition"
     equipment = ", ".join(escape(e) for e in stretch.equipment) or "nothing"
@@ -41,7 +41,7 @@ CARD_CSS = """
            max-width: 46em; background: #fff; color: #222; }
 .bs-card h4 { margin: 0.2em 0; }
 .bs-card::after { content: ""; display: block; clear: both; }
-.bs-card-figure { float: right; width: 16em; max-width: 45%; margin: 0 0 0.5em 1em; }
+.bs-card-figure { float: right; width: 22em; max-width: 50%; margin: 0 0 0.5em 1em; }
 .bs-caution { background: #fff4e5; border-left: 4px solid #b35806; padding: 0.3em 0.8em; }
 .bs-safety { border: 2px solid #b35806; border-radius: 8px; padding: 0.5em 1em; max-width: 46em;
              background: #fffaf3; color: #222; }

@@ -1,11 +1,11 @@
 """Drawing pose figures: a scene as SVG (plain text, no dependency) or PNG (matplotlib).
 
-SVG is written by hand: it keeps ``import backstretch`` light, stays sharp on a
-projector (and in a PDF handout) at any size, and can swap a moving stretch's start
-and end frames with CSS alone, so nothing is redrawn while a timer ticks. PNG, for
-``backstretch pose -o FILE.png``, draws the same scene with matplotlib.
-:func:`stretch_alt` says in words what a figure shows, for people who cannot see it.
-Figures are cached per stretch, side and style.
+SVG is written by hand: it keeps ``import backstretch`` light and stays sharp on a
+projector and in a PDF handout at any size (the page moves a figure through the frames
+of ``figures.frames``; the catalogue and the builder play a flip book of them,
+``figures.flipbook``). PNG, for ``backstretch pose -o FILE.png``, draws the same scene
+with matplotlib. :func:`stretch_alt` says in words what a figure shows, for people who
+cannot see it. Figures are cached per stretch, side, moment and size.
 """
 
 from __future__ import annotations
@@ -25,33 +25,25 @@ from ..catalogue.muscles import MUSCLE_GROUPS
 from ..catalogue.stretches import POSITIONS, Catalogue, Stretch
 from .layout import layout
 from .poses import Pose, poses_for
-from .scene import Disc, Rect, Scene, Stroke, Text, scene
+from .scene import Disc, Rect, Scene, Shape, Stroke, Text, scene
 
 GHOST = 0.35
 """Opacity of a moving stretch's start frame when both frames show at once."""
-SWAP_SECONDS = 2.5
-"""How long each frame of a moving stretch shows when the two alternate."""
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 SUFFIXES = (".svg", ".png")
+FRAMES = ("hold", "start", "all")
+"""Which moment a figure shows: the hold (both ends of a moving stretch), the start, or
+all the way in's key frames side by side."""
+FRAME_TITLES = {"hold": "{}", "start": "{}: where you start", "all": "{}: the way in"}
 MIN_TEXT_PX = 9
 """The smallest text a figure shows: drawn narrower than that allows, it shows none."""
-
-_ANIMATION = f"""
-@keyframes bs-pose-swap {{ 0%, 47% {{ opacity: 1; }} 53%, 97% {{ opacity: 0; }}
-                          100% {{ opacity: 1; }} }}
-.bs-pose-start {{ animation: bs-pose-swap {2 * SWAP_SECONDS}s infinite; }}
-.bs-pose-end {{ animation: bs-pose-swap {2 * SWAP_SECONDS}s infinite;
-                animation-delay: -{SWAP_SECONDS}s; }}
-@media (prefers-reduced-motion: reduce) {{
-  .bs-pose-start {{ animation: none; opacity: {GHOST}; }} .bs-pose-end {{ animation: none; }} }}
-"""
-
 
 def _n(v: float) -> str:
     return f"{v:.1f}".rstrip("0").rstrip(".")
 
 
-def _svg_shape(shape: object, height: float) -> str:
+def svg_shape(shape: object, height: float) -> str:
+    """One shape as an SVG element (y turned to point down, in a picture ``height`` high)."""
     if isinstance(shape, Stroke):
         pts = " ".join(f"{_n(x)},{_n(height - y)}" for x, y in shape.points)
         return (f'<polyline points="{pts}" fill="none" stroke="{shape.colour}" '
@@ -74,28 +66,21 @@ def _svg_shape(shape: object, height: float) -> str:
             f'text-anchor="{shape.anchor}">{escape(shape.text)}</text>')
 
 
-def scene_svg(sc: Scene, title: str, animate: bool = False) -> str:
-    """A scene as a standalone SVG document scaled to its container's width.
-
-    A moving stretch shows its start frame faintly under the end frame, or, with
-    ``animate``, the two frames in turn (held still for people who ask for less motion).
-    """
+def scene_svg(sc: Scene, title: str) -> str:
+    """A scene as a standalone SVG document scaled to its container's width; a moving
+    stretch shows its start frame faintly under the end frame."""
     h = sc.height
-    body = ["".join(_svg_shape(s, h) for s in sc.props)]
-    frames = ["".join(_svg_shape(s, h) for s in f) for f in sc.frames]
+    body = ["".join(svg_shape(s, h) for s in sc.props)]
+    frames = ["".join(svg_shape(s, h) for s in f) for f in sc.frames]
     if len(frames) == 1:
         body.append(frames[0])
-    elif animate:
-        body += [f'<g class="bs-pose-start">{frames[0]}</g>',
-                 f'<g class="bs-pose-end">{frames[1]}</g>']
     else:
         body += [f'<g opacity="{GHOST}">{frames[0]}</g>', frames[1]]
-    body.append("".join(_svg_shape(s, h) for s in sc.labels))
-    style = f"<style>{_ANIMATION}</style>" if animate and len(frames) > 1 else ""
+    body.append("".join(svg_shape(s, h) for s in sc.labels))
     label = escape(title, quote=True)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(sc.width)} {_n(h)}" '
             f'class="bs-pose" role="img" aria-label="{label}">'
-            f"<title>{escape(title)}</title>{style}{''.join(body)}</svg>")
+            f"<title>{escape(title)}</title>{''.join(body)}</svg>")
 
 
 def draw_scene(ax: object, sc: Scene, width_in: float) -> None:
@@ -150,21 +135,49 @@ def scene_png(sc: Scene, width_px: int = 480) -> bytes:
     return buf.getvalue()
 
 
-def _side(stretch: Stretch, side: str | None) -> str | None:
+def side_drawn(stretch: Stretch, side: str | None) -> str | None:
     """The side drawn: a one-side stretch shows its right side unless told otherwise."""
     if not stretch.per_side:
         return None
     return side if side in ("left", "right") else "right"
 
 
-def pose_scene(pose: Pose, stretch: Stretch, side: str | None = None) -> Scene:
-    """The scene of ``stretch`` done on ``side``, its muscles shaded."""
-    return scene(layout(pose, _side(stretch, side)), stretch.primary, stretch.secondary,
-                 stretch.per_side)
+def pose_scene(pose: Pose, stretch: Stretch, side: str | None = None,
+               frame: str = "hold") -> Scene:
+    """The scene of ``stretch`` done on ``side``, its muscles shaded, at ``frame`` (one
+    of ``FRAMES``)."""
+    lay = layout(pose, side_drawn(stretch, side))
+    shade = (stretch.primary, stretch.secondary, stretch.per_side)
+    if frame == "hold":
+        return scene(lay, *shade)
+    if frame == "start":
+        return scene(lay, *shade, bodies=(lay.start(),))
+    keys = lay.keys + lay.bodies[1:]  # and the far end of a moving stretch's cycle
+    return strip([scene(lay, *shade, bodies=(b,)) for b in keys])
 
 
-def _title(stretch: Stretch, side: str | None) -> str:
-    side = _side(stretch, side)
+def _shifted(shape: Shape, dx: float) -> Shape:
+    if isinstance(shape, Stroke):
+        return dataclasses.replace(shape, points=tuple((x + dx, y) for x, y in shape.points))
+    if isinstance(shape, Disc):
+        return dataclasses.replace(shape, centre=(shape.centre[0] + dx, shape.centre[1]))
+    if isinstance(shape, Rect):
+        return dataclasses.replace(shape, box=shape.box.moved(dx, 0.0))
+    return dataclasses.replace(shape, at=(shape.at[0] + dx, shape.at[1]))
+
+
+def strip(scenes: list[Scene]) -> Scene:
+    """Scenes of one size side by side, left to right, as one scene (the first's label)."""
+    w = scenes[0].width
+    return Scene(w * len(scenes), scenes[0].height,
+                 tuple(_shifted(s, i * w) for i, sc in enumerate(scenes) for s in sc.props),
+                 (tuple(_shifted(s, i * w) for i, sc in enumerate(scenes)
+                        for f in sc.frames for s in f),), scenes[0].labels)
+
+
+def figure_title(stretch: Stretch, side: str | None) -> str:
+    """What a figure is called: the stretch's name, and the side it shows."""
+    side = side_drawn(stretch, side)
     return f"{stretch.name}, {side} side" if side else stretch.name
 
 
@@ -177,15 +190,15 @@ def readable(sc: Scene, width_px: float | None) -> Scene:
 
 
 @functools.lru_cache(maxsize=1024)
-def _svg(pose: Pose, stretch: Stretch, side: str | None, animate: bool,
-         width_px: float | None) -> str:
-    sc = readable(pose_scene(pose, stretch, side), width_px)
-    return scene_svg(sc, _title(stretch, side), animate)
+def _svg(pose: Pose, stretch: Stretch, side: str | None, width_px: float | None,
+         frame: str) -> str:
+    sc = readable(pose_scene(pose, stretch, side, frame), width_px)
+    return scene_svg(sc, FRAME_TITLES[frame].format(figure_title(stretch, side)))
 
 
 @functools.lru_cache(maxsize=256)
-def _png(pose: Pose, stretch: Stretch, side: str | None, width_px: int) -> bytes:
-    return scene_png(pose_scene(pose, stretch, side), width_px)
+def _png(pose: Pose, stretch: Stretch, side: str | None, width_px: int, frame: str) -> bytes:
+    return scene_png(pose_scene(pose, stretch, side, frame), width_px)
 
 
 def _pose(catalogue: Catalogue, stretch_id: str) -> tuple[Pose | None, Stretch]:
@@ -194,29 +207,38 @@ def _pose(catalogue: Catalogue, stretch_id: str) -> tuple[Pose | None, Stretch]:
 
 
 def stretch_svg(catalogue: Catalogue, stretch_id: str, side: str | None = None,
-                animate: bool = False, width_px: float | None = None) -> str:
-    """The figure of a stretch as SVG text, drawn once and cached; '' when it has no pose.
+                width_px: float | None = None, frame: str = "hold") -> str:
+    """The figure of a stretch at ``frame`` (one of ``FRAMES``) as SVG text, drawn once
+    and cached; '' when it has no pose.
 
     Give ``width_px`` when it is shown at a known, small width: text that would be
     drawn under ``MIN_TEXT_PX`` high is left out (say the side beside it instead).
     """
     pose, stretch = _pose(catalogue, stretch_id)
-    return _svg(pose, stretch, _side(stretch, side), animate, width_px) if pose else ""
+    return _svg(pose, stretch, side_drawn(stretch, side), width_px, frame) if pose else ""
 
 
-def stretch_alt(catalogue: Catalogue, stretch_id: str, side: str | None = None) -> str:
-    """What a stretch's figure shows, in words: the pose, its props, how it starts, and
-    the muscles shaded; '' when it has no pose (so no figure)."""
+def stretch_alt(catalogue: Catalogue, stretch_id: str, side: str | None = None,
+                frame: str = "hold") -> str:
+    """What a stretch's figure at ``frame`` shows, in words: the pose, its props, how it
+    starts (or, for the start, how to move from there), and the muscles shaded; '' when
+    it has no pose (so no figure)."""
     pose, stretch = _pose(catalogue, stretch_id)
     if pose is None:
         return ""
-    frames = len(pose_scene(pose, stretch, side).frames)
     props = f", with a {joined(stretch.equipment)}" if stretch.equipment else ""
-    out = [f"Drawing of {_title(stretch, side)}, done {POSITIONS[stretch.position]}{props}."]
-    if stretch.steps:
-        out.append(f"It starts: {stretch.steps[0]}")
-    if frames > 1:
-        out.append("The starting position is drawn faintly behind the end position.")
+    where = POSITIONS[stretch.position]
+    if frame == "start":
+        out = [f"Drawing of {figure_title(stretch, side)}: the position it starts from, "
+               f"{where}{props}."]
+        if pose.way_in:
+            out.append(f"From there: {pose.way_in}")
+    else:
+        out = [f"Drawing of {figure_title(stretch, side)}, done {where}{props}."]
+        if stretch.steps:
+            out.append(f"It starts: {stretch.steps[0]}")
+        if len(pose_scene(pose, stretch, side).frames) > 1:
+            out.append("The starting position is drawn faintly behind the end position.")
     names = [MUSCLE_GROUPS[g].name.lower() for g in stretch.primary]
     lighter = [MUSCLE_GROUPS[g].name.lower() for g in stretch.secondary]
     if names:
@@ -226,22 +248,27 @@ def stretch_alt(catalogue: Catalogue, stretch_id: str, side: str | None = None) 
 
 
 def stretch_png(catalogue: Catalogue, stretch_id: str, side: str | None = None,
-                width_px: int = 480) -> bytes | None:
-    """The figure of a stretch as PNG bytes, cached; None when it has no pose."""
+                width_px: int = 480, frame: str = "hold") -> bytes | None:
+    """The figure of a stretch at ``frame`` as PNG bytes, cached; None when it has no pose."""
     pose, stretch = _pose(catalogue, stretch_id)
-    return _png(pose, stretch, _side(stretch, side), width_px) if pose else None
+    return _png(pose, stretch, side_drawn(stretch, side), width_px, frame) if pose else None
 
 
 def clear_cache() -> None:
-    """Forget every drawn figure (for timing a cold start)."""
+    """Forget every drawn figure and layout (for timing a cold start)."""
     _svg.cache_clear()
     _png.cache_clear()
+    layout.cache_clear()
 
 
 def save_pose(catalogue: Catalogue, stretch_id: str, path: str | os.PathLike[str],
-              side: str | None = None) -> Path:
-    """Write a stretch's figure as ``.svg`` or ``.png`` (by the suffix), atomically."""
+              side: str | None = None, frame: str = "hold") -> Path:
+    """Write a stretch's figure at ``frame`` as ``.svg`` or ``.png`` (by the suffix),
+    atomically."""
     target = Path(path)
+    if frame not in FRAMES:
+        raise BackstretchError(Problem(str(path), "frame", f"{frame!r} is not a frame; use "
+                                       f"one of: {', '.join(FRAMES)}"))
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
         raise BackstretchError(Problem(str(path), "", f"cannot tell the format from "
@@ -250,10 +277,10 @@ def save_pose(catalogue: Catalogue, stretch_id: str, path: str | os.PathLike[str
         raise BackstretchError(Problem(str(catalogue.source), stretch_id,
                                        "this stretch has no pose to draw yet"))
     if suffix == ".svg":
-        atomic_write_text(target, stretch_svg(catalogue, stretch_id, side) + "\n")
+        atomic_write_text(target, stretch_svg(catalogue, stretch_id, side, frame=frame) + "\n")
     else:
         try:
-            png = stretch_png(catalogue, stretch_id, side, 800)
+            png = stretch_png(catalogue, stretch_id, side, 800, frame)
         except ImportError as exc:
             raise BackstretchError(Problem(str(path), "", f"drawing a PNG needs {exc.name}; "
                                            "install it with: pip install 'backstretch[workbook]'"))

@@ -7,73 +7,18 @@ shapes. Units are centimetres of a 175 cm body, y pointing up.
 
 from __future__ import annotations
 
-import math
+import functools
 from dataclasses import dataclass, field, replace
 
+from .body import HEAD_R, LENGTHS, Body, Part, Point, body, bottom, rests_on
 from .poses import Frame, Pose
+from .way import ways
 
-Point = tuple[float, float]
-
-LENGTHS = {"torso": 52.0, "neck": 17.0, "thigh": 44.0, "shin": 43.0, "foot": 19.0,
-           "upper_arm": 30.0, "forearm": 32.0}
-"""Length of each body part (joint to joint), in centimetres."""
-HEAD_R = 11.5
-HIP_HALF, SHOULDER_HALF = 9.0, 17.0
-"""Half the width of the hips and the shoulders, seen from the front or above."""
-FOOT_FROM_FRONT = 0.45
-"""A foot seen from the front or above looks this much shorter."""
-WIDTHS = {"torso": 18.0, "neck": 8.0, "thigh": 12.5, "shin": 9.5, "foot": 5.5,
-          "upper_arm": 8.0, "forearm": 6.5, "yoke": 9.0}
-"""Thickness of each part; the torso is wider (26) seen from the front."""
-FRONT_TORSO = 26.0
+__all__ = ["HEAD_R", "LENGTHS", "Body", "Box", "Layout", "Part", "Point", "body", "layout",
+           "mirrored"]
 MARGIN = 7.0
 ASPECT = 4 / 3
 """Width over height of every figure, so figures line up in a grid or a row."""
-
-def _dir(angle: float) -> Point:
-    r = math.radians(angle)
-    return math.cos(r), math.sin(r)
-
-
-def _add(p: Point, q: Point, k: float = 1.0) -> Point:
-    return p[0] + k * q[0], p[1] + k * q[1]
-
-
-@dataclass(frozen=True)
-class Part:
-    """One body part as a thick line through ``points``."""
-
-    name: str
-    """``torso``, ``neck``, ``yoke`` or a limb like ``work_thigh``."""
-    points: tuple[Point, ...]
-    width: float
-    limb: bool
-    """Points away from the torso (legs, arms): its front faces the other way round."""
-
-    @property
-    def kind(self) -> str:
-        return self.name.split("_", 1)[1] if self.name.startswith(("work_", "other_")) \
-            else self.name
-
-
-@dataclass(frozen=True)
-class Body:
-    """A body in one frame: its parts and named points, placed."""
-
-    parts: tuple[Part, ...]
-    points: dict[str, Point]
-    radii: dict[str, float]
-    """How far each named point's surface is from its centre."""
-
-    def moved(self, dx: float, dy: float) -> Body:
-        return Body(tuple(replace(p, points=tuple((x + dx, y + dy) for x, y in p.points))
-                          for p in self.parts),
-                    {k: (x + dx, y + dy) for k, (x, y) in self.points.items()}, self.radii)
-
-    def mirrored(self, width: float) -> Body:
-        return Body(tuple(replace(p, points=tuple((width - x, y) for x, y in p.points))
-                          for p in self.parts),
-                    {k: (width - x, y) for k, (x, y) in self.points.items()}, self.radii)
 
 
 @dataclass(frozen=True)
@@ -110,69 +55,28 @@ class Layout:
     surfaces: dict[str, tuple[str, float]] = field(default_factory=dict)
     """Where each surface is: ('x' or 'y', coordinate) of the face a point rests on."""
     strap: bool = False
+    way: tuple[Body, ...] = ()
+    """Every frame drawn on the way in, from the start to the hold (``bodies[0]``)."""
+    way_frames: tuple[Frame, ...] = ()
+    """The frame of each body of ``way`` (what it rests on, its angles)."""
+    cycle: tuple[Body, ...] = ()
+    """A moving stretch: every frame drawn from one end of its cycle to the other."""
+    cycle_frames: tuple[Frame, ...] = ()
 
+    @property
+    def keys(self) -> tuple[Body, ...]:
+        """The bodies of the way in's key frames: the start, those between, the hold."""
+        keys = set(map(id, (self.pose.start, *self.pose.between)))
+        return (*(b for f, b in zip(self.way_frames, self.way) if id(f) in keys), self.bodies[0])
 
-def body(frame: Frame, view: str) -> Body:
-    """The body of one frame with the hips at (0, 0), before placing."""
-    front = view != "side"
-    seen = dict(frame.depth)
-    hip = (0.0, 0.0)
-    torso_len = LENGTHS["torso"] * seen.get("torso", 1.0)
-    shoulder = _add(hip, _dir(frame.torso), torso_len)
-    head = _add(shoulder, _dir(frame.head), LENGTHS["neck"])
-    sagitta = torso_len / 2 * math.tan(math.radians(frame.bend) / 4)
-    bow = _dir(frame.torso + 90)
-    torso = tuple(_add(_add(hip, _dir(frame.torso), torso_len * t), bow,
-                       4 * sagitta * t * (1 - t)) for t in (i / 8 for i in range(9)))
+    @property
+    def drawn(self) -> tuple[tuple[Frame, Body], ...]:
+        """Every frame the figure is ever drawn in, with its body."""
+        return (*zip(self.way_frames, self.way), *zip(self.cycle_frames, self.cycle))
 
-    def across(a: Point, b: Point) -> Point:  # square to the spine where it meets a and b
-        return _dir(math.degrees(math.atan2(b[1] - a[1], b[0] - a[0])) + 90)
-
-    hips, shoulders = across(torso[0], torso[1]), across(torso[-2], torso[-1])
-    points = {"hip": hip, "shoulder": shoulder, "head": head}
-    parts = []
-    yoke = SHOULDER_HALF * seen.get("yoke", 1.0)
-
-    def seg(side: str, part: str) -> float:
-        short = FOOT_FROM_FRONT if front and part == "foot" else 1.0
-        return LENGTHS[part] * short * seen.get(f"{side}_{part}", 1.0)
-
-    for side, sign in (("work", 1.0), ("other", -1.0)):
-        leg_at = _add(hip, hips, sign * HIP_HALF) if front else hip
-        arm_at = _add(shoulder, shoulders, sign * yoke) if front else shoulder
-        thigh, shin, foot = getattr(frame, f"{side}_leg")
-        upper, fore = getattr(frame, f"{side}_arm")
-        knee = _add(leg_at, _dir(thigh), seg(side, "thigh"))
-        heel = _add(knee, _dir(shin), seg(side, "shin"))
-        toe = _add(heel, _dir(foot), seg(side, "foot"))
-        elbow = _add(arm_at, _dir(upper), seg(side, "upper_arm"))
-        hand = _add(elbow, _dir(fore), seg(side, "forearm"))
-        points.update({f"{side}_knee": knee, f"{side}_heel": heel, f"{side}_toe": toe,
-                       f"{side}_elbow": elbow, f"{side}_hand": hand})
-        for name, pts in (("thigh", (leg_at, knee)), ("shin", (knee, heel)),
-                          ("foot", (heel, toe)), ("upper_arm", (arm_at, elbow)),
-                          ("forearm", (elbow, hand))):
-            parts.append(Part(f"{side}_{name}", pts, WIDTHS[name], True))
-    parts.append(Part("torso", torso, FRONT_TORSO if front else WIDTHS["torso"], False))
-    parts.append(Part("neck", (shoulder, head), WIDTHS["neck"], False))
-    if front:
-        parts.append(Part("yoke", (_add(shoulder, shoulders, yoke),
-                                   _add(shoulder, shoulders, -yoke)), WIDTHS["yoke"], False))
-    torso_r = (FRONT_TORSO if front else WIDTHS["torso"]) / 2
-    radii = {"hip": torso_r, "shoulder": torso_r, "head": HEAD_R}
-    for side in ("work", "other"):
-        radii.update({f"{side}_knee": WIDTHS["thigh"] / 2, f"{side}_heel": WIDTHS["shin"] / 2,
-                      f"{side}_toe": WIDTHS["foot"] / 2, f"{side}_elbow": WIDTHS["upper_arm"] / 2,
-                      f"{side}_hand": WIDTHS["forearm"] / 2 + 1})
-    return Body(tuple(parts), points, radii)
-
-
-def _rests_on(frame: Frame, surface: str) -> list[str]:
-    return [p for p, s in frame.touch if s == surface]
-
-
-def _bottom(b: Body, name: str) -> float:
-    return b.points[name][1] - b.radii[name]
+    def start(self) -> Body:
+        """The body where a person starts from (the hold, for a pose without a start)."""
+        return self.way[0] if self.way else self.bodies[0]
 
 
 def _place(pose: Pose) -> list[Body]:
@@ -180,8 +84,8 @@ def _place(pose: Pose) -> list[Body]:
     bodies: list[Body] = []
     for frame in pose.frames:
         b = body(frame, pose.view)
-        floor = _rests_on(frame, "floor")
-        dy = -min(_bottom(b, p) for p in floor) if floor else 0.0
+        floor = rests_on(frame, "floor")
+        dy = -min(bottom(b, p) for p in floor) if floor else 0.0
         b = b.moved(0.0, dy)
         if bodies:
             was, now = bodies[0].points[frame.anchor], b.points[frame.anchor]
@@ -197,17 +101,17 @@ def _props(pose: Pose, b: Body) -> tuple[list[Box], dict[str, tuple[str, float]]
     surfaces: dict[str, tuple[str, float]] = {}
     hip = b.points["hip"]
     top = max(y for p in b.parts for _, y in p.points) + 30
-    for point in _rests_on(frame, "wall")[:1]:
+    for point in rests_on(frame, "wall")[:1]:
         x, _ = b.points[point]
         side = 1.0 if x >= hip[0] else -1.0
         wall = x + side * b.radii[point]
         surfaces["wall"] = ("x", wall)
         boxes.append(Box("wall", min(wall, wall + 6 * side), 0.0, max(wall, wall + 6 * side), top))
-    for point in _rests_on(frame, "step")[:1]:
+    for point in rests_on(frame, "step")[:1]:
         x, y = b.points[point]
         surfaces["step"] = ("y", y - b.radii[point])
         boxes.append(Box("step", x - 18, 0.0, x + 18, y - b.radii[point]))
-    for point in _rests_on(frame, "chair")[:1]:
+    for point in rests_on(frame, "chair")[:1]:
         x, y = b.points[point]
         seat_top = y - b.radii[point]
         if point == "hip" and pose.view == "side":
@@ -252,11 +156,17 @@ LABEL_SPACE = 0.13
 """Share of the height kept free at the top for the side's label."""
 
 
+@functools.lru_cache(maxsize=256)
 def layout(pose: Pose, side: str | None = None) -> Layout:
-    """``pose`` placed in a frame of fixed aspect, for ``side`` ('left' mirrors 'right')."""
+    """``pose`` placed in a frame of fixed aspect, for ``side`` ('left' mirrors 'right');
+    laid out once per pose and side."""
+    if side == "left":
+        return mirrored(layout(pose, "right"))
     bodies = _place(pose)
     boxes, surfaces = _props(pose, bodies[0])
-    x0, y0, x1, y1 = _extent(bodies, [b for b in boxes if b.name != "wall"])
+    way, cycle = ways(pose, bodies, surfaces)
+    x0, y0, x1, y1 = _extent([*bodies, *(b for _, b in (*way, *cycle))],
+                             [b for b in boxes if b.name != "wall"])
     if "wall" in surfaces:  # the wall only as high as the figure needs
         wall = next(b for b in boxes if b.name == "wall")
         x0, x1 = min(x0, wall.x0), max(x1, wall.x1)
@@ -281,8 +191,10 @@ def layout(pose: Pose, side: str | None = None) -> Layout:
         boxes.insert(0, Box("mat-below", MARGIN / 2, MARGIN / 2, width - MARGIN / 2,
                             height * (1 - LABEL_SPACE), solid=False))
     out = Layout(pose, side, width, height, placed, tuple(boxes),
-                 dy if pose.view != "top" else None, surfaces, "strap" in pose.props)
-    return mirrored(out) if side == "left" else out
+                 dy if pose.view != "top" else None, surfaces, "strap" in pose.props,
+                 tuple(b.moved(dx, dy) for _, b in way), tuple(f for f, _ in way),
+                 tuple(b.moved(dx, dy) for _, b in cycle), tuple(f for f, _ in cycle))
+    return out
 
 
 def mirrored(lay: Layout) -> Layout:
@@ -290,6 +202,8 @@ def mirrored(lay: Layout) -> Layout:
     w = lay.width
     return replace(lay, side="left" if lay.side == "right" else lay.side,
                    bodies=tuple(b.mirrored(w) for b in lay.bodies),
+                   way=tuple(b.mirrored(w) for b in lay.way),
+                   cycle=tuple(b.mirrored(w) for b in lay.cycle),
                    boxes=tuple(b.mirrored(w) for b in lay.boxes),
                    surfaces={k: (a, w - v if a == "x" else v)
                              for k, (a, v) in lay.surfaces.items()})

@@ -1,8 +1,9 @@
 """Poses: how each stretch looks, as data (``poses.yaml`` beside the catalogue).
 
-A pose is the angle of each body part in one frame (two frames, start and end,
-for a moving stretch), the props it needs and the points that rest on a surface
-or on another body part. ``backstretch.figures.layout`` turns it into geometry; nothing
+A pose is the angle of each body part in one frame (two frames, the ends of its
+cycle, for a moving stretch), the frame a person starts from and any frames on the
+way in, the props it needs and the points that rest on a surface or on another
+body part. ``backstretch.figures.layout`` turns it into geometry; nothing
 here draws. See ``docs/catalogue-format.md`` for the format.
 """
 
@@ -34,6 +35,8 @@ POINTS = ("head", "shoulder", "hip",
 """Body points that can touch something: ``work_*`` is the side being stretched."""
 LEG = ("thigh", "shin", "foot")
 ARM = ("upper arm", "forearm")
+MAX_BETWEEN = 4
+"""Most frames a pose may list between its start and its hold."""
 MAX_BEND = 90
 """Most a spine may curve either way, in degrees."""
 PARTS = ("torso", "yoke", *(f"{s}_{p}" for s in SIDES
@@ -71,12 +74,24 @@ class Frame:
 
 @dataclass(frozen=True)
 class Pose:
-    """How a stretch looks: a view, props, and one or two frames."""
+    """How a stretch looks: a view, props, the hold (or a moving stretch's two ends), and
+    the way into it: the frame a person starts from and any frames between."""
 
     id: str
     view: str
     props: tuple[str, ...]
     frames: tuple[Frame, ...]
+    start: Frame | None = None
+    """Where a person starts from (lying with knees bent, standing at the wall...)."""
+    between: tuple[Frame, ...] = ()
+    """Positions worth seeing on the way from ``start`` to the first of ``frames``."""
+    way_in: str = ""
+    """One line saying how to move from the start into the hold."""
+
+    @property
+    def way(self) -> tuple[Frame, ...]:
+        """The key frames of the way in: start, those between, the hold (or cycle's start)."""
+        return ((self.start, *self.between) if self.start else ()) + self.frames[:1]
 
 
 def _angles(f: Fields, key: str, names: tuple[str, ...]) -> tuple[float, ...]:
@@ -188,20 +203,32 @@ def _frame(f: Fields, props: tuple[str, ...], view: str) -> Frame | None:
 def _pose(stretch_id: str, f: Fields) -> Pose | None:
     """One pose from its YAML mapping in ``f``, recording problems there; None when invalid."""
     before = len(f.problems)
-    f.unknown(("view", "props", "frames"))
+    f.unknown(("view", "props", "frames", "start", "between", "way_in"))
     try:
         view = f.choice("view", VIEWS)
         props = f.choices("props", PROPS, required=False)
         raw = f.raw("frames", True)
+        way_in = f.text("way_in", required=False) or ""
+        between = f.raw("between", False) or []
     except Missing:
         return None
     if not isinstance(raw, list) or not 1 <= len(raw) <= 2:
-        f.fail("frames", "list one frame, or two (start and end) for a moving stretch")
+        f.fail("frames", "list one frame, or two (the ends of its cycle) for a moving stretch")
+        return None
+    if not isinstance(between, list) or len(between) > MAX_BETWEEN:
+        f.fail("between", f"list up to {MAX_BETWEEN} frames on the way from start to the hold")
         return None
     frames = [_frame(f.child(f"frames[{i}]", item), props, view) for i, item in enumerate(raw)]
+    ways = [_frame(f.child(f"between[{i}]", item), props, view)
+            for i, item in enumerate(between)]
+    start = f.raw("start", False)
+    first = _frame(f.child("start", start), props, view) if start is not None else None
+    if between and start is None:
+        f.fail("start", "is missing; frames between need the frame they start from")
     if len(f.problems) > before:
         return None
-    return Pose(stretch_id, view, props, tuple(fr for fr in frames if fr is not None))
+    return Pose(stretch_id, view, props, tuple(fr for fr in frames if fr is not None),
+                first, tuple(fr for fr in ways if fr is not None), way_in)
 
 
 def poses_from_dict(data: Any, catalogue: Catalogue, file: str = "<poses>") -> dict[str, Pose]:

@@ -168,20 +168,26 @@ def _body_shapes(lay: Layout, b: Body, primary: tuple[str, ...], secondary: tupl
     return tuple(shapes)
 
 
+def body_shapes(lay: Layout, b: Body, primary: tuple[str, ...], secondary: tuple[str, ...],
+                per_side: bool) -> tuple[Shape, ...]:
+    """The shapes of one body of ``lay`` (and the strap it holds), in drawing order."""
+    shapes = list(_body_shapes(lay, b, primary, secondary, per_side))
+    if lay.strap:
+        hand, toe = b.points["work_hand"], b.points["work_toe"]
+        shapes.append(Stroke((hand, toe), 2.2, PROP_COLOURS["strap"]))
+    return tuple(shapes)
+
+
 def scene(lay: Layout, primary: tuple[str, ...], secondary: tuple[str, ...],
-          per_side: bool) -> Scene:
-    """The shapes of a laid-out pose, muscles shaded by ``primary`` and ``secondary``."""
+          per_side: bool, bodies: tuple[Body, ...] | None = None) -> Scene:
+    """The shapes of a laid-out pose, muscles shaded by ``primary`` and ``secondary``:
+    its hold (``bodies``: other bodies of it instead, like its start)."""
     props: list[Shape] = []
     for box in lay.boxes:
         colour = PROP_COLOURS["chair"] if box.name.startswith("chair") else PROP_COLOURS[box.name]
         props.append(Rect(box, colour))
-    frames = []
-    for b in lay.bodies:
-        shapes = list(_body_shapes(lay, b, primary, secondary, per_side))
-        if lay.strap:
-            hand, toe = b.points["work_hand"], b.points["work_toe"]
-            shapes.append(Stroke((hand, toe), 2.2, PROP_COLOURS["strap"]))
-        frames.append(tuple(shapes))
+    frames = [body_shapes(lay, b, primary, secondary, per_side)
+              for b in (lay.bodies if bodies is None else bodies)]
     labels: list[Shape] = []
     if lay.side in ("left", "right"):
         size = lay.height * 0.085

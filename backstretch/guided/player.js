@@ -130,9 +130,10 @@ export class Play {
 function loadSettings() {
   try {
     const saved = JSON.parse(localStorage.getItem(STORE) || "{}");
-    return { voice: saved.voice !== false, rate: Number(saved.rate) || 1, mute: !!saved.mute };
+    return { voice: saved.voice !== false, rate: Number(saved.rate) || 1, mute: !!saved.mute,
+             motion: saved.motion !== false };
   } catch (e) {
-    return { voice: true, rate: 1, mute: false };
+    return { voice: true, rate: 1, mute: false, motion: true };
   }
 }
 
@@ -210,6 +211,170 @@ function button(text, css, title) {
   return b;
 }
 
+// -- the figure: the package's frames, blended on the player's clock ---------------------
+// The timeline holds each stretch's frames (figures/frames.py: the shapes once, the points
+// of every frame the package drew on the way in and through a moving stretch's cycle) and,
+// for each step, where the figure is through it (timeline.step_motion). Here the figure is
+// only placed: a share of the way along a run of frames, two neighbours blended.
+const SVG_NS = "http://www.w3.org/2000/svg";
+const smooth = (k) => k * k * (3 - 2 * k);
+
+// where the figure is `elapsed` seconds into `step`: {run, share, side, moving}
+export function figureAt(step, elapsed) {
+  const segments = (step && step.motion) || [];
+  if (!segments.length) return null;
+  const seg = segments.find((s) => elapsed < s.end) || segments[segments.length - 1];
+  const span = seg.end - seg.start;
+  const t = Math.min(Math.max(elapsed - seg.start, 0), span);
+  const share = seg.period > 0 ? 0.5 - 0.5 * Math.cos((2 * Math.PI * t) / seg.period)
+    : seg.at + (seg.to - seg.at) * smooth(span > 0 ? t / span : 1);
+  // it moves now or later in this step: frames are asked for until it is still for good
+  const moving = segments.some((s) => (s.period > 0 || s.at !== s.to) && s.end > elapsed);
+  return { run: seg.run, share, side: seg.side, moving };
+}
+
+// the points a share of the way along a run of frames (each a flat list of numbers)
+export function blendFrames(frames, share) {
+  const at = Math.min(Math.max(share, 0), 1) * (frames.length - 1);
+  const i = Math.min(Math.floor(at), frames.length - 2);
+  if (i < 0) return frames[0];
+  const k = at - i;
+  const a = frames[i];
+  const b = frames[i + 1];
+  if (k <= 0) return a;
+  if (k >= 1) return b;
+  const out = new Array(a.length);
+  for (let j = 0; j < a.length; j += 1) out[j] = a[j] + k * (b[j] - a[j]);
+  return out;
+}
+
+function svgEl(tag, attrs) {
+  const e = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  return e;
+}
+
+// one drawing of a stretch's figure: its props, its body's shapes (their points set by
+// `place`), its side's label; the left side is drawn as the mirror image of the right.
+// It is named like the package's own figures: "Name, left side" and what it shows
+function drawing(motion, name, shows) {
+  const svg = svgEl("svg", { viewBox: `0 0 ${motion.w} ${motion.h}`, role: "img",
+                             class: "bs-pose" });
+  const title = svgEl("title");
+  const turned = svgEl("g");
+  turned.innerHTML = motion.props; // the package's SVG, no text in it
+  const shapes = motion.shapes.map(([kind, fill, size, edge, edgeWidth]) => {
+    if (kind === "s") {
+      return svgEl("polyline", { fill: "none", stroke: fill, "stroke-width": size,
+                                 "stroke-linecap": "round", "stroke-linejoin": "round" });
+    }
+    return svgEl("circle", edgeWidth ? { r: size, fill, stroke: edge, "stroke-width": edgeWidth }
+      : { r: size, fill });
+  });
+  turned.append(...shapes);
+  const labels = svgEl("g");
+  svg.append(title, turned, labels);
+  let side = null;
+  return {
+    svg,
+    place(points, onSide) {
+      if (onSide !== side || !title.textContent) {
+        side = onSide;
+        const label = `${name}${side ? `, ${side} side` : ""}${shows}`;
+        svg.setAttribute("aria-label", label);
+        title.textContent = label;
+        if (side === "left") turned.setAttribute("transform", `matrix(-1 0 0 1 ${motion.w} 0)`);
+        else turned.removeAttribute("transform");
+        labels.innerHTML = (motion.labels || {})[side] || ""; // the package's own text
+      }
+      let j = 0;
+      const lines = [];
+      motion.shapes.forEach((shape, n) => {
+        const e = shapes[n];
+        if (shape[0] === "s") {
+          let line = shape[4] === null || shape[4] === undefined ? "" : lines[shape[4]];
+          if (!line) { // its own points (not an outline's, already written)
+            for (let p = 0; p < shape[3]; p += 1, j += 2) {
+              line += `${p ? " " : ""}${points[j].toFixed(1)},${points[j + 1].toFixed(1)}`;
+            }
+          }
+          lines[n] = line;
+          e.setAttribute("points", line);
+        } else {
+          e.setAttribute("cx", points[j].toFixed(1));
+          e.setAttribute("cy", points[j + 1].toFixed(1));
+          j += 2;
+        }
+      });
+    },
+  };
+}
+
+// the figure area of a view: the stretch moving, or (motion off) its start and its hold
+class Figure {
+  constructor(el) {
+    this.el = el;
+    this.key = null;
+  }
+
+  paint(timeline, step, elapsed, still) {
+    const motion = step ? (timeline.motions || {})[step.moving] : null;
+    const key = motion ? `${step.moving}|${still}` : step ? step.figure : null;
+    if (key !== this.key) {
+      this.key = key;
+      this.shown = null;
+      this.drawings = null;
+      this.el.replaceChildren();
+      if (motion && still) this.stills(motion, step);
+      else if (motion) {
+        this.drawings = [drawing(motion, step.stretch, "")];
+        this.el.append(this.drawings[0].svg);
+      } else if (step) this.el.innerHTML = (timeline.figures || {})[step.figure] || ""; // SVG
+    }
+    const at = motion ? figureAt(step, elapsed) : null;
+    if (!at) { this.el.dataset.run = ""; return false; }
+    const side = at.side || null;
+    if (still) {
+      const run = (motion.cycle || []).length ? motion.cycle : motion.way;
+      this.drawings[0].place(motion.way[0], side);
+      this.drawings[1].place(run[run.length - 1], side);
+      Object.assign(this.el.dataset, { run: "still", share: "", side: side || "" });
+      return false;
+    }
+    const frames = motion[at.run] && motion[at.run].length ? motion[at.run] : motion.way;
+    const shown = `${at.run} ${at.share.toFixed(4)} ${side}`;
+    if (shown !== this.shown) { // nothing moved since the last frame: nothing to set
+      this.shown = shown;
+      this.drawings[0].place(blendFrames(frames, at.share), side);
+      Object.assign(this.el.dataset, { run: at.run, share: at.share.toFixed(3), side: side || "" });
+    }
+    return at.moving;
+  }
+
+  stills(motion, step) {
+    const moving = (motion.cycle || []).length > 0;
+    this.drawings = [];
+    const row = make("div", "bs-stills");
+    for (const [word, name] of [["Start", "where you start"],
+      [moving ? "Move" : "Hold", moving ? "as far as you move" : "the hold"]]) {
+      const d = drawing(motion, step.stretch, `: ${name}`);
+      const cell = make("figure", "bs-still");
+      cell.append(d.svg, make("figcaption", "", word));
+      row.append(cell);
+      this.drawings.push(d);
+    }
+    this.el.append(row);
+  }
+}
+
+let calmQuery; // the system's "less motion" setting, asked once, read as it changes
+const lessMotion = () => {
+  if (calmQuery === undefined) {
+    calmQuery = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
+  }
+  return !!(calmQuery && calmQuery.matches);
+};
+
 // -- one player per widget model: its session, clock, cues and kernel link ---------------
 // anywidget hands each view its own proxy of the model, so the player is made once per
 // model in `initialize` (its listeners live as long as the model) and each view finds it
@@ -235,6 +400,7 @@ class Player {
     this.kernelLost = false;
     this.lastHeard = "";
     this.onVisibility = () => this.onVisible();
+    this.frame = null; // a requested animation frame: it only paints, the clock is pageNow
     players.add(this);
     this.load();
     model.on("change:timeline", () => this.load());
@@ -366,6 +532,29 @@ class Player {
   paint(now) {
     const behind = [...this.sent.values()].some((s) => now - s.at > BEHIND_S);
     for (const v of this.views) v.draw(this, behind, now);
+    this.animate(now);
+  }
+
+  // where the current step is at ``now``, in seconds from its start
+  elapsed(now) {
+    const step = this.play.current;
+    return step ? step.seconds - this.play.remaining(now) : 0;
+  }
+
+  // the figures only: while one moves, once per animation frame, at the clock's time
+  paintFigures(now) {
+    for (const v of this.views) v.paintFigure(this, now);
+    this.animate(now);
+  }
+
+  animate(now) {
+    const moving = this.play.state === "running" && [...this.views].some((v) => v.moving);
+    if (!moving || this.frame !== null) return;
+    if (now + LATE >= this.play.deadline) return; // the step's end: update() goes on
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
+      this.paintFigures(pageNow());
+    });
   }
 
   show(view) {
@@ -383,6 +572,7 @@ class Player {
     this.views.clear();
     clearTimeout(this.timer);
     clearTimeout(this.behindTimer);
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
     document.removeEventListener("visibilitychange", this.onVisibility);
     this.holdScreen();
   }
@@ -427,7 +617,7 @@ class View {
     this.player = player;
     this.el = el;
     this.kind = kind;
-    this.figureKey = null;
+    this.moving = false;
     const cls = kind === "class";
     el.classList.add("bs-player", cls ? "bs-class-view" : "bs-timer");
     this.root = el;
@@ -441,6 +631,7 @@ class View {
     this.count.setAttribute("role", "timer");
     this.count.setAttribute("aria-label", "Time left in this step");
     this.figure = make("div", "bs-figure");
+    this.figureArea = new Figure(this.figure);
     const main = make("div", cls ? "bs-main bs-class-main" : "bs-main");
     main.append(...(cls ? [this.figure, this.count] : [this.count, this.figure]));
     this.where = make("div", "bs-where");
@@ -465,6 +656,9 @@ class View {
     this.mute.addEventListener("click", () => player.setting("mute", !player.settings.mute));
     this.voice = button("Voice", "bs-voice", "Say each step aloud (the browser's speech)");
     this.voice.addEventListener("click", () => player.setting("voice", !player.settings.voice));
+    this.motion = button("Motion", "bs-motion",
+      "Show the stretch moving (off: its start and its hold, still)");
+    this.motion.addEventListener("click", () => player.setting("motion", !player.settings.motion));
     const rateLabel = make("label", "bs-rate", "Voice speed ");
     this.rate = make("select", "bs-rate-select");
     for (const [value, name] of RATES) this.rate.add(new Option(name, String(value)));
@@ -478,7 +672,7 @@ class View {
     this.full.hidden = !cls;
     const controls = make("div", "bs-controls");
     controls.append(this.start, this.pause, this.backButton, this.skip, this.reset, this.mute,
-      this.voice, rateLabel, this.full);
+      this.voice, rateLabel, this.motion, this.full);
     this.live = make("div", "bs-live bs-sr-only");
     this.live.setAttribute("role", "status");
     this.live.setAttribute("aria-live", "polite");
@@ -572,11 +766,7 @@ class View {
     const left = play.remaining(now);
     put(this.count, clockText(left));
     this.count.classList.toggle("bs-paused", state === "paused");
-    const key = step ? step.figure : null;
-    if (key !== this.figureKey) { // only when the stretch or side changes, never on a tick
-      this.figureKey = key;
-      this.figure.innerHTML = key ? ((tl.figures || {})[key] || "") : ""; // the package's SVG
-    }
+    this.paintFigure(player, now);
     const total = tl.duration || 0;
     const elapsed = step ? step.start + step.seconds - left : total;
     this.stepBar.value = step ? Math.min(1, Math.max(0, 1 - left / step.seconds)) : 1;
@@ -599,6 +789,9 @@ class View {
     this.rate.value = String(s.rate);
     if (this.rate.value !== String(s.rate)) this.rate.value = "1";
     this.rate.disabled = !s.voice || this.voice.disabled;
+    const calm = lessMotion(); // the system asks for less motion: stills, whatever the button
+    this.motion.setAttribute("aria-pressed", String(s.motion && !calm));
+    this.motion.disabled = calm;
     const on = document.fullscreenElement === this.el;
     put(this.full, on ? "Leave full screen" : "Full screen");
     this.full.setAttribute("aria-pressed", String(on));
@@ -614,6 +807,13 @@ class View {
     }
     put(this.notice, notice);
     this.notice.hidden = !notice;
+  }
+
+  // the figure as at ``now``: built when the stretch or side changes, its points placed
+  paintFigure(player, now) {
+    const still = !player.settings.motion || lessMotion();
+    this.moving = this.figureArea.paint(player.timeline, player.play.current,
+      player.elapsed(now), still);
   }
 
   remove() {

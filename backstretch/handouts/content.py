@@ -15,6 +15,7 @@ from ..base.errors import BackstretchError, Problem
 from ..base.plural import counted
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..catalogue.stretches import cautions_of
+from ..figures.poses import Pose, poses_for
 from ..routines.dose import dose_report
 from ..routines.model import Routine, format_duration
 from ..routines.steps import reps_text, side_text
@@ -33,6 +34,8 @@ class HandoutStretch:
     stretch_id: str = ""
     side: str | None = None
     """The side its figure shows: the first one done, or None for both at once."""
+    way_in: str = ""
+    """One line: how to move from the start into the hold (the figures show both)."""
 
 
 @dataclass(frozen=True)
@@ -65,11 +68,12 @@ class Handout:
     def from_routine(cls, routine: Routine) -> Handout:
         if not routine.items:
             raise BackstretchError(Problem("<routine>", "items", "add at least one stretch first"))
+        poses = poses_for(routine.catalogue)
         stretches = tuple(
             HandoutStretch(routine.stretch(i).name, dose_text(routine, i),
                            routine.stretch(i).summary, routine.stretch(i).steps,
                            cautions_of(routine.stretch(i)), routine.items[i].stretch,
-                           routine.sides(i)[0])
+                           routine.sides(i)[0], _way_in(poses.get(routine.items[i].stretch)))
             for i in range(len(routine.items)))
         how_many = counted(len(routine.items), "stretch", "stretches")
         total = (f"{format_duration(routine.duration)} in all, {how_many}, "
@@ -81,6 +85,11 @@ class Handout:
         return cls(routine.name, routine.description, total, stretches,
                    tuple(routine.box_label(box) for box in routine.checklist_boxes()),
                    rows, tuple(report.lines()[len(report.groups):]))  # after one per group
+
+
+def _way_in(pose: Pose | None) -> str:
+    """How to move into a pose, when it has a start to move from."""
+    return pose.way_in if pose is not None and pose.start is not None else ""
 
 
 def dose_text(routine: Routine, index: int) -> str:

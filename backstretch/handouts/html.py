@@ -18,7 +18,7 @@ from ..base.errors import BackstretchError, Problem
 from ..figures.drawing import stretch_alt, stretch_svg
 from ..routines.model import Routine
 from ..safety.notes import safety_html
-from .content import Handout, chart_svgs
+from .content import Handout, HandoutStretch, chart_svgs
 
 LANG = "en"
 """The language the handout is written in: the page's ``lang``, the PDF's ``/Lang``."""
@@ -61,17 +61,34 @@ def _data_url(mime: str, data: str | bytes) -> str:
     return f"data:{mime};base64,{base64.b64encode(raw).decode('ascii')}"
 
 
+def _pose(routine: Routine, s: HandoutStretch) -> str:
+    """The stretch's figure, with alt text: the start and the hold side by side in a row
+    of their own, under the line on how to move between them (no text runs beside them,
+    so copied text keeps its order), or the hold alone for a pose without a start."""
+    def still(frame: str, css: str = "") -> str:
+        svg = stretch_svg(routine.catalogue, s.stretch_id, s.side, frame=frame)
+        alt = stretch_alt(routine.catalogue, s.stretch_id, s.side, frame)
+        return (f'<img{css} alt="{escape(alt)}" src="{_data_url("image/svg+xml", svg)}">'
+                if svg else "")
+
+    if not s.way_in:
+        return still("hold", ' class="bs-pose"')
+    then = "Hold" if routine.catalogue[s.stretch_id].is_static else "Move"
+    return (f'<div class="bs-stills"><figure>{still("start")}<figcaption>Start'
+            f'</figcaption></figure><figure>{still("hold")}<figcaption>{then}</figcaption>'
+            "</figure></div>")
+
+
 def _stretches(routine: Routine, h: Handout) -> str:
     cards = []
     for n, s in enumerate(h.stretches, 1):
-        svg = stretch_svg(routine.catalogue, s.stretch_id, s.side)
-        alt = stretch_alt(routine.catalogue, s.stretch_id, s.side)
-        figure = (f'<img class="bs-pose" alt="{escape(alt)}" '
-                  f'src="{_data_url("image/svg+xml", svg)}">' if svg else "")
         cards.append(
-            f'<section class="bs-stretch"><h3{_dir(s.name)}>{n}. {escape(s.name)}</h3>{figure}'
+            f'<section class="bs-stretch"><h3{_dir(s.name)}>{n}. {escape(s.name)}</h3>'
             f'<p class="bs-dose">{escape(s.dose)}</p><p><em>{escape(s.summary)}</em></p>'
-            f"<ol>{''.join(f'<li>{escape(x)}</li>' for x in s.steps)}</ol>"
+            + (f'<p class="bs-way-in"><b>From the start:</b> {escape(s.way_in)}</p>'
+               if s.way_in else "")
+            + _pose(routine, s)
+            + f"<ol>{''.join(f'<li>{escape(x)}</li>' for x in s.steps)}</ol>"
             f'<div class="bs-caution"><p>Take care</p><ul>'
             f"{''.join(f'<li>{escape(x)}</li>' for x in s.cautions)}</ul></div></section>")
     return "".join(cards)

@@ -8,21 +8,21 @@ from html import escape
 import ipywidgets as w
 
 from ..catalogue.stretches import MAX_HOLD, MAX_REPS
-from ..figures.drawing import stretch_svg
+from ..figures.flipbook import stretch_moves_html
 from ..routines.model import Routine
 
 ROW_FIGURE_PX = 88
-"""How wide a row's figure is drawn: too small for its own text, so the side it shows is
-said in the row's words instead."""
+"""How wide each of a row's two figures (start and hold) is drawn: too small for its own
+text, so the side it shows is said in the row's words instead."""
 SIDE_WORDS = {"both": "left side first", "left": "left side only", "right": "right side only"}
 
 
 def row_figure(routine: Routine, index: int, sides: str | None) -> str:
-    """The small figure of a row's stretch, on the side ``sides`` (both, left or right)
-    starts with."""
+    """The small figures of a row's stretch, its start and its hold (and its movement when
+    asked), on the side ``sides`` (both, left or right) starts with."""
     stretch = routine.stretch(index)
     first = None if not stretch.per_side else "right" if sides == "right" else "left"
-    return stretch_svg(routine.catalogue, stretch.id, first, width_px=ROW_FIGURE_PX)
+    return stretch_moves_html(routine.catalogue, stretch.id, first, width_px=ROW_FIGURE_PX)
 
 
 def row_label(routine: Routine, index: int, sides: str | None) -> str:
@@ -39,7 +39,7 @@ def item_row(routine: Routine, i: int, change: Callable[..., None],
     edit calls ``change(i, field=value)``, ``move(i, to)`` or ``remove(i)``."""
     stretch, item = routine.stretch(i), routine.items[i]
     figure = w.HTML(row_figure(routine, i, item.sides),
-                    layout=w.Layout(width=f"{ROW_FIGURE_PX}px"))
+                    layout=w.Layout(width=f"{2 * ROW_FIGURE_PX + 4}px"))
     figure.add_class("bs-row-figure")
     label = w.HTML(row_label(routine, i, item.sides), layout=w.Layout(width="16em"))
     per = "hold (s)" if stretch.is_static else "s per rep"

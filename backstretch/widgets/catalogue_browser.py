@@ -7,7 +7,7 @@ import ipywidgets as w
 from ..catalogue.cards import CARD_CSS, stretch_card
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..catalogue.stretches import EQUIPMENT, POSITIONS, Catalogue
-from ..figures.drawing import stretch_svg
+from ..figures.flipbook import stretch_moves_html
 from .shown import Shown
 
 ANY = "any"
@@ -47,6 +47,7 @@ class CatalogueBrowser(Shown):
     def render(self) -> None:
         ids = self.shown
         self.count.value = f"<b>{len(ids)}</b> of {len(self.catalogue)} stretches"
-        self.cards.value = "".join(stretch_card(self.catalogue[i], stretch_svg(self.catalogue, i))
+        self.cards.value = "".join(stretch_card(self.catalogue[i],
+                                                stretch_moves_html(self.catalogue, i))
                                    for i in ids) or (
             "<p>No stretch matches all three filters; loosen one.</p>")

@@ -357,7 +357,16 @@ def test_builder_names_routines_by_name_and_its_small_figures_carry_no_tiny_text
         "The five from the article")
 
     rows = builder.locator(".bs-item")
-    expect(rows.first.locator("svg.bs-pose")).to_be_visible()
+    stills = rows.first.locator(".bs-moves-stills svg.bs-pose")
+    expect(stills).to_have_count(2)  # the start and the hold
+    expect(stills.first).to_be_visible()
+    expect(stills.last).to_be_visible()
+    play = rows.first.locator("summary", has_text="Play the movement")
+    moving = rows.first.locator("svg.bs-flip")
+    expect(moving).to_be_hidden()  # nothing plays on its own
+    play.click()
+    expect(moving).to_be_visible()
+    play.click()
     expect(rows.first).to_contain_text("left side first")
     rows.first.locator(".bs-sides select").select_option("right")
     expect(rows.first).to_contain_text("right side only", timeout=UI_TIMEOUT_MS)
@@ -526,32 +535,6 @@ def test_class_view_in_voila(page, voila_server, workdir):
         "^" + re.escape(current.inner_text().strip())))
     shot_view(page, view, "05-8-voila-picked-desk-break")
     assert not page.page_errors, page.page_errors
-
-
-@pytest.mark.browser
-def test_a_moving_stretch_alternates_its_frames_unless_asked_not_to(page, catalogue):
-    from backstretch.figures.drawing import SWAP_SECONDS, stretch_svg
-
-    svg = stretch_svg(catalogue, "cat-cow", animate=True)
-    page.set_content(f'<div style="width:600px">{svg}</div>')
-    end = page.locator(".bs-pose-end")
-    expect(end).to_be_visible()
-
-    def opacity() -> float:
-        return float(end.evaluate("(el) => getComputedStyle(el).opacity"))
-
-    seen = {round(opacity())}
-    deadline = time.monotonic() + 2 * SWAP_SECONDS + 1
-    while len(seen) < 2 and time.monotonic() < deadline:
-        time.sleep(0.25)
-        seen.add(round(opacity()))
-    assert seen == {0, 1}, seen  # the end frame comes and goes: start and end take turns
-    page.emulate_media(reduced_motion="reduce")
-    held = []
-    for _ in range(4):
-        time.sleep(SWAP_SECONDS / 2)
-        held.append(opacity())
-    assert held == [1.0] * 4, held  # held still, start shown faintly under the end
 
 
 # -- handouts: user text is shown literally, never run -----------------------------------------

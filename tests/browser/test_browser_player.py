@@ -358,7 +358,7 @@ def test_class_view_is_accessible_in_every_state_and_by_keyboard(page, voila_ser
         assert focus["ring"] >= 2, f"no visible focus on {focus['name']}: {focus}"
         page.keyboard.press("Tab")
     assert reached == ["bs-start", "bs-skip", "bs-reset", "bs-mute", "bs-voice",
-                       "bs-rate-select", "bs-fullscreen"], reached
+                       "bs-rate-select", "bs-motion", "bs-fullscreen"], reached
 
     # and each is usable by keyboard: Enter on Start, Space on Pause acts once, Enter on Skip
     view.locator(".bs-start").focus()

@@ -220,3 +220,41 @@ def test_plan_prints_the_plan_and_the_weeks_against_it(capsys):
     assert out[2:] == ["  Week 2 (this week): 0 of 1 day so far, 0 sessions.",
                        f"  Week 1 (from {first.day} {first:%b}): 1 of 1 day, 1 session. "
                        "On plan."]
+
+
+def test_pose_draws_the_start_the_hold_or_the_whole_way_in(tmp_path, capsys):
+    import re
+    import xml.etree.ElementTree as ET
+
+    from backstretch import load_catalogue
+    from backstretch.figures.layout import layout
+    from backstretch.figures.poses import poses_for
+
+    drawn = {}
+    for frame in ("start", "hold", "all"):
+        target = tmp_path / f"{frame}.svg"
+        assert main(["pose", "standing-hamstring", "--frame", frame, "--side", "left",
+                     "-o", str(target)]) == 0
+        drawn[frame] = target.read_text()
+        ET.fromstring(drawn[frame])  # well-formed
+    out = capsys.readouterr().out
+    assert "the start of Standing hamstring stretch" in out and "the way in of" in out
+    assert "where you start" in drawn["start"] and "LEFT SIDE" in drawn["start"]
+    assert drawn["start"] != drawn["hold"]
+
+    def width(svg):
+        return float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
+
+    pose = poses_for(load_catalogue())["standing-hamstring"]
+    keys = 2 + len(pose.between)  # start, the frames between, the hold
+    assert width(drawn["all"]) == pytest.approx(keys * width(drawn["hold"]), abs=0.1 * keys)
+    assert len(layout(pose).keys) == keys
+    assert main(["pose", "sphinx", "--frame", "start", "-o", str(tmp_path / "s.png")]) == 0
+    assert (tmp_path / "s.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_pose_refuses_an_unknown_frame(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["pose", "sphinx", "--frame", "middle", "-o", str(tmp_path / "s.svg")])
+    assert stop.value.code == 2 and "invalid choice: 'middle'" in capsys.readouterr().err
+    assert not (tmp_path / "s.svg").exists()

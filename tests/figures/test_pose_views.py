@@ -37,21 +37,31 @@ def _titles(markup: str) -> list[str]:
     return [unescape(t) for t in TITLE.findall(markup)]
 
 
-def test_every_card_shows_its_figure(catalogue):
+def _moves(name: str) -> list[str]:
+    """The titles of a stretch's start, hold and played movement."""
+    return [f"{name}: where you start", name,
+            f"{name}: the movement, from the start into the hold"]
+
+
+def test_every_card_shows_its_start_and_hold_and_plays_its_movement_when_asked(catalogue):
     cards = CatalogueBrowser(catalogue).cards.value
-    assert _titles(cards) == [s.name + (", right side" if s.per_side else "")
-                              for s in catalogue.values()]
+    assert _titles(cards) == [t for s in catalogue.values()
+                              for t in _moves(s.name + (", right side" if s.per_side else ""))]
+    assert cards.count("<summary>Play the movement</summary>") == len(catalogue)
+    assert cards.count("<details>") == len(catalogue)  # shut: nothing plays on its own
+    assert "prefers-reduced-motion: reduce" in cards
 
 
 def test_each_builder_row_shows_its_figure_on_its_side(catalogue, article, tmp_path):
     b = RoutineBuilder(catalogue, article, save_path=str(tmp_path / "r.yaml"))
     rows = b.rows.children
     assert [_titles(r.children[0].children[0].value) for r in rows] == [
-        [article.stretch(i).name + (", left side" if article.stretch(i).per_side else "")]
+        _moves(article.stretch(i).name + (", left side" if article.stretch(i).per_side else ""))
         for i in range(len(article.items))]
     sides = next(c for c in rows[0].children if "bs-sides" in c._dom_classes)
     sides.value = "right"
-    assert _titles(rows[0].children[0].children[0].value) == ["Single knee to chest, right side"]
+    assert _titles(rows[0].children[0].children[0].value) == _moves(
+        "Single knee to chest, right side")
 
 
 @pytest.mark.parametrize("view", [SessionTimer, ClassView])
@@ -78,12 +88,14 @@ def test_figure_follows_the_step_and_is_drawn_once_per_stretch_and_side(article,
                          ["Single knee to chest, right side"], ["Back rounders"]]
 
 
-def test_class_view_alternates_the_frames_of_a_moving_stretch(catalogue):
+def test_class_view_moves_a_moving_stretch_through_its_cycle_at_its_pace(catalogue):
     from backstretch import Routine, RoutineItem
 
-    routine = Routine("Warrior", (RoutineItem("wall-warrior"),), catalogue)
-    figures = ClassView(routine, FakeClock()).player.timeline["figures"]
-    assert all("@keyframes" in svg for svg in figures.values())
+    routine = Routine("Warrior", (RoutineItem("wall-warrior", hold=5, reps=3),), catalogue)
+    timeline = ClassView(routine, FakeClock()).player.timeline
+    assert len(timeline["motions"]["wall-warrior"]["cycle"]) > 2
+    moves = [s for s in timeline["steps"] if s["kind"] == "move"]
+    assert [m["motion"][0]["period"] for m in moves] == [5.0, 5.0]  # a lift each 5 s
 
 
 def test_html_handout_draws_every_stretch(article):
@@ -92,12 +104,15 @@ def test_html_handout_draws_every_stretch(article):
     assert len(sections) == len(article.items)
     h = Handout.from_routine(article)
     for section, s in zip(sections, h.stretches):
-        alt, data = re.search(r'<img class="bs-pose" alt="([^"]*)" '
-                              r'src="data:image/svg\+xml;base64,([^"]*)"', section).groups()
-        svg = base64.b64decode(data).decode("utf-8")
-        assert svg == stretch_svg(article.catalogue, s.stretch_id, s.side)  # vector, as drawn
-        assert _titles(svg)[0].startswith(s.name)
-        assert unescape(alt) == stretch_alt(article.catalogue, s.stretch_id, s.side)
+        drawn = re.findall(r'<img(?: class="bs-pose")? alt="([^"]*)" '
+                           r'src="data:image/svg\+xml;base64,([^"]*)"', section)
+        frames = ("start", "hold") if s.way_in else ("hold",)  # the start too, where it has one
+        assert len(drawn) == len(frames)
+        for (alt, data), frame in zip(drawn, frames):
+            svg = base64.b64decode(data).decode("utf-8")  # vector, as drawn
+            assert svg == stretch_svg(article.catalogue, s.stretch_id, s.side, frame=frame)
+            assert _titles(svg)[0].startswith(s.name)
+            assert unescape(alt) == stretch_alt(article.catalogue, s.stretch_id, s.side, frame)
 
 
 def test_pdf_handout_draws_every_stretch_in_print(article, tmp_path):

@@ -113,7 +113,10 @@ def test_markup_in_a_name_is_sent_as_plain_text_and_drawn_escaped(catalogue):
     assert timeline["routine"] == "<script>alert(1)</script>"  # the page sets it as text
     assert timeline["steps"][0]["stretch"] == "<img src=x onerror=alert(1)>"
     assert "<img" not in "".join(timeline["figures"].values())  # the SVG escapes it
-    assert ".textContent" in PLAYER_JS.read_text() and "innerHTML = key" in PLAYER_JS.read_text()
+    assert "<img" not in json.dumps(timeline["motions"])  # the frames hold no markup of a name
+    js = PLAYER_JS.read_text()
+    assert ".textContent" in js and "innerHTML = (timeline.figures" in js
+    assert "title.textContent = label" in js and 'setAttribute("aria-label", label)' in js
 
 
 # -- the kernel records what the page reports ------------------------------------------------

@@ -57,7 +57,8 @@ def test_html_is_self_contained_and_printable(daily, page):
     assert page.startswith("<!DOCTYPE html>") and "@page" in page and "@media print" in page
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page), "no external resources"
     # the charts (coverage, body map) and each stretch's pose, as vector drawings
-    assert page.count('src="data:image/svg+xml;base64,') == 2 + len(daily.items)
+    stills = sum(2 if s.way_in else 1 for s in Handout.from_routine(daily).stretches)
+    assert page.count('src="data:image/svg+xml;base64,') == 2 + stills  # charts, poses
     assert "size: A4;" in page and "size: letter;" in handout_html(daily, [], paper="letter")
     assert "counter(page) \" of \" counter(pages)" in page
     with pytest.raises(BackstretchError, match="no paper 'a3'; choose a4 or letter"):
@@ -272,3 +273,25 @@ def test_on_a_class_hub_handouts_go_to_the_data_folder_shown_from_the_home(catal
         "Saved <code>~/backstretch-data/handouts/desk-break.html</code>")
     assert HandoutPanel(load_routine("desk-break", catalogue)).file_name.value == \
         "~/backstretch-data/handouts/desk-break-2"
+
+
+def test_each_stretch_prints_its_start_and_hold_with_how_to_move_between(catalogue):
+    from backstretch.figures.poses import poses_for
+
+    routine = load_routine("source-article", catalogue)
+    html = handout_html(routine, charts=[])
+    sections = html.split('<section class="bs-stretch">')[1:]
+    poses = poses_for(catalogue)
+    assert len(sections) == len(routine.items)
+    for item, section in zip(routine.items, sections):
+        stretch = catalogue[item.stretch]
+        then = "Hold" if stretch.is_static else "Move"
+        assert section.count('<img alt="Drawing of ') == 2
+        assert f'alt="Drawing of {escape(stretch.name)}' in section
+        assert ": the position it starts from, " in section  # the start's own alt text
+        assert "<figcaption>Start</figcaption>" in section and f"<figcaption>{then}<" in section
+        assert (f'<p class="bs-way-in"><b>From the start:</b> '
+                f'{escape(poses[item.stretch].way_in)}</p>') in section
+        assert "@keyframes" not in section  # printed: stills, nothing moves
+    assert [s.way_in for s in Handout.from_routine(routine).stretches] == [
+        poses[i.stretch].way_in for i in routine.items]

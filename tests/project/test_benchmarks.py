@@ -16,7 +16,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from run_all import SCRIPTS  # noqa: E402
 
-IN_A_BROWSER = {"bench_class.py", "bench_step_lag.py", "bench_take_home.py"}
+IN_A_BROWSER = {"bench_class.py", "bench_step_lag.py", "bench_take_home.py",
+                "bench_motion.py"}
 
 
 @pytest.mark.parametrize("script", [
