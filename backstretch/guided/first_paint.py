@@ -59,6 +59,9 @@ def timer_view_html(timeline: dict, keys: str, heading_level: int = 3) -> str:
         _button("Voice", "bs-voice", "Say each step aloud (the browser's speech)",
                 ' aria-pressed="true"'),
         f'<label class="bs-rate">Voice speed {rates}</label>',
+        _button("Motion", "bs-motion",
+                "Show the stretch moving (off: its start and its hold, still)",
+                ' aria-pressed="true"'),
         _button("Full screen", "bs-fullscreen", "Fill the screen with this view (Esc leaves)",
                 ' hidden aria-pressed="false"')))
     return "".join((
