@@ -20,7 +20,7 @@ from typing import Any
 
 from ..base.errors import BackstretchError, Problem
 from ..base.userdata import data_home
-from ..base.yamlio import atomic_write_text
+from ..base.yamlio import atomic_write_text, read_json
 from .class_figures import ClassFigures, figures_from_json
 from .share import Share, read_share, with_name
 
@@ -70,12 +70,9 @@ class ShareService:
             raise BackstretchError(Problem(SOURCE, "", f"did not answer ({reason})")) from None
 
     def _keys(self) -> dict[str, str]:
-        try:
-            keys = json.loads(self.keys_path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        if not self.keys_path.exists():
             return {}
-        except (OSError, ValueError) as exc:
-            raise BackstretchError(Problem(str(self.keys_path), "", f"cannot be read ({exc})"))
+        keys = read_json(self.keys_path)  # the one reading rule; its faults name the file
         if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
             raise BackstretchError(Problem(str(self.keys_path), "", "is not a mapping of week "
                                            "to key; move it aside to start again"))

@@ -35,6 +35,7 @@ from tornado.httpserver import HTTPServer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from backstretch.base.errors import BackstretchError  # noqa: E402
+from backstretch.base.yamlio import parse_json  # noqa: E402
 from backstretch.log.records import week_start  # noqa: E402
 from backstretch.sharing.class_figures import class_figures  # noqa: E402
 from backstretch.sharing.class_page import CONTENT_SECURITY_POLICY, class_page  # noqa: E402
@@ -152,10 +153,10 @@ class Handler(HubOAuthenticated, web.RequestHandler):
         raw = self.request.body
         if len(raw) > MAX_REQUEST:
             raise BadRequest(f"the request is {len(raw)} bytes; at most {MAX_REQUEST} are taken")
-        try:
-            data = json.loads(raw)
-        except ValueError as exc:
-            raise BadRequest(f"the request is not JSON ({exc})") from None
+        try:  # the workbook's one reading rule: depth, digits and characters bounded
+            data = parse_json(raw, "the request")
+        except BackstretchError as exc:
+            raise BadRequest(str(exc)) from None
         if not isinstance(data, dict) or set(data) != set(fields):
             raise BadRequest(f"the request must be a JSON object of {', '.join(fields)}")
         return data

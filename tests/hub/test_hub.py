@@ -689,6 +689,7 @@ def attacks_on_the_share_service(hub, url: str, db: Path, students: dict, client
     huge = json.dumps({"share": {**share, "days": 2}, "key": "k" * 40 + " " * 6000}).encode()
     bad = [(raw, words) for raw, words in (
         (huge, "at most"), (b"x" * (8 * 2**20), "at most"), (b'{"share": ', "not JSON"),
+        (b"[" * 2000 + b"]" * 2000, "nested more than"), (b'{"share": 1e999}', "not finite"),
         (json.dumps({"share": {**share, "days": 99}, "key": None}).encode(), "days"),
         (json.dumps({"share": {**share, "usual_pain": "<b>9</b>"}, "key": None}).encode(),
          "usual_pain"),

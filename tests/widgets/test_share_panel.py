@@ -149,9 +149,10 @@ def test_the_instructor_sees_the_class_and_a_student_is_refused(student, store, 
 
 def test_a_damaged_key_file_or_a_silent_service_is_one_clear_message(student, tmp_path):
     panel, _service = student
-    (tmp_path / "share-keys.json").write_text("[1, 2]")
-    panel.send()
-    assert "Not done:" in panel.status.value and "share-keys.json" in panel.status.value
+    for damaged in ("[1, 2]", "[" * 5000 + "]" * 5000, '{"2026-12-07": "\\ud800"}'):
+        (tmp_path / "share-keys.json").write_text(damaged)
+        panel.send()
+        assert "Not done:" in panel.status.value and "share-keys.json" in panel.status.value
     silent = ShareService("http://127.0.0.1:9/", "token", tmp_path / "other-keys.json",
                           timeout=5)
     with pytest.raises(BackstretchError, match="sharing service: did not answer"):
