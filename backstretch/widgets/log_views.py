@@ -74,10 +74,15 @@ class LogViews:
             self._drawn = (weeks, pain)
 
     def _draw(self, weeks: list[Week], pain: list[PainPoint]) -> None:
+        """Draw the charts whose data changed since the last draw: the three of the weeks,
+        the pain chart, or all four."""
         from ..charts import progress
         from ..charts.routine_charts import figure_html
 
-        self.minutes.value = figure_html(progress.minutes_chart(weeks), CHART_DPI)
-        self.days.value = figure_html(progress.days_chart(weeks), CHART_DPI)
-        self.pain.value = figure_html(progress.pain_chart(pain), CHART_DPI)
-        self.groups.value = figure_html(progress.group_week_chart(weeks), CHART_DPI)
+        drawn_weeks, drawn_pain = self._drawn or (None, None)
+        if weeks != drawn_weeks:
+            self.minutes.value = figure_html(progress.minutes_chart(weeks), CHART_DPI)
+            self.days.value = figure_html(progress.days_chart(weeks), CHART_DPI)
+            self.groups.value = figure_html(progress.group_week_chart(weeks), CHART_DPI)
+        if pain != drawn_pain:
+            self.pain.value = figure_html(progress.pain_chart(pain), CHART_DPI)
