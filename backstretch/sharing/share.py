@@ -93,13 +93,19 @@ def change_words(what: str, change: float | None, reached: bool | None) -> str:
     return f"Change in {what} since the start: {change:+g} ({verdict})."
 
 
-def _week(value: Any, today: date) -> date:
+def monday(value: Any) -> date:
+    """A week as a share names it: its Monday, as ``2026-12-07``; else Invalid."""
     try:
         day = date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         day = None
     if day is None or day.weekday() != 0:
         raise checks.not_valid(value, "a Monday, like 2026-12-07")
+    return day
+
+
+def _week(value: Any, today: date) -> date:
+    day = monday(value)
     if not week_start(today) - timedelta(weeks=1) <= day <= week_start(today):
         raise Invalid(f"{day} is not this week or last; only a week just lived can be shared")
     return day

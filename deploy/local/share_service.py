@@ -34,12 +34,19 @@ from tornado import ioloop, web
 from tornado.httpserver import HTTPServer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from backstretch.base.checks import Invalid  # noqa: E402
 from backstretch.base.errors import BackstretchError  # noqa: E402
 from backstretch.base.yamlio import parse_json  # noqa: E402
 from backstretch.log.records import week_start  # noqa: E402
 from backstretch.sharing.class_figures import class_figures  # noqa: E402
 from backstretch.sharing.class_page import CONTENT_SECURITY_POLICY, class_page  # noqa: E402
-from backstretch.sharing.share import MAX_BYTES, Share, read_share, with_name  # noqa: E402
+from backstretch.sharing.share import (  # noqa: E402
+    MAX_BYTES,
+    Share,
+    monday,
+    read_share,
+    with_name,
+)
 
 VIEW_SCOPE = "custom:class-shares:view"
 DB_ENV = "BACKSTRETCH_SHARES_DB"
@@ -168,12 +175,9 @@ class Handler(HubOAuthenticated, web.RequestHandler):
 
     def week(self, value: Any) -> date:
         try:
-            week = date.fromisoformat(value) if isinstance(value, str) else None
-        except ValueError:
-            week = None
-        if week is None or week.weekday() != 0:
-            raise BadRequest("week must be a Monday, like 2026-12-07")
-        return week
+            return monday(value)
+        except Invalid as exc:
+            raise BadRequest(f"week: {exc}") from None
 
 
 class ShareHandler(Handler):
