@@ -9,13 +9,13 @@ sign-in) and may act only as themselves; the view of the class needs the custom 
 
 from __future__ import annotations
 
-import os
 import pwd
 import socket
-import stat
 import subprocess
 import sys
 from pathlib import Path
+
+import accounts
 
 NAME = "class-shares"
 PORT = 10101
@@ -78,18 +78,9 @@ def prepare(base: Path) -> Path:
                               capture_output=True, text=True, timeout=60)
         if done.returncode != 0:
             raise RuntimeError(f"could not create the account {ACCOUNT}: {done.stderr.strip()}")
-    owner = pwd.getpwnam(ACCOUNT)
-    folder = base / FOLDER
-    try:
-        os.mkdir(folder, 0o700)
-    except FileExistsError:
-        pass
-    info = os.lstat(folder)
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid not in (0, owner.pw_uid):
-        raise RuntimeError(f"{folder} is not the sharing service's folder; move it aside")
-    os.chown(folder, owner.pw_uid, owner.pw_gid, follow_symlinks=False)
-    os.chmod(folder, 0o700)  # a folder, checked above: no link to follow
-    return folder
+    # the root side's one rule for a folder: made in root's own, no link followed
+    accounts.own_folder(base, FOLDER, pwd.getpwnam(ACCOUNT), accounts.PRIVATE)
+    return base / FOLDER
 
 
 def configure(c, base: Path, admin: str) -> None:
