@@ -13,7 +13,7 @@ from typing import Any
 
 from .base.checks import Invalid
 from .base.errors import BackstretchError, Problem, printable
-from .base.plural import counted
+from .base.formats import counted
 from .base.yamlio import parse_yaml, read_text
 from .catalogue.muscles import MUSCLE_GROUPS
 from .catalogue.stretches import EQUIPMENT, POSITIONS, Catalogue, load_catalogue

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import backstretch
+from backstretch.base.language import use_language
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +21,14 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     """Keep every test's saved state (checklists, session log, and so routines and handouts
     saved by default) out of the user's home and the repository, as on a class hub."""
     monkeypatch.setenv("BACKSTRETCH_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch):
+    """Every test starts in English whatever the machine's locale (and so do the
+    programs it starts); a test of another language says so."""
+    monkeypatch.setenv("BACKSTRETCH_LANG", "en")
+    use_language("en")
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from html import escape
 from pathlib import Path
 
 from ..base.errors import BackstretchError, Problem
-from ..base.plural import joined
+from ..base.formats import joined
 from ..base.yamlio import atomic_write_bytes, atomic_write_text
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..catalogue.stretches import POSITIONS, Catalogue, Stretch

@@ -12,7 +12,7 @@ import warnings
 from dataclasses import dataclass
 
 from ..base.errors import BackstretchError, Problem
-from ..base.plural import counted
+from ..base.formats import counted
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..catalogue.stretches import cautions_of
 from ..figures.poses import Pose, poses_for

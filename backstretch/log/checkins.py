@@ -21,7 +21,7 @@ from typing import Any
 from ..base import checks
 from ..base.checks import Checker
 from ..base.errors import BackstretchError
-from ..base.plural import counted
+from ..base.formats import counted
 from .records import MAX_NOTE, PAIN_MAX, PAIN_MIN, week_start
 
 MAX_ACTIVITIES = 5

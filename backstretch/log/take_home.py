@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from ..base import checks
 from ..base.errors import BackstretchError, Problem
 from ..base.fields import Fields, Missing
-from ..base.plural import counted
+from ..base.formats import counted
 from ..base.yamlio import MAX_FILE_BYTES, parse_json, read_bytes
 from ..catalogue.stretches import Catalogue
 from ..guided.page_events import PageEvent, replay

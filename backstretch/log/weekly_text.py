@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..base.plural import counted
+from ..base.formats import counted
 from .store import Week
 
 

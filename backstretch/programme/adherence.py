@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ..base.plural import counted
+from ..base.formats import counted
 from .plan import Plan, long_date, week_start
 from ..log.records import Week
 

@@ -19,7 +19,7 @@ from ..base import checks
 from ..base.checks import Checker, Invalid, describe
 from ..base.errors import BackstretchError, Problem
 from ..base.fields import Fields, Missing
-from ..base.plural import counted, joined
+from ..base.formats import counted, joined
 from ..base.resources import ready_routines
 from ..base.userdata import data_home
 from ..base.yamlio import atomic_write_text, read_yaml

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..base.checks import MAX_TEXT
 from ..base.errors import BackstretchError, Problem
-from ..base.plural import counted, joined
+from ..base.formats import counted, joined
 from ..planner.search import HOLD_STEP
 from ..routines.dose import GROUP_TARGET, HOLD_MAX, HOLD_MIN
 from ..routines.model import MAX_NAME, Routine

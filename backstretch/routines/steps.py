@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from ..base.plural import counted
+from ..base.formats import counted
 from ..catalogue.stretches import Stretch
 
 StepKind = Literal["get_ready", "hold", "move", "switch", "rest"]

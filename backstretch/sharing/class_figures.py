@@ -16,7 +16,7 @@ from datetime import date
 from statistics import median
 from typing import Any
 
-from ..base.plural import counted
+from ..base.formats import counted
 from .share import Share
 
 MIN_ANONYMOUS = 5

@@ -18,7 +18,7 @@ from typing import Any
 from ..base import checks
 from ..base.checks import Checker, Invalid
 from ..base.errors import BackstretchError, Problem
-from ..base.plural import counted
+from ..base.formats import counted
 from ..log.records import PAIN_MAX, PAIN_MIN, week_start
 from ..programme.outcomes import activities_reached, pain_reached
 

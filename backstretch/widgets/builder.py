@@ -13,7 +13,7 @@ import ipywidgets as w
 from ..base.errors import BackstretchError
 from ..base.filenames import shown_path, title_stem, typed_path, unique_path
 from ..base.palette import DONE_COLOUR, SHORT_COLOUR
-from ..base.plural import counted
+from ..base.formats import counted
 from ..base.signals import Signal
 from ..base.userdata import own_folder
 from ..catalogue.stretches import Catalogue

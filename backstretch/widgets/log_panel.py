@@ -10,7 +10,7 @@ from html import escape
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
-from ..base.plural import counted
+from ..base.formats import counted
 from ..guided.session import Event, Session
 from ..log.store import SessionLog, SessionRecord
 from ..routines.model import format_duration

@@ -9,7 +9,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
-from ..base.plural import counted
+from ..base.formats import counted
 from ..base.signals import Signal
 from ..base.userdata import own_folder
 from ..catalogue.stretches import Catalogue

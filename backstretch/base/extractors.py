@@ -1,0 +1,50 @@
+"""Babel extractors for the words kept outside Python: the shipped YAML (stretch names,
+steps, cautions, the ready routines) and the notebooks' prose. ``babel.cfg`` names
+them; ``pybabel extract`` calls them with an open file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+import yaml
+
+TEXT_KEYS = frozenset({"name", "summary", "description", "steps", "cautions", "way_in", "note"})
+"""The YAML keys whose values people read; every other value is an id or a number."""
+
+Message = tuple[int, str, str, list[str]]
+
+
+def yaml_words(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
+               options: Any) -> Iterator[Message]:
+    """Every string under a ``TEXT_KEYS`` key, with its line."""
+    root = yaml.compose(fileobj.read().decode("utf-8"))
+    yield from _walk(root, inside=False)
+
+
+def _walk(node: yaml.Node | None, inside: bool) -> Iterator[Message]:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _walk(value, inside=key.value in TEXT_KEYS)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _walk(item, inside)
+    elif isinstance(node, yaml.ScalarNode) and inside and node.tag.endswith(":str") and node.value:
+        yield node.start_mark.line + 1, "", node.value, []
+
+
+def notebook_blocks(source: str) -> list[str]:
+    """A markdown cell's blocks (split at blank lines): each is one message, so a
+    translator sees a whole paragraph, table or list."""
+    return [block.strip("\n") for block in source.split("\n\n") if block.strip()]
+
+
+def notebook_words(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
+                   options: Any) -> Iterator[Message]:
+    """Every block of every markdown cell of a notebook."""
+    notebook = json.loads(fileobj.read().decode("utf-8"))
+    for number, cell in enumerate(notebook.get("cells", []), start=1):
+        if cell.get("cell_type") == "markdown":
+            for block in notebook_blocks("".join(cell.get("source", []))):
+                yield number, "", block, [f"notebook cell {number}"]

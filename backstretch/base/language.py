@@ -1,0 +1,224 @@
+"""The language the workbook speaks: which one, and its GNU gettext catalogue.
+
+Every word a person meets goes through ``_`` (or ``ngettext``/``pgettext``) at the
+moment it is shown, so a change of language takes effect on the next thing drawn.
+Words kept in module-level tables are marked with ``N_`` (the extractor finds them)
+and translated where they are used. A catalogue is the ``.po`` file in
+``backstretch/locale/<code>/LC_MESSAGES/``; adding one adds a language
+(docs/translating.md).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import gettext
+import io
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BackstretchError
+
+DOMAIN = "backstretch"
+SOURCE = "en"
+"""The language the messages are written in (the ``msgid``s)."""
+
+_CODE = re.compile(r"^([a-z]{2,3})(?:[_-]([A-Za-z]{2}|[0-9]{3}))?$")
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language, with the country when known: ``es``, ``es_MX``, ``de_AT``."""
+
+    language: str
+    territory: str | None = None
+
+    @property
+    def code(self) -> str:
+        """gettext's and Babel's form: ``es_MX``."""
+        return f"{self.language}_{self.territory}" if self.territory else self.language
+
+    @property
+    def tag(self) -> str:
+        """BCP 47, for ``<html lang>`` and the voice: ``es-MX``."""
+        return f"{self.language}-{self.territory}" if self.territory else self.language
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def parse(text: str) -> Language:
+    """``es``, ``es-MX``, ``es_MX.UTF-8``, ``de_AT@euro`` as a ``Language``."""
+    bare = text.strip().split(".")[0].split("@")[0]
+    found = _CODE.match(bare)
+    if not found:
+        raise BackstretchError(f"{text!r} is not a language code (try es, de, fr or es_MX)")
+    language, territory = found.groups()
+    return Language(language.lower(), territory.upper() if territory else None)
+
+
+def locale_dir() -> Path:
+    """The folder of the catalogues: ``<code>/LC_MESSAGES/backstretch.po``."""
+    return Path(os.environ.get("BACKSTRETCH_LOCALE_DIR") or Path(__file__).parent.parent / "locale")
+
+
+def available() -> tuple[str, ...]:
+    """The languages the workbook speaks: English and every catalogue in ``locale_dir``."""
+    folder = locale_dir()
+    found = sorted(p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return (SOURCE, *(code for code in found if code != SOURCE))
+
+
+def chosen(environ: dict[str, str] | None = None) -> Language:
+    """The language to speak: ``BACKSTRETCH_LANG``, else the one saved in the data
+    folder (the picker in 00_start_here), else the system's (``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG``), else English. One the workbook does not speak
+    falls back by language (``de_AT`` speaks ``de``), then to English, keeping its
+    country for the emergency numbers."""
+    env = os.environ if environ is None else environ
+    candidates = [env.get("BACKSTRETCH_LANG", ""), saved_choice()]
+    candidates += [env.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG")]
+    for text in candidates:
+        if not text or text.split(".")[0] in ("C", "POSIX"):
+            continue
+        try:
+            return parse(text)
+        except BackstretchError:
+            continue
+    return Language(SOURCE)
+
+
+def _choice_file() -> Path:
+    from .userdata import data_home
+
+    return data_home() / "language.txt"
+
+
+def saved_choice() -> str:
+    """The language the person picked in 00_start_here, or ''."""
+    try:
+        return _choice_file().read_text(encoding="utf-8").strip()[:20]
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def save_choice(code: str) -> Language:
+    """Remember ``code`` in the data folder, and speak it from now on."""
+    from .yamlio import atomic_write_text
+
+    language = parse(code)
+    atomic_write_text(_choice_file(), language.code + "\n")
+    use_language(language.code)
+    return language
+
+
+_current: contextvars.ContextVar[Language | None] = contextvars.ContextVar(
+    "backstretch_language", default=None
+)
+_catalogues: dict[tuple[Path, str], gettext.NullTranslations] = {}
+
+
+def current() -> Language:
+    """The language being spoken now."""
+    language = _current.get()
+    if language is None:
+        language = chosen()
+        _current.set(language)
+    return language
+
+
+def use_language(code: str | Language) -> Language:
+    """Speak ``code`` from now on (``BACKSTRETCH_LANG`` and ``--lang`` come here)."""
+    language = code if isinstance(code, Language) else parse(code)
+    _current.set(language)
+    return language
+
+
+@contextlib.contextmanager
+def speaking(code: str | Language) -> Iterator[Language]:
+    """Speak ``code`` inside the block, e.g. to print a handout in the language it was
+    made in, and go back after."""
+    language = code if isinstance(code, Language) else parse(code)
+    token = _current.set(language)
+    try:
+        yield language
+    finally:
+        _current.reset(token)
+
+
+def spoken(language: Language | None = None) -> str:
+    """The code of the catalogue used for ``language``: ``es`` for ``es_MX`` when there
+    is no ``es_MX`` catalogue, ``en`` when there is none at all."""
+    language = language or current()
+    have = available()
+    for code in (language.code, language.language):
+        if code in have:
+            return code
+    return SOURCE
+
+
+def translations(language: Language | None = None) -> gettext.NullTranslations:
+    """The compiled catalogue for ``language`` (the current one by default)."""
+    code = spoken(language)
+    if code == SOURCE:
+        return gettext.NullTranslations()
+    key = (locale_dir(), code)
+    if key not in _catalogues:
+        _catalogues[key] = _load(locale_dir() / code / "LC_MESSAGES" / f"{DOMAIN}.po")
+    return _catalogues[key]
+
+
+def _load(po: Path) -> gettext.NullTranslations:
+    """The ``.mo`` beside ``po`` when it is current, else ``po`` compiled now (and
+    saved beside it when the folder is writable)."""
+    mo = po.with_suffix(".mo")
+    try:
+        if mo.stat().st_mtime >= po.stat().st_mtime:
+            with mo.open("rb") as handle:
+                return gettext.GNUTranslations(handle)
+    except OSError:
+        pass
+    data = compile_po(po)
+    from .yamlio import atomic_write_bytes
+
+    with contextlib.suppress(BackstretchError):
+        atomic_write_bytes(mo, data)
+    return gettext.GNUTranslations(io.BytesIO(data))
+
+
+def compile_po(po: Path) -> bytes:
+    """``po`` as ``.mo`` bytes (fuzzy entries left out, as msgfmt does)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    try:
+        with po.open("rb") as handle:
+            catalogue = read_po(handle)
+    except (OSError, ValueError) as error:
+        raise BackstretchError(f"{po}: not a readable gettext catalogue ({error})") from None
+    out = io.BytesIO()
+    write_mo(out, catalogue)
+    return out.getvalue()
+
+
+def _(message: str) -> str:
+    """``message`` in the current language."""
+    return translations().gettext(message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext's own name for the marker
+    """Mark ``message`` for the catalogue; it is translated later, where shown."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form for ``n`` by the language's own plural rule (CLDR, via the catalogue)."""
+    return translations().ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the current language, where the same English has other meanings."""
+    return translations().pgettext(context, message)
