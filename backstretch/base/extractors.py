@@ -40,11 +40,19 @@ def notebook_blocks(source: str) -> list[str]:
     return [block.strip("\n") for block in source.split("\n\n") if block.strip()]
 
 
+def generated(source: str) -> bool:
+    """A cell a script writes (it opens with an HTML comment saying so, like the safety
+    notes): its words are translated where the script takes them from."""
+    first = source.lstrip().split("\n", 1)[0]
+    return first.startswith("<!--") and "generated" in first
+
+
 def notebook_words(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
                    options: Any) -> Iterator[Message]:
-    """Every block of every markdown cell of a notebook."""
+    """Every block of every markdown cell of a notebook, but for generated cells."""
     notebook = json.loads(fileobj.read().decode("utf-8"))
     for number, cell in enumerate(notebook.get("cells", []), start=1):
-        if cell.get("cell_type") == "markdown":
-            for block in notebook_blocks("".join(cell.get("source", []))):
+        source = "".join(cell.get("source", []))
+        if cell.get("cell_type") == "markdown" and not generated(source):
+            for block in notebook_blocks(source):
                 yield number, "", block, [f"notebook cell {number}"]
