@@ -109,7 +109,7 @@ def test_the_strengthening_box_adds_moves_and_says_they_are_not_stretch(catalogu
     assert r == plan(catalogue, goal="lower back spasm", budget_seconds=600, strengthening=True)
     moves = [r.stretch(i).name for i in range(len(r.items))
              if r.stretch(i).kind == "strengthening"]
-    assert moves and "Strengthening, not counted as stretch: " + ", ".join(moves) in (
+    assert moves and "Strengthening, not counted as stretch: " + " and ".join(moves) in (
         panel.result.value)
     panel.no_floor.value = True
     panel.avoid["balance"].value = True
