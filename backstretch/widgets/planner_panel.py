@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from ..base.errors import BackstretchError
 from ..base.formats import joined
-from ..base.language import _
+from ..base.language import N_, _
 from ..base.palette import DONE_COLOUR, SHORT_COLOUR
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..catalogue.stretches import AVOID_WORDS, EQUIPMENT, FLAGS, POSITIONS, Catalogue
@@ -19,6 +19,12 @@ from .shown import Shown
 from .tick_list import TICK, TickList
 
 NO_GOAL = ""
+FIELD_LABELS = {"goal": N_("Goal"), "budget_seconds": N_("Minutes"), "targets": N_("Also target"),
+                "positions": N_("Positions"), "equipment": N_("I have"), "avoid_flags": N_("Avoid"),
+                "conditions": N_("Leave out what is unsafe with"),
+                "no_floor": N_("No floor work (standing or on a chair only)"),
+                "strengthening": N_("Add a strengthening move or two")}
+"""The form's name for each of ``plan``'s arguments, for its messages."""
 
 
 def _capital(text: str) -> str:
@@ -105,8 +111,9 @@ class PlannerPanel(Shown):
         try:
             routine = plan(self.catalogue, **request)
         except BackstretchError as exc:
-            problems = "; ".join(_("{field}: {problem}").format(field=p.field, problem=p.message)
-                                 for p in exc.problems)
+            problems = "; ".join(_("{field}: {problem}").format(
+                field=_(FIELD_LABELS.get(p.field, p.field)), problem=p.message)
+                for p in exc.problems)
             self._show(_("No routine suggested: {problems}").format(problems=problems),
                        error=True)
             return

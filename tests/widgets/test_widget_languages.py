@@ -18,6 +18,7 @@ from backstretch.guided.checklist import Checklist  # noqa: E402
 from backstretch.widgets import (  # noqa: E402
     CatalogueBrowser,
     CheckInPanel,
+    PlannerPanel,
     PlanPanel,
     RoutineBuilder,
     SessionLogPanel,
@@ -162,3 +163,22 @@ def test_the_share_panel_shows_its_choice_in_french_and_keeps_its_values():
     assert panel.named.label == "Avec mon nom"
     assert panel.send_button.description == "Envoyer cette semaine"
     assert "Rien n'est partagé tant que vous n'appuyez pas" in panel.widget.children[0].value
+
+
+def test_the_planner_panel_speaks_spanish_and_names_its_fields(catalogue, tmp_path):
+    with speaking("es"):
+        builder = RoutineBuilder(catalogue, folder=tmp_path)
+        panel = PlannerPanel(catalogue, builder)
+        assert panel.suggest_button.description == "Sugerir"
+        assert panel.goal.description == "Objetivo"
+        assert panel.no_floor.description == "Nada en el suelo (solo de pie o en una silla)"
+        panel.minutes.value = 0.25  # 15 s: shorter than any stretch
+        panel.suggest()
+        assert "No se ha sugerido ninguna rutina: Minutos: " in panel.result.value
+        assert "budget_seconds" not in panel.result.value
+        panel.minutes.value = 10
+        panel.suggest()
+        assert "Ya está en el editor." in panel.result.value
+        assert "El editor contiene ahora: la sugerencia del planificador." in (
+            builder.status.value)
+        assert builder.start_from.label == "la sugerencia del planificador"
