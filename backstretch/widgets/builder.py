@@ -12,8 +12,8 @@ import ipywidgets as w
 
 from ..base.errors import BackstretchError
 from ..base.filenames import shown_path, title_stem, typed_path, unique_path
+from ..base.language import N_, _, ngettext
 from ..base.palette import DONE_COLOUR, SHORT_COLOUR
-from ..base.formats import counted
 from ..base.signals import Signal
 from ..base.userdata import own_folder
 from ..catalogue.stretches import Catalogue
@@ -35,6 +35,10 @@ EMPTY = ""
 HELD = "\0held"
 """The "Start from" choice standing for what the builder holds, when that is neither
 empty nor a ready routine (a file, the planner's suggestion)."""
+REFUSED = {(False, "name"): N_("Not a usable name: {problem}"),
+           (False, "description"): N_("Not a usable description: {problem}"),
+           (True, "name"): N_("Not saved, not a usable name: {problem}"),
+           (True, "description"): N_("Not saved, not a usable description: {problem}")}
 Kept = tuple[Routine, Routine, str, str, "Path | None"]
 """What Undo brings back: the routine, its unedited form, origin, origin label, own file."""
 
@@ -61,7 +65,7 @@ class RoutineBuilder(Shown):
         origin = routine if isinstance(routine, str) else EMPTY if routine is None else HELD
         if isinstance(routine, str):
             routine = copy_of_ready(routine, catalogue)
-        self.routine = routine if routine is not None else Routine("My routine", (), catalogue)
+        self.routine = routine if routine is not None else Routine(_("My routine"), (), catalogue)
         self._clean = self.routine  # as it came from its origin, before any edit
         self._own_file: Path | None = None  # the file this builder loaded or saved
         self._undo: Kept | None = None
@@ -71,19 +75,19 @@ class RoutineBuilder(Shown):
         they rule out."""
 
         self._ready = ready_by_name(catalogue)  # (name, key) of each: read once, not per change
-        self.start_from = w.Dropdown(description="Start from")
+        self.start_from = w.Dropdown(description=_("Start from"))
         self.start_from.add_class("bs-start-from")
-        self._origin_label = "the routine in the builder"
+        self._origin_label = _("the routine in the builder")
         self._show_origin(origin)
-        self.start_button = w.Button(description="Start from this", icon="file")
+        self.start_button = w.Button(description=_("Start from this"), icon="file")
         self.start_button.add_class("bs-start-from-button")
         self.start_button.on_click(lambda _b: self.start_from_choice())
-        self.name = w.Text(value=self.routine.name, description="Name",
+        self.name = w.Text(value=self.routine.name, description=_("Name"),
                            layout=w.Layout(width="28em"))
         self.name.add_class("bs-name")
         self.name.observe(self._on_name, names="value")
-        self.description = w.Textarea(value=self.routine.description, description="Description",
-                                      placeholder="What the routine is for (shown on handouts)",
+        self.description = w.Textarea(value=self.routine.description, description=_("Description"),
+                                      placeholder=_("What the routine is for (shown on handouts)"),
                                       layout=w.Layout(width="40em", height="4.5em"))
         self.description.add_class("bs-description")
         self.description.observe(self._on_description, names="value")
@@ -91,8 +95,8 @@ class RoutineBuilder(Shown):
         self.rows = w.VBox()
         self.rows.add_class("bs-items")
         self.to_add = w.Dropdown(options=sorted(((s.name, s.id) for s in catalogue.values())),
-                                 description="Stretch", layout=w.Layout(width="28em"))
-        self.add_button = w.Button(description="Add", icon="plus", button_style="success")
+                                 description=_("Stretch"), layout=w.Layout(width="28em"))
+        self.add_button = w.Button(description=_("Add"), icon="plus", button_style="success")
         self.add_button.add_class("bs-add")
         self.add_button.on_click(lambda _b: self.add(self.to_add.value))
 
@@ -104,34 +108,34 @@ class RoutineBuilder(Shown):
 
         self._fixed_path = save_path is not None
         self.path = w.Text(value=shown_path(given, self.folder) if given
-                           else self._default_path(), description="File",
-                           tooltip="A name (kept in your routines folder), a path from this "
-                                   "notebook's folder, or ~/… in your home",
+                           else self._default_path(), description=_("File"),
+                           tooltip=_("A name (kept in your routines folder), a path from this "
+                                     "notebook's folder, or ~/… in your home"),
                            layout=w.Layout(width="28em"))
         self.path.add_class("bs-path")
-        self.save_button = w.Button(description="Save", icon="save")
+        self.save_button = w.Button(description=_("Save"), icon="save")
         self.save_button.add_class("bs-save")
         self.save_button.on_click(lambda _b: self.save())
-        self.load_button = w.Button(description="Load", icon="folder-open")
+        self.load_button = w.Button(description=_("Load"), icon="folder-open")
         self.load_button.add_class("bs-load")
         self.load_button.on_click(lambda _b: self.load())
         self.status = w.HTML()
         self.status.add_class("bs-status")
-        self.undo_button = w.Button(description="Undo", icon="undo",
+        self.undo_button = w.Button(description=_("Undo"), icon="undo",
                                     layout=w.Layout(width="auto", display="none"))
         self.undo_button.add_class("bs-undo")
         self.undo_button.on_click(lambda _b: self.undo())
-        self.replace_button = w.Button(description="Replace it", icon="exchange",
+        self.replace_button = w.Button(description=_("Replace it"), icon="exchange",
                                        button_style="danger", layout=w.Layout(width="auto"))
         self.replace_button.add_class("bs-replace")
         self.replace_button.on_click(lambda _b: self._confirm(replace=True))
-        self.new_file_button = w.Button(description="Save as a new file", icon="plus",
+        self.new_file_button = w.Button(description=_("Save as a new file"), icon="plus",
                                         button_style="success", layout=w.Layout(width="auto"))
         self.new_file_button.add_class("bs-save-new")
         self.new_file_button.on_click(lambda _b: self._confirm(replace=False))
-        self.cancel_button = w.Button(description="Cancel", layout=w.Layout(width="auto"))
+        self.cancel_button = w.Button(description=_("Cancel"), layout=w.Layout(width="auto"))
         self.cancel_button.add_class("bs-save-cancel")
-        self.cancel_button.on_click(lambda _b: self._stop_asking("Not saved."))
+        self.cancel_button.on_click(lambda _b: self._stop_asking(_("Not saved.")))
         self.ask = w.HBox([self.replace_button, self.new_file_button, self.cancel_button],
                           layout=w.Layout(display="none"))
         self.ask.add_class("bs-ask")
@@ -178,7 +182,7 @@ class RoutineBuilder(Shown):
         self.set_routine(routine)
         self._show_origin(origin, label)
         self._offer_undo(kept if edited else None)
-        self._say(f"The builder now holds {self._origin_label}.")
+        self._say(_("The builder now holds {what}.").format(what=self._origin_label))
 
     def undo(self) -> None:
         """Bring back the edited routine the last replacement took away."""
@@ -188,7 +192,7 @@ class RoutineBuilder(Shown):
         self.set_routine(routine)
         self._clean, self._own_file = clean, own_file
         self._show_origin(origin, label)
-        self._say(f"Back to your edited “{routine.name}”.")
+        self._say(_("Back to your edited “{name}”.").format(name=routine.name))
 
     def set_conditions(self, conditions: tuple[str, ...]) -> None:
         """Warn, from now on, of stretches that any of ``conditions`` rules out."""
@@ -198,13 +202,13 @@ class RoutineBuilder(Shown):
     def start_from_choice(self) -> None:
         choice = self.start_from.value
         if choice == HELD:
-            self._say(f"The builder already holds {self._origin_label}.")
+            self._say(_("The builder already holds {what}.").format(what=self._origin_label))
             return
         if choice == EMPTY:
-            self.replace(Routine("My routine", (), self.catalogue), EMPTY)
+            self.replace(Routine(_("My routine"), (), self.catalogue), EMPTY)
         else:
             self.replace(copy_of_ready(choice, self.catalogue), choice)
-        self._say(f"Started from {self.start_from.label}.")
+        self._say(_("Started from {what}.").format(what=self.start_from.label))
 
     def add(self, stretch_id: str) -> None:
         self.set_routine(self.routine.added(stretch_id))
@@ -225,22 +229,23 @@ class RoutineBuilder(Shown):
     def save(self) -> None:
         """Save to the file named in **File**; a file this builder did not load or save
         first is replaced only after the user says so (or saved beside, as a new file)."""
-        if not (self._set_text("name", self.name.value, "Not saved, not a usable")
-                and self._set_text("description", self.description.value,
-                                   "Not saved, not a usable")):
+        if not (self._set_text("name", self.name.value, saving=True)
+                and self._set_text("description", self.description.value, saving=True)):
             return
         path = self.target()
         if path.exists() and path.resolve() != self._own_file:
             try:
                 same = load_routine(path, self.catalogue) == self.routine
-                held = f"the routine “{load_routine(path, self.catalogue).name}”"
+                held = _("the routine “{name}”").format(
+                    name=load_routine(path, self.catalogue).name)
             except BackstretchError:
-                same, held = False, "something that is not a routine"
+                same, held = False, _("something that is not a routine")
             if not same:
                 self._asking = path
                 self.ask.layout.display = "flex"
-                self._say(f"{path.name} in {self._folder_words(path.parent)} already holds "
-                          f"{held}. Replace it, or save this one as a new file?")
+                self._say(_("{file} {where} already holds {what}. Replace it, or save this "
+                            "one as a new file?").format(
+                    file=path.name, where=self._folder_words(path.parent), what=held))
                 return
         self._write(path)
 
@@ -250,17 +255,17 @@ class RoutineBuilder(Shown):
         try:
             routine = load_routine(path, self.catalogue)
         except BackstretchError as exc:
-            self._say(f"Not loaded: {exc.shown()}", error=True)
+            self._say(_("Not loaded: {problem}").format(problem=exc.shown()), error=True)
             return
-        self.replace(routine, HELD, f"the file {path.name}", path.resolve())
-        self._say(f"Loaded “{routine.name}” from {path.name} in "
-                  f"{self._folder_words(path.parent)}.")
+        self.replace(routine, HELD, _("the file {file}").format(file=path.name), path.resolve())
+        self._say(_("Loaded “{name}” from {file} {where}.").format(
+            name=routine.name, file=path.name, where=self._folder_words(path.parent)))
 
     # -- inside -------------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
         if self._undo is not None and not error:
-            text += (f" Your unsaved edits of “{self._undo[0].name}” were replaced: "
-                     "Undo brings them back.")
+            text += " " + _("Your unsaved edits of “{name}” were replaced: Undo brings them "
+                            "back.").format(name=self._undo[0].name)
         colour = SHORT_COLOUR if error else DONE_COLOUR
         body = escape(text).replace("\n", "<br>")
         self.status.value = f'<span style="color:{colour}">{body}</span>'
@@ -272,7 +277,7 @@ class RoutineBuilder(Shown):
     def _show_origin(self, origin: str, label: str = "") -> None:
         """Make **Start from** show where the routine held came from: EMPTY, a ready
         name, or HELD, shown as ``label`` (or the label it had)."""
-        options = [("an empty routine", EMPTY), *self._ready]
+        options = [(_("an empty routine"), EMPTY), *self._ready]
         if origin == HELD:
             self._origin_label = label or self._origin_label
             options.insert(0, (self._origin_label, HELD))
@@ -300,10 +305,12 @@ class RoutineBuilder(Shown):
 
     @staticmethod
     def _folder_words(folder: Path) -> str:
-        """'the folder my-routines' ('~/backstretch-data/my-routines' on a hub), or 'this
-        notebook's folder' (never the server's path)."""
+        """'in the folder my-routines' ('~/backstretch-data/my-routines' on a hub), or 'in
+        this notebook's folder' (never the server's path)."""
         folder = shown_path(folder)
-        return "this notebook's folder" if folder == "." else f"the folder {folder}"
+        # TRANSLATORS: where a file is: "Saved “Desk” as desk.yaml {where}."
+        return _("in this notebook's folder") if folder == "." else \
+            _("in the folder {folder}").format(folder=folder)
 
     def _confirm(self, replace: bool) -> None:
         path, self._asking = self._asking, None
@@ -324,22 +331,24 @@ class RoutineBuilder(Shown):
         try:
             self.routine.save(path)
         except BackstretchError as exc:
-            self._say(f"Not saved: {exc.shown()}", error=True)
+            self._say(_("Not saved: {problem}").format(problem=exc.shown()), error=True)
             return
         self._own_file, self._clean = path.resolve(), self.routine
-        self._say(f"Saved “{self.routine.name}” as {path.name} in "
-                  f"{self._folder_words(path.parent)}.")
+        self._say(_("Saved “{name}” as {file} {where}.").format(
+            name=self.routine.name, file=path.name, where=self._folder_words(path.parent)))
         self._list_saved()
 
     def _list_saved(self) -> None:
         saved = [s for s in saved_routines(self.folder, self.catalogue) if s.name is not None]
         where = escape(self._folder_words(self.folder))
         if not saved:
-            self.saved_list.value = f"<i>No routines saved in {where} yet.</i>"
+            self.saved_list.value = "<i>" + _("No routines saved {where} yet.").format(
+                where=where) + "</i>"
             return
         items = "".join(f"<li><b>{escape(s.name or '')}</b> ({escape(s.path.name)})</li>"
                         for s in saved)
-        self.saved_list.value = f"Your routines saved in {where}:<ul>{items}</ul>"
+        self.saved_list.value = _("Your routines saved {where}:").format(where=where) + \
+            f"<ul>{items}</ul>"
 
     def _on_name(self, change: dict) -> None:
         self._set_text("name", change["new"])
@@ -347,14 +356,14 @@ class RoutineBuilder(Shown):
     def _on_description(self, change: dict) -> None:
         self._set_text("description", change["new"])
 
-    def _set_text(self, field: str, text: str, refused: str = "Not a usable") -> bool:
+    def _set_text(self, field: str, text: str, saving: bool = False) -> bool:
         """Give the routine the name or description typed; a text the routine refuses is
-        reported, ``refused`` first (False), and the routine keeps its last usable one."""
+        reported (False; ``saving``: as not saved), and the routine keeps its last usable one."""
         if text.strip() != getattr(self.routine, field):
             try:
                 edited = dataclasses.replace(self.routine, **{field: text})
             except BackstretchError as exc:
-                self._say(f"{refused} {field}: {exc.shown()}", error=True)
+                self._say(_(REFUSED[saving, field]).format(problem=exc.shown()), error=True)
                 return False
             self.set_routine(edited, rebuild=False)
         return True
@@ -362,12 +371,14 @@ class RoutineBuilder(Shown):
     def _build_rows(self) -> None:
         rows = [item_row(self.routine, i, self.change, self.move, self.remove)
                 for i in range(len(self.routine.items))]
-        self.rows.children = rows or [w.HTML("<i>No stretches yet: add one below.</i>")]
+        empty = "<i>" + _("No stretches yet: add one below.") + "</i>"
+        self.rows.children = rows or [w.HTML(empty)]
 
     def _refresh(self) -> None:
         r = self.routine
-        how_many = counted(len(r.items), "stretch", "stretches")
-        self.total.value = (f"<b>Total: {format_duration(r.duration)}</b> "
-                            f"({r.duration} s, {how_many})")
+        n = len(r.items)
+        how_many = ngettext("{n} stretch", "{n} stretches", n).format(n=n)
+        total = _("Total: {duration}").format(duration=format_duration(r.duration))
+        self.total.value = f"<b>{total}</b> ({r.duration} s, {how_many})"
         self.dose.value = dose_html(r, self.conditions)
         self.chart_tabs.show(r)

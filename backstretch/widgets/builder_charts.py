@@ -7,6 +7,7 @@ import asyncio
 
 import ipywidgets as w
 
+from ..base.language import _
 from ..routines.model import Routine
 
 CHART_DELAY = 0.15
@@ -23,7 +24,7 @@ class ChartTabs:
         self._shown = charts_for("builder")
         self._kept = [chart.keep() for chart in self._shown]
         self.widget = w.Tab(children=[w.HTML() for _ in self._kept],  # <img> with alt text
-                            titles=[chart.title for chart in self._shown])
+                            titles=[_(chart.title) for chart in self._shown])
         self.widget.add_class("bs-charts")
         self.widget.observe(lambda _c: self._draw_chart(), names="selected_index")
         self._stale = [True] * len(self._kept)
@@ -57,6 +58,8 @@ class ChartTabs:
             return
         from ..charts.routine_charts import img_html
 
-        alt = f"{self._shown[index].caption}: {self.routine.name}"
+        # TRANSLATORS: a chart's alt text: what it shows, then the routine's name
+        alt = _("{chart}: {routine}").format(chart=_(self._shown[index].caption),
+                                             routine=self.routine.name)
         self.widget.children[index].value = img_html(self._kept[index].png(self.routine), alt)
         self._stale[index] = False

@@ -7,6 +7,7 @@ from html import escape
 
 import ipywidgets as w
 
+from ..base.language import N_, _, pgettext
 from ..catalogue.stretches import MAX_HOLD, MAX_REPS
 from ..figures.flipbook import stretch_moves_html
 from ..routines.model import Routine
@@ -14,7 +15,8 @@ from ..routines.model import Routine
 ROW_FIGURE_PX = 88
 """How wide each of a row's two figures (start and hold) is drawn: too small for its own
 text, so the side it shows is said in the row's words instead."""
-SIDE_WORDS = {"both": "left side first", "left": "left side only", "right": "right side only"}
+SIDE_WORDS = {"both": N_("left side first"), "left": N_("left side only"),
+              "right": N_("right side only")}
 
 
 def row_figure(routine: Routine, index: int, sides: str | None) -> str:
@@ -28,7 +30,7 @@ def row_figure(routine: Routine, index: int, sides: str | None) -> str:
 def row_label(routine: Routine, index: int, sides: str | None) -> str:
     """'1. Knee to chest' and, for a one-side-at-a-time stretch, which side comes first."""
     stretch = routine.stretch(index)
-    side = (f'<br><span class="bs-row-side">{SIDE_WORDS[sides or "both"]}</span>'
+    side = (f'<br><span class="bs-row-side">{_(SIDE_WORDS[sides or "both"])}</span>'
             if stretch.per_side else "")
     return f"<b>{index + 1}.</b> {escape(stretch.name)}{side}"
 
@@ -42,19 +44,22 @@ def item_row(routine: Routine, i: int, change: Callable[..., None],
                     layout=w.Layout(width=f"{2 * ROW_FIGURE_PX + 4}px"))
     figure.add_class("bs-row-figure")
     label = w.HTML(row_label(routine, i, item.sides), layout=w.Layout(width="16em"))
-    per = "hold (s)" if stretch.is_static else "s per rep"
+    per = _("hold (s)") if stretch.is_static else _("s per rep")
     hold = w.BoundedIntText(value=routine.hold(i), min=1, max=MAX_HOLD,
                             description=per, layout=w.Layout(width="9em"),
                             style={"description_width": "initial"})
     hold.add_class("bs-hold")
     reps = w.BoundedIntText(value=routine.reps(i), min=1, max=MAX_REPS,
-                            description="reps", layout=w.Layout(width="7em"),
+                            description=_("reps"), layout=w.Layout(width="7em"),
                             style={"description_width": "initial"})
     reps.add_class("bs-reps")
-    sides = w.Dropdown(options=["both", "left", "right"] if stretch.per_side
-                       else ["together"], value=(item.sides or "both")
+    sides = w.Dropdown(options=[(pgettext("sides", "both"), "both"),
+                                (pgettext("sides", "left"), "left"),
+                                (pgettext("sides", "right"), "right")]
+                       if stretch.per_side else [(pgettext("sides", "together"), "together")],
+                       value=(item.sides or "both")
                        if stretch.per_side else "together",
-                       disabled=not stretch.per_side, description="sides",
+                       disabled=not stretch.per_side, description=_("sides"),
                        layout=w.Layout(width="11em"),
                        style={"description_width": "initial"})
     sides.add_class("bs-sides")
@@ -69,9 +74,9 @@ def item_row(routine: Routine, i: int, change: Callable[..., None],
         sides.observe(show_side, names="value")
     buttons = []
     for icon, css, tip, action in (
-        ("arrow-up", "bs-up", "Move up", lambda _b, i=i: move(i, i - 1)),
-        ("arrow-down", "bs-down", "Move down", lambda _b, i=i: move(i, i + 1)),
-        ("trash", "bs-remove", "Remove", lambda _b, i=i: remove(i)),
+        ("arrow-up", "bs-up", _("Move up"), lambda _b, i=i: move(i, i - 1)),
+        ("arrow-down", "bs-down", _("Move down"), lambda _b, i=i: move(i, i + 1)),
+        ("trash", "bs-remove", _("Remove"), lambda _b, i=i: remove(i)),
     ):
         b = w.Button(icon=icon, tooltip=tip, layout=w.Layout(width="2.6em"))
         b.add_class(css)

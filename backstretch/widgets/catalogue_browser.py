@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from ..base.language import _, ngettext
 from ..catalogue.cards import CARD_CSS, stretch_card
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..catalogue.stretches import EQUIPMENT, POSITIONS, Catalogue
@@ -18,14 +19,17 @@ class CatalogueBrowser(Shown):
 
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
-        self.position = w.Dropdown(options=[("any position", ANY)] +
-                                   [(v, k) for k, v in POSITIONS.items()], description="Position")
-        self.equipment = w.Dropdown(options=[("anything", ANY), ("nothing at all", "none")] +
-                                    [(f"{e} at most", e) for e in EQUIPMENT],
-                                    description="Needs")
-        self.muscle = w.Dropdown(options=[("any group", ANY)] +
-                                 [(g.name, g.id) for g in MUSCLE_GROUPS.values()],
-                                 description="Works")
+        self.position = w.Dropdown(options=[(_("any position"), ANY)] +
+                                   [(_(v), k) for k, v in POSITIONS.items()],
+                                   description=_("Position"))
+        # TRANSLATORS: {prop} is a prop (mat, chair, wall...): a stretch needing it or less
+        self.equipment = w.Dropdown(options=[(_("anything"), ANY), (_("nothing at all"), "none")]
+                                    + [(_("{prop} at most").format(prop=_(e)), e)
+                                       for e in EQUIPMENT],
+                                    description=_("Needs"))
+        self.muscle = w.Dropdown(options=[(_("any group"), ANY)] +
+                                 [(_(g.name), g.id) for g in MUSCLE_GROUPS.values()],
+                                 description=_("Works"))
         self.count = w.HTML()
         self.cards = w.HTML()
         self.cards.add_class("bs-cards")
@@ -46,8 +50,11 @@ class CatalogueBrowser(Shown):
 
     def render(self) -> None:
         ids = self.shown
-        self.count.value = f"<b>{len(ids)}</b> of {len(self.catalogue)} stretches"
+        total = len(self.catalogue)
+        # TRANSLATORS: {shown} is a number in bold (HTML), out of {total} stretches
+        self.count.value = ngettext("{shown} of {total} stretch", "{shown} of {total} stretches",
+                                    total).format(shown=f"<b>{len(ids)}</b>", total=total)
         self.cards.value = "".join(stretch_card(self.catalogue[i],
                                                 stretch_moves_html(self.catalogue, i))
                                    for i in ids) or (
-            "<p>No stretch matches all three filters; loosen one.</p>")
+            "<p>" + _("No stretch matches all three filters; loosen one.") + "</p>")

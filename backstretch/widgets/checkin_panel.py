@@ -11,6 +11,7 @@ from html import escape
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
+from ..base.language import _
 from ..log.checkins import MAX_ACTIVITIES
 from ..log.store import SessionLog, on_write
 from ..programme.outcomes import OutcomeLine, outcome_lines
@@ -18,18 +19,31 @@ from ..safety.notes import URGENT_STYLE, short_line_html, stop_signs_html
 from .shown import Shown
 
 NOT_GIVEN = ""
-PAIN_CHOICES = [("choose", NOT_GIVEN), ("0 (no pain)", 0), *((str(n), n) for n in range(1, 10)),
-                ("10 (worst)", 10)]
-RATING_CHOICES = [("not rated", NOT_GIVEN), ("0 (cannot do it)", 0),
-                  *((str(n), n) for n in range(1, 10)), ("10 (as before)", 10)]
-INSTRUCTIONS = (
-    "<p>Once a week, take a minute to check in.</p>"
-    "<p><b>Usual pain:</b> how bad has your back usually been over the past week? "
-    "0 is no pain, 10 the worst you can imagine.</p>"
-    "<p><b>Your activities:</b> name up to five everyday things your back makes hard, in your "
-    "own words, like putting on socks or sitting through a film. Rate each one: 0 means you "
-    "cannot do it at all, 10 that you can do it as well as before your back trouble. Keep the "
-    "same ones week to week so the change shows; clear a name to drop it.</p>")
+
+
+def pain_choices() -> list[tuple[str, object]]:
+    """The usual-pain dropdown's choices, in the current language."""
+    return [(_("choose"), NOT_GIVEN), (_("0 (no pain)"), 0), *((str(n), n) for n in range(1, 10)),
+            (_("10 (worst)"), 10)]
+
+
+def rating_choices() -> list[tuple[str, object]]:
+    """An activity's rating choices, in the current language."""
+    return [(_("not rated"), NOT_GIVEN), (_("0 (cannot do it)"), 0),
+            *((str(n), n) for n in range(1, 10)), (_("10 (as before)"), 10)]
+
+
+def instructions() -> str:
+    """How to check in, as HTML."""
+    return "".join(f"<p>{text}</p>" for text in (
+        _("Once a week, take a minute to check in."),
+        _("<b>Usual pain:</b> how bad has your back usually been over the past week? 0 is no "
+          "pain, 10 the worst you can imagine."),
+        _("<b>Your activities:</b> name up to five everyday things your back makes hard, in "
+          "your own words, like putting on socks or sitting through a film. Rate each one: 0 "
+          "means you cannot do it at all, 10 that you can do it as well as before your back "
+          "trouble. Keep the same ones week to week so the change shows; clear a name to drop "
+          "it.")))
 
 
 def outcomes_html(lines: list[OutcomeLine], safety_link: str = "00_start_here.ipynb") -> str:
@@ -62,8 +76,8 @@ class CheckInPanel(Shown):
         self.today = today
         self.safety_link = safety_link
         style = {"description_width": "initial"}
-        self.pain = w.Dropdown(options=PAIN_CHOICES, value=NOT_GIVEN, style=style,
-                               description="Usual pain over the past week (0 to 10)",
+        self.pain = w.Dropdown(options=pain_choices(), value=NOT_GIVEN, style=style,
+                               description=_("Usual pain over the past week (0 to 10)"),
                                layout=w.Layout(width="max-content"))
         self.pain.add_class("bs-usual-pain")
         self.status = w.HTML()
@@ -73,18 +87,19 @@ class CheckInPanel(Shown):
                 current = [a.name for a in log.activities()]
         except BackstretchError as exc:
             current = []
-            self.status.value = f"<b>Cannot read the log:</b> {escape(exc.shown())}"
+            self.status.value = "<b>" + _("Cannot read the log:") + f"</b> {escape(exc.shown())}"
         self.names = [w.Text(value=current[i] if i < len(current) else "",
-                             placeholder="an everyday thing your back makes hard",
-                             description=f"Activity {i + 1}", style=style,
+                             placeholder=_("an everyday thing your back makes hard"),
+                             description=_("Activity {number}").format(number=i + 1),
+                             style=style,
                              layout=w.Layout(width="60%")) for i in range(MAX_ACTIVITIES)]
-        self.ratings = [w.Dropdown(options=RATING_CHOICES, value=NOT_GIVEN, style=style,
-                                   description="rated",  # its label, for screen readers too
+        self.ratings = [w.Dropdown(options=rating_choices(), value=NOT_GIVEN, style=style,
+                                   description=_("rated"),  # its label, for screen readers too
                                    layout=w.Layout(width="max-content"))
-                        for _ in range(MAX_ACTIVITIES)]
-        self.note = w.Text(placeholder="Anything to remember about this week? (optional)",
-                           description="Note", layout=w.Layout(width="95%"))
-        self.save_button = w.Button(description="Save check-in", icon="save",
+                        for _row in range(MAX_ACTIVITIES)]
+        self.note = w.Text(placeholder=_("Anything to remember about this week? (optional)"),
+                           description=_("Note"), layout=w.Layout(width="95%"))
+        self.save_button = w.Button(description=_("Save check-in"), icon="save",
                                     layout=w.Layout(width="max-content"))
         self.save_button.add_class("bs-checkin-save")
         self.save_button.on_click(lambda _b: self.save())
@@ -93,7 +108,8 @@ class CheckInPanel(Shown):
         self.chart = w.HTML()
         self.chart.add_class("bs-outcome-chart")
         self._charted: tuple | None = None
-        self.widget = w.VBox([w.HTML(f"<b>Weekly check-in</b>{INSTRUCTIONS}"), self.pain,
+        heading = "<b>" + _("Weekly check-in") + "</b>" + instructions()
+        self.widget = w.VBox([w.HTML(heading), self.pain,
                               *(w.HBox([n, r]) for n, r in zip(self.names, self.ratings)),
                               self.note, self.save_button, self.status, self.outcomes,
                               self.chart])
@@ -107,8 +123,8 @@ class CheckInPanel(Shown):
     def save(self) -> None:
         """Save the check-in shown; say what was saved, or why not."""
         if self.pain.value == NOT_GIVEN:
-            self.status.value = ("<b>Not saved:</b> choose your usual pain over the past week "
-                                 "(0 to 10) first.")
+            self.status.value = "<b>{}</b> {}".format(
+                _("Not saved:"), _("choose your usual pain over the past week (0 to 10) first."))
             return
         ratings: dict[str, int | None] = {}
         for name, rating in zip(self.names, self.ratings):
@@ -119,7 +135,7 @@ class CheckInPanel(Shown):
                 today = self.today()
                 saved = log.check_in(today, self.pain.value, ratings, self.note.value, today)
         except BackstretchError as exc:
-            self.status.value = f"<b>Not saved:</b> {escape(exc.shown())}"
+            self.status.value = "<b>" + _("Not saved:") + f"</b> {escape(exc.shown())}"
             return
         self.status.value = f"<b>{escape(saved.message)}</b>"
 
@@ -131,7 +147,7 @@ class CheckInPanel(Shown):
                 checkins, activities = log.checkins(), log.activities(retired=True)
                 lines = outcome_lines(checkins, log.pain_series())
         except BackstretchError as exc:
-            self.outcomes.value = f"<b>Cannot read the log:</b> {escape(exc.shown())}"
+            self.outcomes.value = "<b>" + _("Cannot read the log:") + f"</b> {escape(exc.shown())}"
             return
         self.outcomes.value = outcomes_html(lines, self.safety_link)
         if self._charted != (checkins, activities):

@@ -7,6 +7,7 @@ from html import escape
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
+from ..base.language import _
 from ..classroom.link import NOTEBOOKS, UIS, ClassLink, origin_url
 from .shown import Shown
 
@@ -17,13 +18,13 @@ class ClassLinkPanel(Shown):
     def __init__(self, hub: str = "", repo: str | None = None,
                  notebook: str = "03_guided_session"):
         wide = w.Layout(width="40em")
-        self.hub = w.Text(value=hub, description="Hub address", layout=wide,
+        self.hub = w.Text(value=hub, description=_("Hub address"), layout=wide,
                           placeholder="https://hub.example.org")
         self.repo = w.Text(value=repo if repo is not None else origin_url() or "",
-                           description="Repository", layout=wide,
+                           description=_("Repository"), layout=wide,
                            placeholder="https://git.example.org/you/backstretch")
-        self.notebook = w.Dropdown(options=NOTEBOOKS, value=notebook, description="Opens")
-        self.ui = w.Dropdown(options=list(UIS), value="lab", description="As")
+        self.notebook = w.Dropdown(options=NOTEBOOKS, value=notebook, description=_("Opens"))
+        self.ui = w.Dropdown(options=list(UIS), value="lab", description=_("As"))
         self.link = w.HTML()
         self.link.add_class("bs-class-link")
         for field in (self.hub, self.repo, self.notebook, self.ui):
@@ -34,7 +35,8 @@ class ClassLinkPanel(Shown):
     def update(self) -> None:
         """Show the link, or what is missing, for what the fields hold now."""
         if not self.hub.value.strip() or not self.repo.value.strip():
-            self.link.value = "<i>Type the hub's address and the repository to get the link.</i>"
+            self.link.value = "<i>" + _("Type the hub's address and the repository to get the "
+                                        "link.") + "</i>"
             return
         try:
             url = ClassLink(self.hub.value, self.repo.value, notebook=self.notebook.value,
@@ -42,5 +44,5 @@ class ClassLinkPanel(Shown):
         except BackstretchError as exc:
             self.link.value = "<br>".join(escape(p.shown()) for p in exc.problems)
             return
-        self.link.value = (f"Hand out this link: <code style='word-break: break-all'>"
-                           f"{escape(url)}</code>")
+        self.link.value = _("Hand out this link: {link}").format(
+            link=f"<code style='word-break: break-all'>{escape(url)}</code>")

@@ -13,6 +13,8 @@ import mimetypes
 from html import escape
 from pathlib import Path
 
+from ..base.language import _
+
 LINK_STYLE = "font-weight: 600; color: #1f4e79; text-decoration: underline; cursor: pointer"
 MIME_TYPES = {".pdf": "application/pdf", ".html": "text/html", ".htm": "text/html"}
 
@@ -22,7 +24,8 @@ def download_link(path: Path, text: str | None = None) -> str:
     mime = (MIME_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
             or "application/octet-stream")
     payload = base64.b64encode(path.read_bytes()).decode("ascii")
-    label = text if text is not None else f"Download {path.name}"
+    label = text if text is not None else _("Download {file}").format(file=path.name)
+    title = _("Save a copy on this computer")
     return (f'<a class="bs-download" download="{escape(path.name)}" '
-            f'href="data:{mime};base64,{payload}" title="Save a copy on this computer" '
+            f'href="data:{mime};base64,{payload}" title="{escape(title)}" '
             f'style="{LINK_STYLE}">\N{DOWNWARDS ARROW} {escape(label)}</a>')

@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from ..base.errors import BackstretchError
 from ..base.filenames import shown_path, title_stem, typed_path, unique_path
+from ..base.language import N_, _
 from ..base.userdata import own_folder
 from ..handouts.files import save_handout
 from ..handouts.html import PAPERS
@@ -35,7 +36,7 @@ def default_file_name(routine: Routine, folder: Path) -> str:
     return shown_path(unique_path(folder, stem, HANDOUT_SUFFIXES), folder)
 
 
-PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
+PAPER_NAMES = {"a4": N_("A4"), "letter": N_("US Letter")}
 """How the paper choice names each of ``PAPERS``."""
 
 
@@ -57,22 +58,22 @@ class HandoutPanel(Shown):
         """The folder a name alone is kept in: the one of ``file_name``, else handouts'."""
         self._default = default_file_name(self.routine(), self.folder)
         shown = shown_path(given, self.folder) if given else self._default
-        self.file_name = w.Text(value=shown, description="File name",
-                                tooltip="A name (kept in your handouts folder), a path from "
-                                        "this notebook's folder, or ~/… in your home; .html "
-                                        "or .pdf is added for you",
+        self.file_name = w.Text(value=shown, description=_("File name"),
+                                tooltip=_("A name (kept in your handouts folder), a path from "
+                                          "this notebook's folder, or ~/… in your home; .html "
+                                          "or .pdf is added for you"),
                                 layout=w.Layout(width="32em"))
-        self.paper = w.Dropdown(options=[(PAPER_NAMES[p], p) for p in PAPERS], value="a4",
-                                description="Paper", layout=w.Layout(width="14em"))
+        self.paper = w.Dropdown(options=[(_(PAPER_NAMES[p]), p) for p in PAPERS], value="a4",
+                                description=_("Paper"), layout=w.Layout(width="14em"))
         self.paper.add_class("bs-handout-paper")
-        self.html_button = control_button("Save HTML handout", "file-code-o", "bs-handout-html",
+        self.html_button = control_button(_("Save HTML handout"), "file-code-o", "bs-handout-html",
                                           lambda: self.save(".html"))
-        self.pdf_button = control_button("Save PDF handout", "file-pdf-o", "bs-handout-pdf",
+        self.pdf_button = control_button(_("Save PDF handout"), "file-pdf-o", "bs-handout-pdf",
                                          lambda: self.save(".pdf"))
-        self.home_button = control_button("Take it home", "mobile", "bs-take-home-save",
+        self.home_button = control_button(_("Take it home"), "mobile", "bs-take-home-save",
                                           lambda: self.save(TAKE_HOME))
-        self.home_button.tooltip = ("The guided session as one web page: it counts down, "
-                                    "speaks and keeps a checklist on a phone, offline")
+        self.home_button.tooltip = _("The guided session as one web page: it counts down, "
+                                     "speaks and keeps a checklist on a phone, offline")
         self.status = w.HTML()
         self.status.add_class("bs-handout-status")
         buttons = w.HBox([self.html_button, self.pdf_button, self.home_button])
@@ -105,7 +106,7 @@ class HandoutPanel(Shown):
         """Write the handout; report which file (never the server's folders) with its
         download link, or the problem, in the status line."""
         path = self.path_for(suffix)
-        self.status.value = "Saving…"
+        self.status.value = _("Saving…")
         routine = self.routine()
         try:
             if suffix == TAKE_HOME:
@@ -114,17 +115,19 @@ class HandoutPanel(Shown):
                 handout = save_handout(routine, path, self.paper.value)
                 saved, note = handout.path, handout.note
         except BackstretchError as exc:
-            self.status.value = "<b>Not saved:</b> " + "<br>".join(
+            self.status.value = "<b>" + _("Not saved:") + "</b> " + "<br>".join(
                 escape(p.shown()) for p in exc.problems)
             return None
         link = download_link(saved)
         self._saved = (routine, saved, link)
-        use = ("<br>Open it in any browser, on a phone too, with no internet: it runs the "
-               "session and keeps its own checklist." if suffix == TAKE_HOME else "")
+        use = ("<br>" + _("Open it in any browser, on a phone too, with no internet: it runs "
+                          "the session and keeps its own checklist.")
+               if suffix == TAKE_HOME else "")
         if note:
-            use += f"<br><b>Note:</b> {escape(note)}"
+            use += "<br><b>" + _("Note:") + f"</b> {escape(note)}"
         shown = escape(shown_path(saved, self.folder))
-        self.status.value = f"Saved <code>{shown}</code>{use}<br>{link}"
+        saved_as = _("Saved {file}").format(file=f"<code>{shown}</code>")
+        self.status.value = f"{saved_as}{use}<br>{link}"
         return saved
 
     def _follow_status(self) -> None:
@@ -133,6 +136,6 @@ class HandoutPanel(Shown):
             return
         before, saved, link = self._saved
         shown = escape(shown_path(saved, self.folder))
-        self.status.value = (f"The handout saved last, <code>{shown}</code>, is "
-                             f"of “{escape(before.name)}” as it was before; save again for "
-                             f"this routine.<br>{link}")
+        self.status.value = _("The handout saved last, {file}, is of “{name}” as it was "
+                              "before; save again for this routine.").format(
+            file=f"<code>{shown}</code>", name=escape(before.name)) + f"<br>{link}"

@@ -8,6 +8,7 @@ from html import escape
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
+from ..base.language import _
 from ..log.store import SessionLog
 from ..log.take_home import import_take_home
 from .shown import Shown
@@ -21,14 +22,16 @@ class ImportPanel(Shown):
     def __init__(self, path: str | os.PathLike[str] | None = None):
         self.path = path
         self.upload = w.FileUpload(accept=".json,application/json", multiple=False,
-                                   description="Import sessions", icon="upload",
+                                   description=_("Import sessions"), icon="upload",
                                    layout=w.Layout(width="max-content"))
         self.upload.add_class("bs-import")
         self.upload.observe(lambda _change: self._imported(), names="value")
-        self.status = w.HTML("Choose the file <i>Download your sessions</i> saved from a "
-                             "take-home page (<code>backstretch follow</code>).")
+        # TRANSLATORS: "Download your sessions" is the take-home page's button, as it names it
+        self.status = w.HTML(_("Choose the file <i>Download your sessions</i> saved from a "
+                               "take-home page (<code>backstretch follow</code>)."))
         self.status.add_class("bs-import-status")
-        self.widget = w.VBox([w.HTML("<b>Sessions done away from the workbook</b>"),
+        heading = "<b>" + _("Sessions done away from the workbook") + "</b>"
+        self.widget = w.VBox([w.HTML(heading),
                               self.upload, self.status])
         self.widget.add_class("bs-import-panel")
 
@@ -38,10 +41,12 @@ class ImportPanel(Shown):
             with SessionLog(self.path) as log:
                 done = import_take_home((name, content), log)
         except BackstretchError as exc:
-            self.status.value = "<b>Nothing imported:</b> " + "<br>".join(
+            self.status.value = "<b>" + _("Nothing imported:") + "</b> " + "<br>".join(
                 escape(p.shown()) for p in exc.problems)
             return
-        self.status.value = f"<b>{escape(name)}:</b> {escape(done.summary())}."
+        # TRANSLATORS: the file imported, before what it added ("sessions.json: 1 session added")
+        label = _("{file}:").format(file=escape(name))
+        self.status.value = f"<b>{label}</b> {escape(done.summary())}."
 
     def _imported(self) -> None:
         for upload in self.upload.value:

@@ -10,7 +10,7 @@ from html import escape
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
-from ..base.formats import counted
+from ..base.language import _, ngettext
 from ..guided.session import Event, Session
 from ..log.store import SessionLog, SessionRecord
 from ..routines.model import format_duration
@@ -19,8 +19,12 @@ from .shown import Shown
 
 NOT_RECORDED = ""
 """The pain choice meaning "not recorded" (a score is optional)."""
-PAIN_CHOICES = [("not recorded", NOT_RECORDED), ("0 (no pain)", 0),
-                *((str(n), n) for n in range(1, 10)), ("10 (worst)", 10)]
+
+
+def pain_choices() -> list[tuple[str, object]]:
+    """A pain dropdown's choices, in the current language."""
+    return [(_("not recorded"), NOT_RECORDED), (_("0 (no pain)"), 0),
+            *((str(n), n) for n in range(1, 10)), (_("10 (worst)"), 10)]
 
 
 def _pain(dropdown: w.Dropdown) -> int | None:
@@ -52,26 +56,26 @@ class SessionLogPanel(Shown):
 
         layout = w.Layout(width="max-content")
         style = {"description_width": "initial"}
-        self.pain_before = w.Dropdown(options=PAIN_CHOICES, value=NOT_RECORDED,
-                                      description="Pain before (0 to 10)", style=style,
+        self.pain_before = w.Dropdown(options=pain_choices(), value=NOT_RECORDED,
+                                      description=_("Pain before (0 to 10)"), style=style,
                                       layout=layout)
         self.pain_before.add_class("bs-pain-before")
-        self.pain_after = w.Dropdown(options=PAIN_CHOICES, value=NOT_RECORDED,
-                                     description="Pain after (0 to 10)", style=style,
+        self.pain_after = w.Dropdown(options=pain_choices(), value=NOT_RECORDED,
+                                     description=_("Pain after (0 to 10)"), style=style,
                                      layout=layout)
         self.pain_after.add_class("bs-pain-after")
-        self.note = w.Text(placeholder="How did it go? (optional)", description="Note",
+        self.note = w.Text(placeholder=_("How did it go? (optional)"), description=_("Note"),
                            layout=w.Layout(width="95%"))
         self.note.add_class("bs-note")
-        self.save_button = w.Button(description="Save pain after and note", icon="save",
+        self.save_button = w.Button(description=_("Save pain after and note"), icon="save",
                                     disabled=True, layout=w.Layout(width="max-content"),
-                                    tooltip="Update the session just recorded")
+                                    tooltip=_("Update the session just recorded"))
         self.save_button.add_class("bs-log-save")
         self.save_button.on_click(lambda _b: self.save())
-        self.status = w.HTML("The session goes into your log as it starts, and is kept up "
-                             "to date as you go.")
+        self.status = w.HTML(_("The session goes into your log as it starts, and is kept up "
+                               "to date as you go."))
         self.status.add_class("bs-log-status")
-        self.widget = w.VBox([w.HTML("<b>Session log</b>"),
+        self.widget = w.VBox([w.HTML("<b>" + _("Session log") + "</b>"),
                               w.HBox([self.pain_before, self.pain_after]), self.note,
                               self.save_button, self.status])
         self.widget.add_class("bs-log-panel")
@@ -104,17 +108,19 @@ class SessionLogPanel(Shown):
                     ended_at=self.now() if self.now else self.timer.page_time(),
                     record_id=self.last.id if self.last is not None else None)
         except BackstretchError as exc:
-            self.status.value = f"<b>Not recorded:</b> {escape(exc.shown())}"
+            self.status.value = "<b>" + _("Not recorded:") + f"</b> {escape(exc.shown())}"
             return
         self.save_button.disabled = False
         if not ended:
-            self.status.value = (f"<b>In your log:</b> {escape(self._describe(self.last))}, "
-                                 "so far. It is kept up to date as you go.")
+            self.status.value = "<b>" + _("In your log:") + "</b> " + _(
+                "{session}, so far. It is kept up to date as you go.").format(
+                session=escape(self._describe(self.last)))
             return
-        stopped = "" if self.last.counts else \
-            " No hold was done to its end, so it does not count toward your days."
-        self.status.value = f"<b>Recorded:</b> {escape(self._describe(self.last))}.{stopped} " \
-            "Set pain after and a note now if you like, then press Save."
+        stopped = "" if self.last.counts else " " + \
+            _("No hold was done to its end, so it does not count toward your days.")
+        self.status.value = "<b>" + _("Recorded:") + "</b> " + \
+            escape(self._describe(self.last)) + "." + stopped + \
+            " " + _("Set pain after and a note now if you like, then press Save.")
 
     def save(self) -> None:
         """Put the pain scores and note shown into the session last recorded."""
@@ -125,16 +131,22 @@ class SessionLogPanel(Shown):
                 self.last = log.amend(self.last.id, _pain(self.pain_before),
                                       _pain(self.pain_after), self.note.value)
         except BackstretchError as exc:
-            self.status.value = f"<b>Not saved:</b> {escape(exc.shown())}"
+            self.status.value = "<b>" + _("Not saved:") + f"</b> {escape(exc.shown())}"
             return
-        self.status.value = f"<b>Saved:</b> {escape(self._describe(self.last))}."
+        self.status.value = "<b>" + _("Saved:") + f"</b> {escape(self._describe(self.last))}."
 
     @staticmethod
     def _describe(rec: SessionRecord) -> str:
         def score(v: int | None) -> str:
             return "-" if v is None else str(v)
         done = format_duration((rec.ended_at - rec.started_at).total_seconds())
-        text = f"{rec.routine}, {done}, {counted(rec.steps_completed, 'stretch side')} done"
+        n = rec.steps_completed
+        # TRANSLATORS: a session: "Desk break, 5 min, 3 stretch sides done"
+        text = ngettext("{routine}, {time}, {n} stretch side done",
+                        "{routine}, {time}, {n} stretch sides done", n).format(
+            routine=rec.routine, time=done, n=n)
         if rec.pain_before is not None or rec.pain_after is not None:
-            text += f", pain {score(rec.pain_before)} to {score(rec.pain_after)}"
-        return text + (f', note "{rec.note}"' if rec.note else "")
+            # TRANSLATORS: added to the line above: "..., pain 5 to 3"
+            text += _(", pain {before} to {after}").format(before=score(rec.pain_before),
+                                                           after=score(rec.pain_after))
+        return text + (_(', note "{note}"').format(note=rec.note) if rec.note else "")

@@ -12,6 +12,7 @@ import ipywidgets as w
 
 from ..base.errors import BackstretchError
 from ..base.filenames import shown_path
+from ..base.language import _
 from ..log.store import PainPoint, SessionLog, Week, log_file, on_write
 from ..log.weekly_text import weeks_summary
 from .buttons import control_button
@@ -39,9 +40,10 @@ class LogViews:
         self._drawn: tuple[list[Week], list[PainPoint]] | None = None
         self.text = w.HTML()
         self.text.add_class("bs-log-summary-text")
-        self.refresh_button = control_button("Refresh", "refresh", "bs-log-refresh",
+        self.refresh_button = control_button(_("Refresh"), "refresh", "bs-log-refresh",
                                              self.refresh)
-        self.refresh_button.tooltip = "Read the log again, for sessions done in another notebook"
+        self.refresh_button.tooltip = _("Read the log again, for sessions done in another "
+                                        "notebook")
         self.summary = w.VBox([self.text, self.refresh_button],
                               layout=w.Layout(align_items="flex-start"))
         self.summary.add_class("bs-log-summary")
@@ -59,16 +61,19 @@ class LogViews:
 
     def refresh(self) -> None:
         """Read the log and draw what changed; the summary says when it was read."""
-        where = f"<b>Your log:</b> <code>{escape(shown_path(self.path))}</code>"
+        where = "<b>" + _("Your log:") + f"</b> <code>{escape(shown_path(self.path))}</code>"
         try:
             with SessionLog(self.path) as log:
                 weeks, pain = log.weekly(until=self.today()), log.pain_series()
         except BackstretchError as exc:
-            self.text.value = f"{where}<br><b>Cannot read it:</b> {escape(exc.shown())}"
+            self.text.value = f"{where}<br><b>" + _("Cannot read it:") + \
+                f"</b> {escape(exc.shown())}"
             return
         self.weeks = weeks
-        self.text.value = (f"{where}<br>{escape(weeks_summary(weeks))}, as read at "
-                           f"{datetime.now():%H:%M}.")
+        # TRANSLATORS: {summary}: "4 sessions on 3 days"; {time}: a time of day, 14:05
+        read = _("{summary}, as read at {time}.").format(summary=escape(weeks_summary(weeks)),
+                                                         time=f"{datetime.now():%H:%M}")
+        self.text.value = f"{where}<br>{read}"
         if self._drawn != (weeks, pain):
             self._draw(weeks, pain)
             self._drawn = (weeks, pain)

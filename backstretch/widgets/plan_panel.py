@@ -13,12 +13,13 @@ import ipywidgets as w
 from ..base.checks import Invalid
 from ..base.errors import BackstretchError, Problem
 from ..base.filenames import shown_path
+from ..base.formats import weekday_names
+from ..base.language import N_, _
 from ..base.userdata import own_folder
 from ..catalogue.stretches import Catalogue, load_catalogue
 from ..log.store import SessionLog, on_write
 from ..programme.adherence import adherence
 from ..programme.plan import (
-    DAY_NAMES,
     DAYS_ADVICE,
     DEFAULT_ROUTINE,
     SPREAD,
@@ -43,9 +44,9 @@ NONE = ""
 REMINDER_FOLDER = "reminders"
 """The folder the calendar file goes in (where: ``base.userdata.own_folder``)."""
 REMINDER_FILE = "stretching-plan.ics"
-LABELS = {"routines": "Routine", "days_per_week": "Days a week",
-          "reminder_days": "Reminder days", "reminder_time": "Reminder at", "weeks": "Weeks",
-          "start": "Starting"}
+LABELS = {"routines": N_("Routine"), "days_per_week": N_("Days a week"),
+          "reminder_days": N_("Reminder days"), "reminder_time": N_("Reminder at"),
+          "weeks": N_("Weeks"), "start": N_("Starting")}
 """The form's name for each field of a plan, for its messages."""
 RoutineSource = str | os.PathLike[str] | Callable[[], "str | os.PathLike[str] | None"] | None
 
@@ -54,7 +55,9 @@ def _problems(exc: BackstretchError) -> str:
     """Each problem on a line, a field of the plan by its name in the form."""
     def line(p: Problem) -> str:
         label = LABELS.get(p.field.split("[")[0])
-        return f"{label}: {p.message}" if p.file == "<plan>" and label else p.shown()
+        # TRANSLATORS: a field of the plan's form, and what is wrong with it
+        return _("{field}: {problem}").format(field=_(label), problem=p.message) \
+            if p.file == "<plan>" and label else p.shown()
     return "<br>".join(escape(line(p)) for p in exc.problems)
 
 
@@ -85,23 +88,24 @@ class PlanPanel(Shown):
             own_folder(REMINDER_FOLDER) / REMINDER_FILE
         self._quiet = False
         wide = {"style": {"description_width": "8em"}}
-        self.first = w.Dropdown(description="Routine", layout=w.Layout(width="32em"), **wide)
-        self.second = w.Dropdown(description="Or else", layout=w.Layout(width="32em"), **wide)
-        self.refresh_button = control_button("Refresh", "refresh", "bs-plan-refresh",
+        self.first = w.Dropdown(description=_("Routine"), layout=w.Layout(width="32em"), **wide)
+        self.second = w.Dropdown(description=_("Or else"), layout=w.Layout(width="32em"), **wide)
+        self.refresh_button = control_button(_("Refresh"), "refresh", "bs-plan-refresh",
                                              self.refresh)
-        self.days = w.Dropdown(options=list(range(1, 8)), description="Days a week",
+        self.days = w.Dropdown(options=list(range(1, 8)), description=_("Days a week"),
                                layout=w.Layout(width="14em"), **wide)
         self.days.observe(self._on_days, names="value")
         self.weekdays = [w.ToggleButton(description=name, layout=w.Layout(width="4em"))
-                         for name in DAY_NAMES]
+                         for name in weekday_names()]
         for button in self.weekdays:
             button.observe(self._on_weekday, names="value")
-        self.time = w.Text(description="Reminder at", placeholder="07:30",
+        self.time = w.Text(description=_("Reminder at"), placeholder="07:30",
                            layout=w.Layout(width="16em"), **wide)
-        self.weeks = w.IntText(description="Weeks", layout=w.Layout(width="14em"), **wide)
-        self.start = w.DatePicker(description="Starting", **wide)
-        self.save_button = control_button("Save", "save", "bs-plan-save", self.save, "primary")
-        self.reminders_button = control_button("Reminders for your calendar", "calendar",
+        self.weeks = w.IntText(description=_("Weeks"), layout=w.Layout(width="14em"), **wide)
+        self.start = w.DatePicker(description=_("Starting"), **wide)
+        self.save_button = control_button(_("Save"), "save", "bs-plan-save", self.save,
+                                          "primary")
+        self.reminders_button = control_button(_("Reminders for your calendar"), "calendar",
                                                "bs-plan-reminders", self.reminders)
         self.status = w.HTML()
         self.status.add_class("bs-plan-status")
@@ -109,10 +113,10 @@ class PlanPanel(Shown):
         self.progress.add_class("bs-plan-progress")
         self.widget = w.VBox([
             w.HBox([self.first, self.refresh_button]), self.second,
-            w.HBox([self.days, w.HTML(f"<i>{escape(DAYS_ADVICE)}</i>")]),
-            w.HBox([w.Label("Remind me on", layout=w.Layout(width="8.5em")), *self.weekdays]),
-            w.HTML("<i>Any day you stretch counts; the reminder days are when your calendar "
-                   "reminds you.</i>"),
+            w.HBox([self.days, w.HTML(f"<i>{escape(_(DAYS_ADVICE))}</i>")]),
+            w.HBox([w.Label(_("Remind me on"), layout=w.Layout(width="8.5em")), *self.weekdays]),
+            w.HTML("<i>" + _("Any day you stretch counts; the reminder days are when your "
+                             "calendar reminds you.") + "</i>"),
             self.time, self.weeks, self.start,
             w.HBox([self.save_button, self.reminders_button]), self.status, self.progress])
         self.widget.add_class("bs-plan-panel")
@@ -120,8 +124,9 @@ class PlanPanel(Shown):
             saved = load_plan(self.plan_path)
         except BackstretchError as exc:
             saved = None
-            self.status.value = (f"<b>Your plan could not be read:</b> {_problems(exc)}<br>"
-                                 "Save writes a new one in its place.")
+            self.status.value = ("<b>" + _("Your plan could not be read:") +
+                                 f"</b> {_problems(exc)}<br>" +
+                                 _("Save writes a new one in its place."))
         self.show(saved or Plan((DEFAULT_ROUTINE,), self.today()))
         if self.source is not None:
             self.refresh()
@@ -132,7 +137,8 @@ class PlanPanel(Shown):
     def options(self) -> list[tuple[str, str]]:
         """(label, reference) of every ready routine, then every routine saved in the
         folder that loads."""
-        ready = [(f"{name} (ready)", key) for name, key in ready_by_name(self.catalogue)]
+        ready = [(_("{name} (ready)").format(name=name), key)
+                 for name, key in ready_by_name(self.catalogue)]
         return ready + [(s.label, str(s.path.resolve()))
                         for s in saved_routines(self.folder, self.catalogue)
                         if s.name is not None]
@@ -150,7 +156,7 @@ class PlanPanel(Shown):
             if ref and ref not in [v for _, v in options]:
                 options.append((shown_path(ref), ref))
         self.first.options = options
-        self.second.options = [("(none)", NONE), *options]
+        self.second.options = [(_("(none)"), NONE), *options]
         self.first.value, self.second.value = first or options[0][1], second or NONE
 
     def _wanted(self) -> str | None:
@@ -180,7 +186,7 @@ class PlanPanel(Shown):
         routines = tuple(r for r in (self.first.value, self.second.value) if r)
         days = tuple(d for d, b in zip(WEEKDAYS, self.weekdays) if b.value)
         if not days:
-            raise BackstretchError(Problem("<plan>", "reminder_days", "pick at least one day"))
+            raise BackstretchError(Problem("<plan>", "reminder_days", _("pick at least one day")))
         start = self.start.value or self.today()
         return Plan(routines, start, days_per_week=self.days.value, reminder_days=days,
                     reminder_time=self.time.value, weeks=self.weeks.value)
@@ -212,10 +218,12 @@ class PlanPanel(Shown):
             routines = plan_routines(plan, self.catalogue)
             plan = save_plan(plan, self.plan_path)
         except BackstretchError as exc:
-            self.status.value = f"<b>Not saved:</b> {_problems(exc)}"
+            self.status.value = "<b>" + _("Not saved:") + f"</b> {_problems(exc)}"
             return None
-        self.status.value = (f"<b>Saved your plan:</b> {escape(routine_names(routines))}, "
-                             f"{escape(plan.describe())}.")
+        # TRANSLATORS: {routines}: the plan's routines; {plan}: "3 days a week for 6 weeks..."
+        self.status.value = "<b>" + _("Saved your plan:") + "</b> " + _(
+            "{routines}, {plan}.").format(routines=escape(routine_names(routines)),
+                                          plan=escape(plan.describe()))
         self.show_progress()
         return plan
 
@@ -230,15 +238,16 @@ class PlanPanel(Shown):
             path = write_reminders(plan, plan_routines(plan, self.catalogue),
                                    self.reminders_path)
         except BackstretchError as exc:
-            self.status.value = f"<b>No reminders written:</b> {_problems(exc)}"
+            self.status.value = "<b>" + _("No reminders written:") + f"</b> {_problems(exc)}"
             return None
         unsaved = "" if plan == saved else \
-            " The plan above is not saved yet: press Save to keep it."
+            " " + _("The plan above is not saved yet: press Save to keep it.")
         self.status.value = (
-            f"<b>Reminders for your calendar:</b> {download_link(path)}<br>Open the file on "
-            "your phone or computer, or import it into Google Calendar or Outlook: a "
-            f"weekly reminder on {escape(plan.days_text())} at {plan.reminder_time:%H:%M}, "
-            f"until {long_date(plan.end)}.{unsaved}")
+            "<b>" + _("Reminders for your calendar:") + f"</b> {download_link(path)}<br>" +
+            _("Open the file on your phone or computer, or import it into Google Calendar or "
+              "Outlook: a weekly reminder on {days} at {time}, until {end}.").format(
+                days=escape(plan.days_text()), time=f"{plan.reminder_time:%H:%M}",
+                end=long_date(plan.end)) + unsaved)
         return path
 
     def show_progress(self) -> None:
@@ -246,14 +255,14 @@ class PlanPanel(Shown):
         try:
             plan = load_plan(self.plan_path)
             if plan is None:
-                self.progress.value = "<i>No plan saved yet: choose one above and press " \
-                    "Save.</i>"
+                self.progress.value = "<i>" + _("No plan saved yet: choose one above and "
+                                                "press Save.") + "</i>"
                 return
             today = self.today()
             with SessionLog(self.log_path) as log:
                 progress = adherence(plan, log.weekly(until=today), today)
         except BackstretchError as exc:
-            self.progress.value = f"<b>Progress not shown:</b> {_problems(exc)}"
+            self.progress.value = "<b>" + _("Progress not shown:") + f"</b> {_problems(exc)}"
             return
         items = "".join(f"<li>{escape(line)}</li>" for line in progress.lines())
         self.progress.value = (f"<b>{escape(progress.summary())}</b>"

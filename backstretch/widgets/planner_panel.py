@@ -7,6 +7,8 @@ from html import escape
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
+from ..base.formats import joined
+from ..base.language import N_, _
 from ..base.palette import DONE_COLOUR, SHORT_COLOUR
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..catalogue.stretches import AVOID_WORDS, EQUIPMENT, FLAGS, POSITIONS, Catalogue
@@ -17,6 +19,17 @@ from .shown import Shown
 from .tick_list import TICK, TickList
 
 NO_GOAL = ""
+FIELD_LABELS = {"goal": N_("Goal"), "budget_seconds": N_("Minutes"), "targets": N_("Also target"),
+                "positions": N_("Positions"), "equipment": N_("I have"), "avoid_flags": N_("Avoid"),
+                "conditions": N_("Leave out what is unsafe with"),
+                "no_floor": N_("No floor work (standing or on a chair only)"),
+                "strengthening": N_("Add a strengthening move or two")}
+"""The form's name for each of ``plan``'s arguments, for its messages."""
+
+
+def _capital(text: str) -> str:
+    """``text`` with its first letter a capital (the rest as it is: German nouns stay)."""
+    return text[:1].upper() + text[1:]
 
 
 class PlannerPanel(Shown):
@@ -26,33 +39,35 @@ class PlannerPanel(Shown):
         self.catalogue = catalogue
         self.builder = builder
         wide = {"style": {"description_width": "8em"}}
-        self.goal = w.Dropdown(options=[("only the groups I pick", NO_GOAL)] +
-                               [(g.capitalize(), g) for g in GOALS], value=DEFAULT_GOAL,
-                               description="Goal", **wide)
+        self.goal = w.Dropdown(options=[(_("only the groups I pick"), NO_GOAL)] +
+                               [(_capital(_(g)), g) for g in GOALS], value=DEFAULT_GOAL,
+                               description=_("Goal"), **wide)
         self.minutes = w.BoundedFloatText(value=minutes, min=0, max=MAX_BUDGET / 60, step=1,
-                                          description="Minutes", **wide)
-        self.groups = TickList("Also target", [(g.name, g.id) for g in MUSCLE_GROUPS.values()],
+                                          description=_("Minutes"), **wide)
+        self.groups = TickList(_("Also target"),
+                               [(_(g.name), g.id) for g in MUSCLE_GROUPS.values()],
                                css="bs-plan-groups")
-        self.positions = TickList("Positions",
-                                  [(v.capitalize(), k) for k, v in POSITIONS.items()],
+        self.positions = TickList(_("Positions"),
+                                  [(_capital(_(v)), k) for k, v in POSITIONS.items()],
                                   value=POSITIONS, css="bs-plan-positions")
-        self.equipment = TickList("I have", [(e.capitalize(), e) for e in EQUIPMENT],
+        self.equipment = TickList(_("I have"), [(_capital(_(e)), e) for e in EQUIPMENT],
                                   value=EQUIPMENT, css="bs-plan-equipment")
-        self.avoid = TickList("Avoid", [(AVOID_WORDS[flag], flag) for flag in FLAGS],
+        self.avoid = TickList(_("Avoid"), [(_(AVOID_WORDS[flag]), flag) for flag in FLAGS],
                               css="bs-plan-avoid")
-        self.conditions = TickList("Leave out what is unsafe with",
-                                   [(c.ticked, c.id) for c in CONDITIONS.values()],
+        self.conditions = TickList(_("Leave out what is unsafe with"),
+                                   [(_(c.ticked), c.id) for c in CONDITIONS.values()],
                                    css="bs-conditions",
-                                   tips={c.id: c.rule for c in CONDITIONS.values()})
+                                   tips={c.id: _(c.rule) for c in CONDITIONS.values()})
         self.conditions.observe(lambda _c: builder.set_conditions(self.chosen_conditions()),
                                 names="value")
-        self.no_floor = w.Checkbox(description="No floor work (standing or on a chair only)",
+        self.no_floor = w.Checkbox(description=_("No floor work (standing or on a chair only)"),
                                    **TICK)
-        strong = ", ".join(s.name for s in catalogue.values() if s.kind == "strengthening")
-        self.strengthening = w.Checkbox(description="Add a strengthening move or two",
-                                        tooltip=f"From: {strong}", **TICK)
+        strong = joined([s.name for s in catalogue.values() if s.kind == "strengthening"])
+        self.strengthening = w.Checkbox(description=_("Add a strengthening move or two"),
+                                        tooltip=_("From: {stretches}").format(stretches=strong),
+                                        **TICK)
         self.strengthening.add_class("bs-plan-strengthening")
-        self.suggest_button = w.Button(description="Suggest", icon="magic",
+        self.suggest_button = w.Button(description=_("Suggest"), icon="magic",
                                        button_style="primary")
         self.suggest_button.add_class("bs-suggest")
         self.suggest_button.on_click(lambda _b: self.suggest())
@@ -96,18 +111,22 @@ class PlannerPanel(Shown):
         try:
             routine = plan(self.catalogue, **request)
         except BackstretchError as exc:
-            problems = "; ".join(f"{p.field}: {p.message}" for p in exc.problems)
-            self._show(f"No routine suggested: {problems}", error=True)
+            problems = "; ".join(_("{field}: {problem}").format(
+                field=_(FIELD_LABELS.get(p.field, p.field)), problem=p.message)
+                for p in exc.problems)
+            self._show(_("No routine suggested: {problems}").format(problems=problems),
+                       error=True)
             return
         targets = target_groups(request["targets"], request["goal"])
-        self.builder.replace(routine, HELD, "the planner's suggestion")
+        self.builder.replace(routine, HELD, _("the planner's suggestion"))
         added = [routine.stretch(i).name for i in range(len(routine.items))
                  if routine.stretch(i).kind == "strengthening"]
-        extra = (f" Strengthening, not counted as stretch: {', '.join(added)}." if added else
-                 " No strengthening move fits your choices and time."
+        extra = (" " + _("Strengthening, not counted as stretch: {moves}.").format(
+            moves=joined(added)) if added else
+                 " " + _("No strengthening move fits your choices and time.")
                  if request["strengthening"] else "")
         self._show(f"{summary(routine, targets, request['budget_seconds'])}{extra} "
-                   "It is now in the builder.")
+                   + _("It is now in the builder."))
 
     def _show(self, text: str, error: bool = False) -> None:
         colour = SHORT_COLOUR if error else DONE_COLOUR

@@ -11,6 +11,7 @@ import ipywidgets as w
 
 from ..base.errors import BackstretchError
 from ..base.filenames import shown_path, title_stem, unique_path
+from ..base.language import _
 from ..base.palette import DONE_COLOUR, SHORT_COLOUR
 from ..base.userdata import own_folder
 from ..catalogue.stretches import Catalogue
@@ -49,9 +50,9 @@ class ProgressionPanel(Shown):
         """The file the last copy was saved to."""
         self.text = w.HTML()
         self.text.add_class("bs-progress-suggestion")
-        self.make_button = control_button("Make a copy", "copy", "bs-progress-copy",
+        self.make_button = control_button(_("Make a copy"), "copy", "bs-progress-copy",
                                           self.make_copy, "primary")
-        self.again_button = control_button("Read the log again", "refresh",
+        self.again_button = control_button(_("Read the log again"), "refresh",
                                            "bs-progress-refresh", self.refresh)
         self.result = w.HTML()
         self.result.add_class("bs-progress-result")
@@ -77,7 +78,7 @@ class ProgressionPanel(Shown):
             with SessionLog(self.log_path) as log:
                 sessions = log.sessions()
         except BackstretchError as exc:
-            self.text.value = f"<b>Cannot read the log:</b> {escape(exc.shown())}"
+            self.text.value = "<b>" + _("Cannot read the log:") + f"</b> {escape(exc.shown())}"
             return
         self.suggestion = suggest(self.routine, sessions)
         s = self.suggestion
@@ -85,12 +86,12 @@ class ProgressionPanel(Shown):
             self.text.value = f"<p>{escape(status(self.routine, sessions))}</p>"
         else:
             stop_html = stop_signs_html(s.stop_signs) if s.stop_signs else ""
-            self.text.value = (f"<p>{escape(s.why)}</p><p><b>Suggestion:</b> "
+            self.text.value = (f"<p>{escape(s.why)}</p><p><b>" + _("Suggestion:") + "</b> "
                                f"{escape(s.text[:1].upper() + s.text[1:])}</p>{stop_html}"
-                               "<p><i>Only a suggestion: your routine stays as it is unless "
-                               "you make a copy.</i></p>")
+                               "<p><i>" + _("Only a suggestion: your routine stays as it is "
+                                            "unless you make a copy.") + "</i></p>")
         can = s is not None and bool(s.changes)
-        self.make_button.description = s.button if can else "Make a copy"
+        self.make_button.description = s.button if can else _("Make a copy")
         self.make_button.disabled = not can
         self.make_button.layout.display = None if can else "none"
 
@@ -106,12 +107,12 @@ class ProgressionPanel(Shown):
             copy.save(path)
         except BackstretchError as exc:
             why = "; ".join(p.message for p in exc.problems)
-            self.result.value = (f'<span style="color:{SHORT_COLOUR}">Not saved: '
-                                 f"{escape(why)}</span>")
+            not_saved = _("Not saved: {problem}").format(problem=why)
+            self.result.value = f'<span style="color:{SHORT_COLOUR}">{escape(not_saved)}</span>'
             return None
         self.saved = path
         self.picker.refresh()
-        self.result.value = (f'<p style="color:{DONE_COLOUR}">Saved “{escape(copy.name)}” as '
-                             f"<code>{escape(shown_path(path))}</code>. Pick it in "
-                             "03_guided_session to follow it.</p>" + dose_html(copy))
+        said = _("Saved “{name}” as {file}. Pick it in 03_guided_session to follow it.").format(
+            name=escape(copy.name), file=f"<code>{escape(shown_path(path))}</code>")
+        self.result.value = f'<p style="color:{DONE_COLOUR}">{said}</p>' + dose_html(copy)
         return copy

@@ -9,7 +9,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
-from ..base.formats import counted
+from ..base.language import _, ngettext
 from ..base.signals import Signal
 from ..base.userdata import own_folder
 from ..catalogue.stretches import Catalogue
@@ -53,9 +53,9 @@ class RoutinePicker(Shown):
             self.routine = load_routine(routine, catalogue)
         else:
             routine = last
-        self.choice = w.Dropdown(description="Routine", layout=w.Layout(width="32em"))
+        self.choice = w.Dropdown(description=_("Routine"), layout=w.Layout(width="32em"))
         self.choice.add_class("bs-pick")
-        self.refresh_button = control_button("Refresh", "refresh", "bs-pick-refresh",
+        self.refresh_button = control_button(_("Refresh"), "refresh", "bs-pick-refresh",
                                              self.refresh)
         self.status = w.HTML()
         self.status.add_class("bs-pick-status")
@@ -66,7 +66,8 @@ class RoutinePicker(Shown):
     def options(self) -> list[tuple[str, str]]:
         """(label, name or path) for every ready routine, then every file in the folder:
         'Desk break (ready)', 'Evening calm (evening-calm.yaml)'."""
-        ready = [(f"{name} (ready)", key) for name, key in ready_by_name(self.catalogue)]
+        ready = [(_("{name} (ready)").format(name=name), key)
+                 for name, key in ready_by_name(self.catalogue)]
         return ready + [(s.label, str(s.path)) for s in saved_routines(self.folder,
                                                                         self.catalogue)]
 
@@ -90,7 +91,7 @@ class RoutinePicker(Shown):
         try:
             routine = load_routine(name, self.catalogue)
         except BackstretchError as exc:
-            self.status.value = "<b>Not loaded:</b> " + "<br>".join(
+            self.status.value = "<b>" + _("Not loaded:") + "</b> " + "<br>".join(
                 escape(p.shown()) for p in exc.problems)
             return
         self.routine = routine
@@ -107,5 +108,6 @@ class RoutinePicker(Shown):
 
     def _describe(self) -> None:
         r = self.routine
+        n = len(r.items)
         self.status.value = (f"<b>{escape(r.name)}</b>: {format_duration(r.duration)}, "
-                             + counted(len(r.items), "stretch", "stretches"))
+                             + ngettext("{n} stretch", "{n} stretches", n).format(n=n))

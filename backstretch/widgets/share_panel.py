@@ -11,6 +11,8 @@ from html import escape
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
+from ..base.formats import cldr_locale
+from ..base.language import N_, _
 from ..log.records import week_start
 from ..log.store import SessionLog
 from ..programme.plan import load_plan
@@ -21,15 +23,16 @@ from ..sharing.this_week import week_share
 from .buttons import control_button
 from .shown import Shown
 
-NAMED, ANONYMOUS = "With my name", "Without my name"
+NAMED, ANONYMOUS = N_("With my name"), N_("Without my name")
+"""The choice's values (shown translated)."""
 FROM_ENV = "from-env"
 """The service the server was started with (None: not on the class hub)."""
-EXPLAIN = (
-    "<p>Nothing is shared until you press <b>Send</b>. What would be sent is shown below, "
+EXPLAIN = N_(
+    "Nothing is shared until you press <b>Send</b>. What would be sent is shown below, "
     "all of it: no notes, no activities' names, no session times. <b>With my name</b>, your "
     "instructor sees your row; <b>without</b>, your figures count only inside the class's "
     "figures once five or more students share anonymously, and the hub keeps no name with "
-    "them. <b>Withdraw</b> deletes this week's share.</p>")
+    "them. <b>Withdraw</b> deletes this week's share.")
 
 
 def _lines_html(lines: list[str]) -> str:
@@ -50,25 +53,27 @@ class SharePanel(Shown):
         self.log_path, self.plan_path, self.today = log_path, plan_path, today
         self.shown: Share | None = None
         """The share the preview shows: the only one Send sends."""
-        self.named = w.RadioButtons(options=[NAMED, ANONYMOUS], value=ANONYMOUS,
-                                    description="Share")
+        self.named = w.RadioButtons(options=[(_(NAMED), NAMED), (_(ANONYMOUS), ANONYMOUS)],
+                                    value=ANONYMOUS, description=_("Share"))
         self.rising = w.Checkbox(value=False, indent=False,
-                                 description="My instructor may be told if my pain is rising")
+                                 description=_("My instructor may be told if my pain is "
+                                               "rising"))
         self.preview = w.HTML()
         self.preview.add_class("bs-share-preview")
-        self.status = w.HTML(NOT_ON_HUB if self.service is None else "")
+        self.status = w.HTML(_(NOT_ON_HUB) if self.service is None else "")
         self.status.add_class("bs-share-status")
         self.shared = w.HTML()
         self.shared.add_class("bs-shared")
-        self.send_button = control_button("Send this week", "paper-plane", "bs-share-send",
+        self.send_button = control_button(_("Send this week"), "paper-plane", "bs-share-send",
                                           self.send, "primary")
-        self.withdraw_button = control_button("Withdraw this week's share", "trash",
+        self.withdraw_button = control_button(_("Withdraw this week's share"), "trash",
                                               "bs-share-withdraw", self.withdraw)
         for button in (self.send_button, self.withdraw_button):
             button.disabled = self.service is None
         self.named.observe(lambda _c: self.show_preview(), "value")
         self.rising.observe(lambda _c: self.show_preview(), "value")
-        self.widget = w.VBox([w.HTML(f"<b>Share this week with my instructor</b>{EXPLAIN}"),
+        heading = "<b>" + _("Share this week with my instructor") + f"</b><p>{_(EXPLAIN)}</p>"
+        self.widget = w.VBox([w.HTML(heading),
                               self.named, self.rising, self.preview,
                               w.HBox([self.send_button, self.withdraw_button]), self.status,
                               self.shared])
@@ -92,10 +97,12 @@ class SharePanel(Shown):
         try:
             share = self.share()
         except BackstretchError as exc:
-            self.preview.value = f"<b>Cannot read your log or plan:</b> {escape(str(exc))}"
+            self.preview.value = "<b>" + _("Cannot read your log or plan:") + \
+                f"</b> {escape(str(exc))}"
             return
         self.shown = share
-        self.preview.value = f"<p>What would be sent:</p>{_lines_html(share.lines())}"
+        self.preview.value = "<p>" + _("What would be sent:") + \
+            f"</p>{_lines_html(share.lines())}"
 
     def send(self) -> None:
         """Send the share shown; if the log or plan changed since, show the new one
@@ -104,9 +111,11 @@ class SharePanel(Shown):
             shown = self.shown
             self.show_preview()
             if shown is None or self.shown != shown:
-                return "Your log or plan changed: look at what would be sent, then Send."
+                return _("Your log or plan changed: look at what would be sent, then Send.")
             week = service.send(shown).week
-            return f"Sent: your week of {week.day} {week:%B}."
+            month = cldr_locale().months["format"]["wide"][week.month]
+            # TRANSLATORS: the week's Monday: {day} its day of the month, {month} its month
+            return _("Sent: your week of {day} {month}.").format(day=week.day, month=month)
 
         self._act(send)
 
@@ -114,18 +123,19 @@ class SharePanel(Shown):
         def withdraw(service: ShareService) -> str:
             monday = week_start(self.today())
             gone = [service.withdraw(monday, named) for named in (True, False)]
-            return "Withdrawn and deleted." if any(gone) else "Nothing was shared this week."
+            return _("Withdrawn and deleted.") if any(gone) else \
+                _("Nothing was shared this week.")
 
         self._act(withdraw)
 
     def _act(self, action: Callable[[ShareService], str]) -> None:
         if self.service is None:
-            self.status.value = NOT_ON_HUB
+            self.status.value = _(NOT_ON_HUB)
             return
         try:
             self.status.value = f"<b>{escape(action(self.service))}</b>"
         except BackstretchError as exc:
-            self.status.value = f"<b>Not done:</b> {escape(str(exc))}"
+            self.status.value = "<b>" + _("Not done:") + f"</b> {escape(str(exc))}"
         self.show_shared()
 
     def show_shared(self) -> None:
@@ -135,10 +145,12 @@ class SharePanel(Shown):
         try:
             mine = self.service.mine()
         except BackstretchError as exc:
-            self.shared.value = f"<b>Cannot list what you shared:</b> {escape(str(exc))}"
+            self.shared.value = "<b>" + _("Cannot list what you shared:") + \
+                f"</b> {escape(str(exc))}"
             return
-        self.shared.value = "<p><b>Everything you have shared:</b></p>" + (
-            "".join(_lines_html(s.lines()) for s in mine) if mine else "<p>Nothing.</p>")
+        self.shared.value = "<p><b>" + _("Everything you have shared:") + "</b></p>" + (
+            "".join(_lines_html(s.lines()) for s in mine) if mine else
+            "<p>" + _("Nothing.") + "</p>")
 
 
 class ClassSharesPanel(Shown):
@@ -150,24 +162,27 @@ class ClassSharesPanel(Shown):
                  today: Callable[[], date] = date.today):
         self.service = ShareService.from_env() if service == FROM_ENV else service
         self.today = today
-        self.week = w.ToggleButtons(options=["This week", "Last week"], value="This week")
-        self.view = w.HTML("<p>Press <b>Show</b> to read what the class shared (not with "
-                           "the class looking on).</p>")
+        self.week = w.ToggleButtons(options=[(_("This week"), "This week"),
+                                             (_("Last week"), "Last week")], value="This week")
+        self.view = w.HTML("<p>" + _("Press <b>Show</b> to read what the class shared (not "
+                                     "with the class looking on).") + "</p>")
         self.view.add_class("bs-class-shares-view")
         self.week.observe(lambda _c: self.refresh(), "value")
         self.widget = w.VBox([w.HBox([self.week, control_button(
-            "Show", "eye", "bs-class-shares-show", self.refresh)]), self.view])
+            _("Show"), "eye", "bs-class-shares-show", self.refresh)]), self.view])
         self.widget.add_class("bs-class-shares-panel")
 
     def refresh(self) -> None:
         """Read the class's figures again."""
         if self.service is None:
-            self.view.value = ("<p>The class's shared weeks are on the class hub: open this "
-                               "notebook there, signed in as the instructor.</p>")
+            self.view.value = "<p>" + _("The class's shared weeks are on the class hub: open "
+                                        "this notebook there, signed in as the instructor.") \
+                + "</p>"
             return
         monday = week_start(self.today()) - timedelta(weeks=self.week.index)
         try:
             self.view.value = f"<style>{RISING_CSS}</style>" + figures_html(
                 self.service.figures(monday))
         except BackstretchError as exc:
-            self.view.value = f"<b>Cannot show the class's figures:</b> {escape(str(exc))}"
+            self.view.value = "<b>" + _("Cannot show the class's figures:") + \
+                f"</b> {escape(str(exc))}"

@@ -79,8 +79,7 @@ def test_an_impossible_request_shows_the_error_and_keeps_the_routine(catalogue, 
     panel.minutes.value = 0.25  # 15 s: shorter than any stretch
     panel.suggest_button.click()
     assert builder.routine is before
-    assert "No routine suggested" in panel.result.value and "budget_seconds" in (
-        panel.result.value) and "too short" in panel.result.value
+    assert "No routine suggested: Minutes: 15 s is too short" in panel.result.value
     panel.minutes.value = 10
     panel.positions.value = ()
     panel.suggest()
@@ -109,7 +108,7 @@ def test_the_strengthening_box_adds_moves_and_says_they_are_not_stretch(catalogu
     assert r == plan(catalogue, goal="lower back spasm", budget_seconds=600, strengthening=True)
     moves = [r.stretch(i).name for i in range(len(r.items))
              if r.stretch(i).kind == "strengthening"]
-    assert moves and "Strengthening, not counted as stretch: " + ", ".join(moves) in (
+    assert moves and "Strengthening, not counted as stretch: " + " and ".join(moves) in (
         panel.result.value)
     panel.no_floor.value = True
     panel.avoid["balance"].value = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ...base.language import _
 from ...routines.model import Routine
 from ...safety.flags import CLASS_LINE
 from .controls import SessionControls
@@ -19,5 +20,5 @@ class ClassView(SessionControls):
     """
 
     def __init__(self, routine: Routine, clock: Callable[[], float] | None = None):
-        super().__init__(routine, clock, view="class", safety_line=CLASS_LINE)
+        super().__init__(routine, clock, view="class", safety_line=_(CLASS_LINE))
         self.widget = self.player

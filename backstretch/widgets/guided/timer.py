@@ -7,6 +7,7 @@ from html import escape
 
 import ipywidgets as w
 
+from ...base.language import _
 from ...guided.checklist import Checklist
 from ...guided.session import Event
 from ...routines.model import Routine
@@ -38,7 +39,7 @@ class SessionTimer(SessionControls):
         self.checklist = checklist if checklist is not None else Checklist(routine)
 
         self.boxes: dict[tuple[int, str | None], w.Checkbox] = {}
-        self.clear_button = w.Button(description="Clear the checklist", icon="eraser",
+        self.clear_button = w.Button(description=_("Clear the checklist"), icon="eraser",
                                      layout=w.Layout(width="max-content"))
         self.clear_button.on_click(lambda _b: self.clear_checklist())
         self.checklist_box = w.VBox()
@@ -91,7 +92,8 @@ class SessionTimer(SessionControls):
             cb.observe(self._on_box(box), names="value")
             self.boxes[box] = cb
         self.checklist_box.children = [
-            w.HTML("<b>Checklist</b> (ticked as each side's hold ends; tick by hand too)"),
+            w.HTML("<b>" + _("Checklist") + "</b> " +
+                   _("(ticked as each side's hold ends; tick by hand too)")),
             *self.boxes.values(), self.clear_button]
         self._show_notice()
 
