@@ -5,7 +5,8 @@ projector and in a PDF handout at any size (the page moves a figure through the 
 of ``figures.frames``; the catalogue and the builder play a flip book of them,
 ``figures.flipbook``). PNG, for ``backstretch pose -o FILE.png``, draws the same scene
 with matplotlib. :func:`stretch_alt` says in words what a figure shows, for people who
-cannot see it. Figures are cached per stretch, side, moment and size.
+cannot see it. Figures are cached per stretch, side, moment, size and language: every
+word on them (title, side label, description) is in the language spoken when drawn.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from ..base.errors import BackstretchError, Problem
 from ..base.formats import joined
+from ..base.language import N_, _, current, pgettext
 from ..base.yamlio import atomic_write_bytes, atomic_write_text
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..catalogue.stretches import POSITIONS, Catalogue, Stretch
@@ -34,7 +36,11 @@ SUFFIXES = (".svg", ".png")
 FRAMES = ("hold", "start", "all")
 """Which moment a figure shows: the hold (both ends of a moving stretch), the start, or
 all the way in's key frames side by side."""
-FRAME_TITLES = {"hold": "{}", "start": "{}: where you start", "all": "{}: the way in"}
+FRAME_TITLES = {"hold": "{name}",
+                # TRANSLATORS: a figure's title; {name} is the stretch's name (and side)
+                "start": N_("{name}: where you start"),
+                # TRANSLATORS: a figure's title: the start, the frames between, the hold
+                "all": N_("{name}: the way in")}
 MIN_TEXT_PX = 9
 """The smallest text a figure shows: drawn narrower than that allows, it shows none."""
 
@@ -178,7 +184,19 @@ def strip(scenes: list[Scene]) -> Scene:
 def figure_title(stretch: Stretch, side: str | None) -> str:
     """What a figure is called: the stretch's name, and the side it shows."""
     side = side_drawn(stretch, side)
-    return f"{stretch.name}, {side} side" if side else stretch.name
+    name = _(stretch.name)
+    if side == "left":
+        # TRANSLATORS: a figure's title: a stretch's name and the side it shows
+        return _("{name}, left side").format(name=name)
+    if side == "right":
+        # TRANSLATORS: a figure's title: a stretch's name and the side it shows
+        return _("{name}, right side").format(name=name)
+    return name
+
+
+def frame_title(stretch: Stretch, side: str | None, frame: str) -> str:
+    """The title of a stretch's figure at ``frame`` (one of ``FRAMES``)."""
+    return _(FRAME_TITLES[frame]).format(name=figure_title(stretch, side))
 
 
 def readable(sc: Scene, width_px: float | None) -> Scene:
@@ -191,13 +209,14 @@ def readable(sc: Scene, width_px: float | None) -> Scene:
 
 @functools.lru_cache(maxsize=1024)
 def _svg(pose: Pose, stretch: Stretch, side: str | None, width_px: float | None,
-         frame: str) -> str:
+         frame: str, language: str) -> str:
     sc = readable(pose_scene(pose, stretch, side, frame), width_px)
-    return scene_svg(sc, FRAME_TITLES[frame].format(figure_title(stretch, side)))
+    return scene_svg(sc, frame_title(stretch, side, frame))
 
 
 @functools.lru_cache(maxsize=256)
-def _png(pose: Pose, stretch: Stretch, side: str | None, width_px: int, frame: str) -> bytes:
+def _png(pose: Pose, stretch: Stretch, side: str | None, width_px: int, frame: str,
+         language: str) -> bytes:
     return scene_png(pose_scene(pose, stretch, side, frame), width_px)
 
 
@@ -215,7 +234,45 @@ def stretch_svg(catalogue: Catalogue, stretch_id: str, side: str | None = None,
     drawn under ``MIN_TEXT_PX`` high is left out (say the side beside it instead).
     """
     pose, stretch = _pose(catalogue, stretch_id)
-    return _svg(pose, stretch, side_drawn(stretch, side), width_px, frame) if pose else ""
+    if pose is None:
+        return ""
+    return _svg(pose, stretch, side_drawn(stretch, side), width_px, frame, current().code)
+
+
+def _position(stretch: Stretch) -> str:
+    """Where a stretch is done, as it reads after "done" in a figure's description."""
+    # TRANSLATORS: the figure's description says "Drawing of <stretch>, done <position>."
+    words = {"supine": pgettext("figure: done ...", "lying on your back"),
+             "prone": pgettext("figure: done ...", "lying on your front"),
+             "kneeling": pgettext("figure: done ...", "kneeling or on all fours"),
+             "seated": pgettext("figure: done ...", "seated"),
+             "standing": pgettext("figure: done ...", "standing")}
+    return words.get(stretch.position) or _(POSITIONS[stretch.position])
+
+
+def _props(stretch: Stretch) -> str:
+    """A stretch's props as they read in "with a {props}": "mat and strap"."""
+    # TRANSLATORS: a prop in the figure's description "..., with a {props}." (English keeps
+    # the one "a" before the list): give the word with the article and case your
+    # "with" needs, e.g. "una esterilla", "einer Matte", "un tapis"
+    words = {"mat": pgettext("figure: with a ...", "mat"),
+             "pillow": pgettext("figure: with a ...", "pillow"),
+             "wall": pgettext("figure: with a ...", "wall"),
+             "chair": pgettext("figure: with a ...", "chair"),
+             "strap": pgettext("figure: with a ...", "strap"),
+             "step": pgettext("figure: with a ...", "step")}
+    return joined([words.get(p, p) for p in stretch.equipment])
+
+
+def _muscles(groups: tuple[str, ...]) -> str:
+    """Muscle groups' names as they read inside a sentence: "lower back and glutes"."""
+    names = [_(MUSCLE_GROUPS[g].name) for g in groups]
+    # TRANSLATORS: not shown. Keep "names:lower-case" where muscle groups' names are
+    # written in small letters inside a sentence (English, Spanish, French); translate it
+    # as "names:as-written" where they keep their capital (German nouns).
+    if pgettext("muscle names in a sentence", "names:lower-case") == "names:lower-case":
+        names = [n.lower() for n in names]
+    return joined(names)
 
 
 def stretch_alt(catalogue: Catalogue, stretch_id: str, side: str | None = None,
@@ -226,24 +283,30 @@ def stretch_alt(catalogue: Catalogue, stretch_id: str, side: str | None = None,
     pose, stretch = _pose(catalogue, stretch_id)
     if pose is None:
         return ""
-    props = f", with a {joined(stretch.equipment)}" if stretch.equipment else ""
-    where = POSITIONS[stretch.position]
+    words = {"title": figure_title(stretch, side), "position": _position(stretch),
+             "props": _props(stretch)}
     if frame == "start":
-        out = [f"Drawing of {figure_title(stretch, side)}: the position it starts from, "
-               f"{where}{props}."]
+        out = [(_("Drawing of {title}: the position it starts from, {position}, with a "
+                  "{props}.") if stretch.equipment else
+                _("Drawing of {title}: the position it starts from, {position}.")
+                ).format(**words)]
         if pose.way_in:
-            out.append(f"From there: {pose.way_in}")
+            # TRANSLATORS: {way_in} is one sentence on how to move from the start into the hold
+            out.append(_("From there: {way_in}").format(way_in=_(pose.way_in)))
     else:
-        out = [f"Drawing of {figure_title(stretch, side)}, done {where}{props}."]
+        out = [(_("Drawing of {title}, done {position}, with a {props}.") if stretch.equipment
+                else _("Drawing of {title}, done {position}.")).format(**words)]
         if stretch.steps:
-            out.append(f"It starts: {stretch.steps[0]}")
+            # TRANSLATORS: {step} is the stretch's first step, a whole sentence
+            out.append(_("It starts: {step}").format(step=_(stretch.steps[0])))
         if len(pose_scene(pose, stretch, side).frames) > 1:
-            out.append("The starting position is drawn faintly behind the end position.")
-    names = [MUSCLE_GROUPS[g].name.lower() for g in stretch.primary]
-    lighter = [MUSCLE_GROUPS[g].name.lower() for g in stretch.secondary]
-    if names:
-        out.append(f"Shaded dark blue, where it works most: {joined(names)}"
-                   + (f"; lighter blue: {joined(lighter)}." if lighter else "."))
+            out.append(_("The starting position is drawn faintly behind the end position."))
+    if stretch.primary:
+        most = _muscles(stretch.primary)
+        out.append(_("Shaded dark blue, where it works most: {most}; lighter blue: {lighter}.")
+                   .format(most=most, lighter=_muscles(stretch.secondary))
+                   if stretch.secondary else
+                   _("Shaded dark blue, where it works most: {most}.").format(most=most))
     return " ".join(out)
 
 
@@ -251,7 +314,9 @@ def stretch_png(catalogue: Catalogue, stretch_id: str, side: str | None = None,
                 width_px: int = 480, frame: str = "hold") -> bytes | None:
     """The figure of a stretch at ``frame`` as PNG bytes, cached; None when it has no pose."""
     pose, stretch = _pose(catalogue, stretch_id)
-    return _png(pose, stretch, side_drawn(stretch, side), width_px, frame) if pose else None
+    if pose is None:
+        return None
+    return _png(pose, stretch, side_drawn(stretch, side), width_px, frame, current().code)
 
 
 def clear_cache() -> None:
@@ -267,23 +332,28 @@ def save_pose(catalogue: Catalogue, stretch_id: str, path: str | os.PathLike[str
     atomically."""
     target = Path(path)
     if frame not in FRAMES:
-        raise BackstretchError(Problem(str(path), "frame", f"{frame!r} is not a frame; use "
-                                       f"one of: {', '.join(FRAMES)}"))
+        raise BackstretchError(Problem(str(path), "frame", _(
+            "{frame} is not a frame; use one of: {frames}").format(frame=repr(frame),
+                                                                   frames=", ".join(FRAMES))))
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
-        raise BackstretchError(Problem(str(path), "", f"cannot tell the format from "
-                                       f"{suffix or 'no suffix'!r}; end the name in .svg or .png"))
+        # TRANSLATORS: {suffix} is the end of a file's name, like '.gif', or 'no suffix'
+        raise BackstretchError(Problem(str(path), "", _(
+            "cannot tell the format from {suffix}; end the name in .svg or .png").format(
+                suffix=repr(suffix or _("no suffix")))))
     if stretch_id in catalogue and stretch_id not in poses_for(catalogue):
         raise BackstretchError(Problem(str(catalogue.source), stretch_id,
-                                       "this stretch has no pose to draw yet"))
+                                       _("this stretch has no pose to draw yet")))
     if suffix == ".svg":
         atomic_write_text(target, stretch_svg(catalogue, stretch_id, side, frame=frame) + "\n")
     else:
         try:
             png = stretch_png(catalogue, stretch_id, side, 800, frame)
         except ImportError as exc:
-            raise BackstretchError(Problem(str(path), "", f"drawing a PNG needs {exc.name}; "
-                                           "install it with: pip install 'backstretch[workbook]'"))
+            # TRANSLATORS: {module} is a Python package's name, like matplotlib
+            raise BackstretchError(Problem(str(path), "", _(
+                "drawing a PNG needs {module}; install it with: pip install "
+                "'backstretch[workbook]'").format(module=exc.name)))
         assert png is not None
         atomic_write_bytes(target, png)
     return target

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from html import escape
 
+from ..base.language import _, current
 from ..catalogue.stretches import Catalogue, Stretch
 from .drawing import figure_title, readable, side_drawn, stretch_svg, svg_shape
 from .layout import layout
@@ -41,7 +42,8 @@ def _pick(n: int, most: int) -> list[int]:
 
 
 @functools.lru_cache(maxsize=256)
-def _flip_svg(pose: Pose, stretch: Stretch, side: str | None, width_px: float | None) -> str:
+def _flip_svg(pose: Pose, stretch: Stretch, side: str | None, width_px: float | None,
+              language: str) -> str:
     lay = layout(pose, side)
     cycle = list(lay.cycle)
     bodies = list(lay.way) + cycle[1:] + cycle[-2::-1]  # in, and once there and back
@@ -54,8 +56,9 @@ def _flip_svg(pose: Pose, stretch: Stretch, side: str | None, width_px: float | 
         last = " bs-flip-last" if i == len(sc.frames) - 1 else ""
         groups.append(f'<g class="bs-flip-f{last}" style="animation-delay: '
                       f'{i * FLIP_SECONDS:.2f}s">{"".join(svg_shape(s, h) for s in shapes)}</g>')
-    label = escape(f"{figure_title(stretch, side)}: the movement, from the start into the hold",
-                   quote=True)
+    # TRANSLATORS: the title of a figure that plays a stretch's movement; {name} is its name
+    label = escape(_("{name}: the movement, from the start into the hold").format(
+        name=figure_title(stretch, side)), quote=True)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {sc.width:.1f} {h:.1f}" '
             f'class="bs-pose bs-flip" role="img" aria-label="{label}"><title>{label}</title>'
             f'{"".join(svg_shape(s, h) for s in sc.props)}{"".join(groups)}'
@@ -73,7 +76,10 @@ def stretch_moves_html(catalogue: Catalogue, stretch_id: str, side: str | None =
     side = side_drawn(stretch, side)
     stills = "".join(f"<div>{stretch_svg(catalogue, stretch_id, side, width_px=width_px, frame=f)}"
                      "</div>" for f in ("start", "hold"))
-    flip = _flip_svg(pose, stretch, side, None if width_px is None else 2 * width_px)
+    flip = _flip_svg(pose, stretch, side, None if width_px is None else 2 * width_px,
+                     current().code)
+    # TRANSLATORS: opens a figure that plays a stretch's movement once
+    play = escape(_("Play the movement"))
     return (f'<div class="bs-moves"><style>{FLIP_CSS}</style>'
             f'<div class="bs-moves-stills">{stills}</div>'
-            f"<details><summary>Play the movement</summary>{flip}</details></div>")
+            f"<details><summary>{play}</summary>{flip}</details></div>")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import math
 
+from ..base.language import current
 from ..catalogue.stretches import Catalogue, Stretch
 from .drawing import svg_shape
 from .layout import Layout, layout
@@ -88,7 +89,7 @@ def _labels(pose: Pose, stretch: Stretch) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=128)
-def _motion(pose: Pose, stretch: Stretch) -> dict:
+def _motion(pose: Pose, stretch: Stretch, language: str) -> dict:
     lay = layout(pose, "right" if stretch.per_side else None)
     template, runs = _frames(lay, stretch)
     props = scene(lay, (), (), False)
@@ -99,7 +100,8 @@ def _motion(pose: Pose, stretch: Stretch) -> dict:
 
 def motion_figure(catalogue: Catalogue, stretch_id: str) -> dict | None:
     """The moving figure of a stretch (its right side; mirror it for the left): the
-    props' SVG, the side labels, a template of the body's shapes, and the points of
-    every frame drawn on the ``way`` in and through the ``cycle``; None without a pose."""
+    props' SVG, the side labels (in the language spoken now), a template of the body's
+    shapes, and the points of every frame drawn on the ``way`` in and through the
+    ``cycle``; None without a pose."""
     pose = poses_for(catalogue).get(stretch_id)
-    return _motion(pose, catalogue[stretch_id]) if pose else None
+    return _motion(pose, catalogue[stretch_id], current().code) if pose else None

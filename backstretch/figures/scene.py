@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..base.language import _
 from ..base.palette import PRIMARY_COLOUR as PRIMARY
 from ..base.palette import SECONDARY_COLOUR as SECONDARY
 from ..base.palette import SHORT_COLOUR
@@ -194,5 +195,7 @@ def scene(lay: Layout, primary: tuple[str, ...], secondary: tuple[str, ...],
         y = lay.height - size * 1.15
         at, anchor = ((MARGIN, y), "start") if lay.side == "right" else \
             ((lay.width - MARGIN, y), "end")
-        labels.append(Text(at, f"{lay.side.upper()} SIDE", size, SIDE_COLOUR, anchor))
+        # TRANSLATORS: the label in a corner of a one-side stretch's figure, in capitals
+        label = _("LEFT SIDE") if lay.side == "left" else _("RIGHT SIDE")
+        labels.append(Text(at, label, size, SIDE_COLOUR, anchor))
     return Scene(lay.width, lay.height, tuple(props), tuple(frames), tuple(labels))
