@@ -66,7 +66,8 @@ def markdown(level: int = 2, sources_link: str = "docs/sources.md") -> str:
     still reads as an emergency where styles are stripped (a code host's README view).
     """
     h = "#" * level
-    out = [MARKER_START, f"{h} {_('Safety first')}", "", _(READ_FIRST), "",
+    title = _("Safety first")
+    out = [MARKER_START, f"{h} {title}", "", _(READ_FIRST), "",
            f"**{_(NOT_ADVICE)}**", ""]
     for tier in TIERS:
         out += [f'<div style="{STYLES[tier.id]}">', "",
@@ -77,8 +78,9 @@ def markdown(level: int = 2, sources_link: str = "docs/sources.md") -> str:
     out += [f"- {_(s)}" for s in STOP_SIGNS]
     out += ["", f"**{_(CONDITIONS_INTRO)}**", ""]
     out += [f"- {_condition(f'**{_(c.name)}**', _(c.rule))}" for c in CONDITIONS.values()]
-    # TRANSLATORS: {link} is a Markdown link whose text is "sources".
-    link = f"[{_('sources')}]({sources_link})"
+    # TRANSLATORS: the text of the link in "Where each statement comes from: sources."
+    word = _("sources")
+    link = f"[{word}]({sources_link})"
     out += ["", _("Where each statement comes from: {link}.").format(link=link)]
     note = " ".join(t for t in (translated_by(), wording_sources()) if t)
     if note:
