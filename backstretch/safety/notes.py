@@ -10,6 +10,7 @@ import textwrap
 from collections.abc import Iterable
 from html import escape
 
+from ..base.formats import joined
 from ..base.language import N_, _, current
 from .flags import CONDITIONS, NOT_ADVICE, STOP_SIGNS, TIERS, Tier
 from .numbers import short_line
@@ -55,7 +56,7 @@ def wording_sources() -> str:
         return ""
     # TRANSLATORS: {sources} are publishers, e.g. "IQWiG, gesundheitsinformation.de".
     return _("The wording follows {sources}.").format(
-        sources="; ".join(SOURCES[k].publisher for k in keys))
+        sources=joined([SOURCES[k].publisher for k in keys]))
 
 
 def markdown(level: int = 2, sources_link: str = "docs/sources.md") -> str:
@@ -151,7 +152,8 @@ def terminal_text(colour: bool = False, width: int = 88) -> str:
 
     def para(text: str, indent: str = "", bullet: str = "") -> list[str]:
         return textwrap.wrap(text, width, initial_indent=indent + bullet,
-                             subsequent_indent=indent + " " * len(bullet))
+                             subsequent_indent=indent + " " * len(bullet),
+                             break_on_hyphens=False)
 
     out = [*para(_(NOT_ADVICE)), ""]
     for tier in TIERS:

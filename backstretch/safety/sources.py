@@ -61,7 +61,8 @@ SOURCES: dict[str, Source] = _sources(
            "kreuzschmerzen-anzeichen-fuer-ernsthafte-ursachen.html", GOV, "de"),
     Source("nvl-kreuzschmerz", "Nationale VersorgungsLeitlinie Nicht-spezifischer "
            "Kreuzschmerz, 2. Auflage, Kapitel 3 (its table of warning signs read in "
-           "reproductions of the NVL and of its 2013 Praxishilfe)", "BÄK, KBV, AWMF",
+           "reproductions of the NVL and of its 2013 Praxishilfe)",
+           "Nationale VersorgungsLeitlinie (BÄK, KBV, AWMF)",
            "2017, checked 2026", "https://www.leitlinien.de/themen/kreuzschmerz/2-auflage/"
            "kapitel-3", PRO, "de"),
     Source("de-116117", "Ärztlicher Bereitschaftsdienst 116 117",
