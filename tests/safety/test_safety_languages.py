@@ -4,6 +4,7 @@ every sentence translated, the translation owned up to, and every source listed.
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,7 @@ def test_an_unknown_country_gets_112_and_the_local_number(code, local):
     for line in (action, short, on_screen):
         assert "112" in line and local in line, (code, line)
         assert "911" not in line and "999" not in line
+    assert not re.search(r"\d", same_day)  # no line of a country it may not be
     assert numbers(Language("es")) is UNKNOWN
 
 
@@ -131,6 +133,16 @@ def test_each_language_s_notes_are_wholly_translated_and_say_who_translated_them
         assert _flat(owned) in _flat(text.replace("&#x27;", "'").replace("&quot;", '"')), kind
     for key in WORDING[code]:
         assert SOURCES[key].publisher in wording
+    with speaking(code):
+        line = notes.short_line_html()
+        short = notes.translated_by(short=True)
+    assert short and "backstretch" in short and escape(short) in line
+    _no_english(line)
+
+
+def test_english_lines_do_not_say_they_were_translated():
+    assert notes.translated_by(short=True) == ""
+    assert "bs-translated" not in notes.short_line_html()
 
 
 def test_english_does_not_say_it_was_translated():
@@ -146,7 +158,7 @@ def test_each_language_keeps_the_tiers_and_the_signs_added_for_everyone(code):
         signs = stop_signs()
         fever = URGENT.flags[0].shown
         age = next(f for f in URGENT.flags if f.id == "age").shown
-    assert len(re.findall(r"^- ", text, re.M)) == (
+    assert len(re.findall(r"^- ", text, re.MULTILINE)) == (
         sum(len(t.flags) for t in TIERS) + len(STOP_SIGNS) + len(CONDITIONS))
     assert text.index("#b30000") < text.index("#b35806")  # the emergency tier first
     chills = {"es": "escalofríos", "de": "Schüttelfrost", "fr": "frissons"}[code]
@@ -207,7 +219,7 @@ def test_every_source_used_is_known_and_listed_with_its_address():
 
 def test_sources_doc_has_a_section_per_language():
     doc = (ROOT / "docs" / "sources.md").read_text(encoding="utf-8")
-    sections = re.split(r"^## ", doc, flags=re.M)
+    sections = re.split(r"^## ", doc, flags=re.MULTILINE)
     for language, word in (("de", "German"), ("fr", "French"), ("es", "Spanish")):
         section = next(s for s in sections if s.startswith(f"The {word}"))
         for source in SOURCES.values():
