@@ -117,7 +117,7 @@ SOURCES: dict[str, Source] = _sources(
            "https://medlineplus.gov/spanish/ency/article/007494.htm", GOV, "es"),
     Source("es-manual-urgencias", "Manual de protocolos y actuación en urgencias: dolor "
            "lumbar, « red flags (signos de alarma) » (publisher not confirmed)",
-           "a Spanish hospital", CHECKED,
+           "Manual de protocolos y actuación en urgencias", CHECKED,
            "https://www.yumpu.com/es/document/view/57162410/manual-de-protocolos-y-actuacion-en/1195",
            PRO, "es"),
     Source("es-112", "Real Decreto 903/1997 (el teléfono 112)", "BOE (España)", "1997",
