@@ -40,6 +40,8 @@ class Numbers:
     """Keys of ``sources.SOURCES``."""
 
 
+NBSP = "\u00a0"
+"""Inside a number ("116 117"), so that no line breaks it in two."""
 ON_CALL = N_("the on-call doctor, when your practice is closed")
 BY_COUNTRY: dict[str, Numbers] = {
     n.territory or "": n
@@ -53,7 +55,7 @@ BY_COUNTRY: dict[str, Numbers] = {
         Numbers("MX", "911", sources=("mx-911",)),
         Numbers("AR", "107", "911", sources=("ar-107", "ar-911")),
         Numbers("ES", "112", reach="region", sources=("es-112",)),
-        Numbers("DE", "112", urgent="116 117", reach="national",
+        Numbers("DE", "112", urgent=f"116{NBSP}117", reach="national",
                 # TRANSLATORS: Germany's 116 117, the ärztlicher Bereitschaftsdienst.
                 service=N_("the on-call doctors' service, when your practice is closed"),
                 sources=("de-116117",)),
@@ -63,7 +65,7 @@ BY_COUNTRY: dict[str, Numbers] = {
                 sources=("at-notrufe", "at-1450")),
         Numbers("CH", "144", "112", reach="canton", sources=("ch-144", "ch-144-fr",
                                                              "ch-aerztefon")),
-        Numbers("FR", "15", "112", urgent="116 117", reach="some-regions",
+        Numbers("FR", "15", "112", urgent=f"116{NBSP}117", reach="some-regions",
                 service=ON_CALL, sources=("fr-numeros", "fr-116117")),
         Numbers("BE", "112", urgent="1733", reach="regional", service=ON_CALL,
                 # TRANSLATORS: Belgium's 1733 works everywhere in Wallonia and Brussels,

@@ -34,9 +34,12 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _actions(code: str) -> tuple[str, str, str, str]:
+def _actions(code: str) -> tuple[str, ...]:
+    """The four lines with numbers; a number's inner space is unbreakable ("116 117")."""
     with speaking(code):
-        return EMERGENCY.action, URGENT.action, short_line(), class_line()
+        lines = EMERGENCY.action, URGENT.action, short_line(), class_line()
+    assert "116 117" not in "".join(lines)  # never split across two lines
+    return tuple(line.replace("\u00a0", " ") for line in lines)
 
 
 # -- numbers by country, not by language -----------------------------------------------------
@@ -71,7 +74,7 @@ def test_the_numbers_are_the_country_s(code, emergency, urgent):
 
 def test_france_s_116_117_is_not_called_nationwide():
     with speaking("fr_FR"):
-        line = URGENT.action
+        line = URGENT.action.replace("\u00a0", " ")
     assert "116 117" in line and "sinon le 15" in line
 
 
