@@ -50,7 +50,9 @@ BY_COUNTRY: dict[str, Numbers] = {
         Numbers("US", "911", sources=("us-911",)),
         Numbers("CA", "911", urgent="811", reach="regional",
                 # TRANSLATORS: Quebec's 811; "Info-Santé" is its name, keep it.
-                service=N_("Info-Santé, a nurse, day and night"), where=N_("in Quebec"),
+                service=N_("Info-Santé, a nurse, day and night"),
+                # TRANSLATORS: where Canada's 811 line (Info-Santé) is meant: Quebec.
+                where=N_("in Quebec"),
                 sources=("qc-811",)),
         Numbers("MX", "911", sources=("mx-911",)),
         Numbers("AR", "107", "911", sources=("ar-107", "ar-911")),
