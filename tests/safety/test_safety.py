@@ -14,14 +14,14 @@ from backstretch.cli import main
 from backstretch.planner import plan
 from backstretch.routines.dose import BASIS, dose_report
 from backstretch.safety.flags import (
-    CLASS_LINE,
     CONDITIONS,
     EMERGENCY,
-    SHORT_LINE,
     SOURCES,
     STOP_SOURCES,
     TIERS,
     URGENT,
+    class_line,
+    short_line,
 )
 from backstretch.safety.notes import MARKER_END, MARKER_START, markdown, safety_html
 
@@ -31,7 +31,8 @@ FLAGS = [flag.text for tier in TIERS for flag in tier.flags]
 
 def test_two_tiers_emergency_first_every_flag_sourced():
     assert TIERS == (EMERGENCY, URGENT)
-    assert "999" in EMERGENCY.action and "112" in EMERGENCY.action and "911" in EMERGENCY.action
+    # English with no country (the tests' "en"): the European 112 and the local number
+    assert "112" in EMERGENCY.action and "local emergency number" in EMERGENCY.action
     assert "same-day" in URGENT.action
     assert len(EMERGENCY.flags) >= 6 and len(URGENT.flags) >= 8
     for tier in TIERS:
@@ -78,14 +79,14 @@ def test_html_and_cli_show_both_tiers_in_order(capsys):
     assert main(["safety"]) == 0
     out = capsys.readouterr().out
     assert "\033[" not in out  # not a terminal: no colour codes
-    assert _in_order(out, ["EMERGENCY: call 999", *[f.text for f in EMERGENCY.flags],
+    assert _in_order(out, ["EMERGENCY: call 112", *[f.text for f in EMERGENCY.flags],
                            "URGENT: get a same-day", *[f.text for f in URGENT.flags],
                            *[c.rule for c in CONDITIONS.values()]])
 
 
 def test_short_lines_name_the_emergency():
-    for line in (SHORT_LINE, CLASS_LINE):
-        assert "999" in line and "911" in line and "bladder" in line
+    for line in (short_line(), class_line()):
+        assert "112" in line and "local emergency number" in line and "bladder" in line
 
 
 def test_sources_doc_lists_every_source():
@@ -160,7 +161,7 @@ def test_suggest_panel_conditions_reach_the_planner_and_the_builder(catalogue):
 
     builder = RoutineBuilder(catalogue, Routine("r", (RoutineItem("childs-pose"),), catalogue))
     assert "leave it out" not in builder.dose.value
-    assert SHORT_LINE in builder.dose.value.replace("&#x27;", "'")
+    assert short_line() in builder.dose.value.replace("&#x27;", "'")
     panel = PlannerPanel(catalogue, builder)
     panel.conditions["osteoporosis"].value = True
     assert "Child&#x27;s pose: leave it out with osteoporosis" in builder.dose.value
