@@ -108,6 +108,8 @@ def parser(positions: Sequence[str], equipment: Sequence[str], muscles: Sequence
     p = argparse.ArgumentParser(prog="backstretch", description=_(
         "Build, follow and check a stretching routine for the lower back. "
         "Not medical advice: stop if pain sharpens or spreads down a leg."))
+    # TRANSLATORS: FILE, ROUTINE, CODE, COMMAND, ACTION, DAYS, HH:MM and DATE stand for
+    # what a person types, in the command's usage line: capitals, no spaces.
     file, routine, json_help = _("FILE"), _("ROUTINE"), _("print JSON")
     a_routine = _("a routine file, or a ready routine's name such as {name}")
     p.add_argument("--catalogue", metavar=file, help=_("use this stretch catalogue instead "

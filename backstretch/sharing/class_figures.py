@@ -111,6 +111,8 @@ class ClassFigures:
                 "only once there are at least {least}, so that none can be picked out.",
                 self.held_back).format(n=self.held_back, least=MIN_ANONYMOUS))
         if self.counted:
+            # TRANSLATORS: a count and one of "on plan", "1 day short", "2 or more days
+            # short", "no plan": how many shares fall there ("3 on plan").
             spread = ", ".join(_("{n} {spread}").format(n=n, spread=_(k))
                                for k, n in self.spread.items())
             out.append(ngettext("Days against the plan, over {n} share: {spread}.",
