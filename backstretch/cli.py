@@ -288,8 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    code, rest = lang_option(sys.argv[1:] if argv is None else argv)
     with argparse_speaking():
+        code, rest = lang_option(sys.argv[1:] if argv is None else argv)
         try:
             language = spoken_language(code) if code else current()
         except BackstretchError as exc:

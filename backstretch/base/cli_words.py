@@ -63,8 +63,8 @@ def argparse_speaking() -> Iterator[None]:
 def lang_option(argv: Sequence[str]) -> tuple[str | None, list[str]]:
     """``--lang CODE`` (or ``--lang=CODE``) from anywhere in ``argv``, and the rest of it
     (the last one given counts)."""
-    found = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
-    found.add_argument("--lang")
+    found = argparse.ArgumentParser(prog="backstretch", add_help=False, allow_abbrev=False)
+    found.add_argument("--lang", metavar=_("CODE"))
     known, rest = found.parse_known_args(list(argv))
     return known.lang, rest
 
