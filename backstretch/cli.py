@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from .base.checks import Invalid
-from .base.errors import BackstretchError, Problem, printable
 from .base.cli_words import argparse_speaking, lang_option, parser, spoken_language
+from .base.errors import BackstretchError, Problem, printable
 from .base.formats import number
 from .base.language import N_, _, current, ngettext, speaking, spoken
 from .base.yamlio import parse_yaml, read_text
@@ -24,7 +24,6 @@ from .handouts.html import PAPERS
 from .routines.dose import dose_report
 from .routines.model import format_duration
 from .routines.reading import load_routine, resolve_routine_path, routine_from_dict
-
 
 WROTE_POSE = {"start": N_("Wrote {path}: the start of {name}"),
               "hold": N_("Wrote {path}: the figure of {name}"),
@@ -239,8 +238,15 @@ def cmd_remind(args: argparse.Namespace, catalogue: Catalogue) -> int:
     import dataclasses
     from datetime import date
 
-    from .programme.plan import DEFAULT_ROUTINE, Plan, load_plan, plan_file, plan_routines
-    from .programme.plan import revised, routine_names
+    from .programme.plan import (
+        DEFAULT_ROUTINE,
+        Plan,
+        load_plan,
+        plan_file,
+        plan_routines,
+        revised,
+        routine_names,
+    )
     from .programme.reminders import write_reminders
 
     saved = load_plan()
@@ -263,9 +269,9 @@ def cmd_remind(args: argparse.Namespace, catalogue: Catalogue) -> int:
 def cmd_plan(_args: argparse.Namespace, catalogue: Catalogue) -> int:
     from datetime import date
 
+    from .log.store import SessionLog
     from .programme.adherence import adherence
     from .programme.plan import load_plan, plan_file, plan_routines, routine_names
-    from .log.store import SessionLog
 
     plan = load_plan()
     if plan is None:

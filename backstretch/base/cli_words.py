@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from .errors import BackstretchError, Problem
-from .language import SOURCE, Language, N_, _, available, ngettext, parse, spoken
+from .language import N_, SOURCE, Language, _, available, ngettext, parse, spoken
 
 ARGPARSE_WORDS = (
     # TRANSLATORS: argparse's own words (Python's standard library), shown by the
