@@ -93,7 +93,7 @@ def test_the_class_page_in_german():
         page = class_page(figures)
         lines = figures.lines()
     assert page.startswith('<!DOCTYPE html><html lang="de">')
-    assert "<title>Die geteilten Wochen der Gruppe</title>" in page
+    assert "<title>Die geteilten Wochen des Kurses</title>" in page
     assert "<th>Name</th><th>Tage (vom Plan)</th>" in page and "Days (of plan)" not in page
     assert lines[0] == "Woche vom 7. Dezember 2026: 6 Personen haben geteilt (2 mit Namen, " \
                        "4 anonym)."
