@@ -151,10 +151,10 @@ def test_a_share_in_spanish_and_its_faults_in_french():
         "Semana del 7 de diciembre: compartida con su nombre.",
         "Días con sesión: 2 de 3 días previstos.",
         "Dolor habitual: 4. Media de las actividades: 7,5.",
-        ("Cambio del dolor habitual desde el inicio: -2 (un cambio que la mayoría de las "
-         "personas nota)."),
-        ("Cambio de la media de las actividades desde el inicio: +4 (un cambio que la "
-         "mayoría de las personas nota).")]
+        ("Cambio del dolor habitual desde el inicio: -2 (un cambio que nota la mayoría de "
+         "las personas)."),
+        ("Cambio de la media de las actividades desde el inicio: +4 (un cambio que nota la "
+         "mayoría de las personas).")]
     with speaking("fr"):
         with pytest.raises(BackstretchError) as unknown:
             read_share({**share.to_json(), "mood": 3}, TODAY, "partage")
