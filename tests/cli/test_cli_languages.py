@@ -95,3 +95,17 @@ def test_backstretch_lang_speaks_spanish():
 def test_use_language_is_public():
     assert "use_language" in backstretch.__all__
     assert backstretch.use_language("es").code == "es" and current().code == "es"
+
+
+def test_a_new_catalogue_is_a_new_language_for_lang(tmp_path, monkeypatch, capsys):
+    po = tmp_path / "it" / "LC_MESSAGES" / "backstretch.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                  '"Language: it\\n"\n\n'
+                  'msgid "{file}: ok"\nmsgstr "{file}: va bene"\n', encoding="utf-8")
+    monkeypatch.setenv("BACKSTRETCH_LOCALE_DIR", str(tmp_path))
+    assert main(["check", "desk-break", "--lang", "it"]) == 0
+    assert capsys.readouterr().out == "desk-break: va bene\n"
+    with pytest.raises(SystemExit):
+        main(["--lang", "es", "check", "desk-break"])  # no Spanish catalogue here
+    assert "choose one of en (English), it (italiano)" in capsys.readouterr().err
