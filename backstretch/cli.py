@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from .base.checks import Invalid
+from .base.cli_words import argparse_speaking, lang_option, parser, spoken_language
 from .base.errors import BackstretchError, Problem, printable
-from .base.formats import counted
+from .base.formats import number
+from .base.language import N_, _, current, ngettext, speaking, spoken
 from .base.yamlio import parse_yaml, read_text
 from .catalogue.muscles import MUSCLE_GROUPS
 from .catalogue.stretches import EQUIPMENT, POSITIONS, Catalogue, load_catalogue
@@ -22,6 +24,11 @@ from .handouts.html import PAPERS
 from .routines.dose import dose_report
 from .routines.model import format_duration
 from .routines.reading import load_routine, resolve_routine_path, routine_from_dict
+
+WROTE_POSE = {"start": N_("Wrote {path}: the start of {name}"),
+              "hold": N_("Wrote {path}: the figure of {name}"),
+              "all": N_("Wrote {path}: the way in of {name}")}
+"""What ``pose`` says it drew, by ``--frame``."""
 
 
 def _option(checker: str) -> Callable[[str], Any]:
@@ -38,101 +45,8 @@ def _option(checker: str) -> Callable[[str], Any]:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="backstretch",
-        description="Build, follow and check a stretching routine for the lower back. "
-        "Not medical advice: stop if pain sharpens or spreads down a leg.",
-    )
-    p.add_argument("--catalogue", metavar="FILE", help="use this stretch catalogue instead "
-                   "of the shipped one")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    ls = sub.add_parser("list", help="list the stretches, optionally filtered")
-    ls.add_argument("--position", choices=list(POSITIONS))
-    ls.add_argument("--equipment", choices=[*EQUIPMENT, "none"],
-                    help="keep stretches needing nothing more than this")
-    ls.add_argument("--muscle", choices=list(MUSCLE_GROUPS))
-    ls.add_argument("--json", action="store_true", help="print JSON")
-
-    for name, text in (("show", "print a routine's timeline and total time"),
-                       ("coverage", "print seconds per muscle group and the dose check")):
-        c = sub.add_parser(name, help=text)
-        c.add_argument("routine", metavar="ROUTINE",
-                       help="a routine file, or a ready routine's name such as source-article")
-        c.add_argument("--json", action="store_true", help="print JSON")
-
-    sub.add_parser("safety", help="print the red flags (emergency first) and when to stop")
-
-    chk = sub.add_parser("check", help="validate routine or catalogue files")
-    chk.add_argument("files", nargs="+", metavar="FILE")
-
-    ho = sub.add_parser("handout", help="write a printable handout (HTML or PDF) of a routine")
-    ho.add_argument("routine", metavar="ROUTINE",
-                    help="a routine file, or a ready routine's name such as source-article")
-    ho.add_argument("-o", "--output", required=True, metavar="FILE",
-                    help="where to write it; the suffix, .html or .pdf, picks the format")
-    ho.add_argument("--paper", choices=tuple(PAPERS), default="a4",
-                    help="the paper it prints on (default: a4)")
-
-    fo = sub.add_parser("follow", help="write a routine's guided session as one web page that "
-                        "runs anywhere, offline (a phone too)",
-                        description="Write one self-contained HTML file that plays the routine "
-                        "as the workbook's timer does: countdown, voice, beeps, checklist, pain "
-                        "before and after, and the safety notes. It needs no kernel and no "
-                        "network; its sessions download as a file for 'backstretch log import'.")
-    fo.add_argument("routine", metavar="ROUTINE",
-                    help="a routine file, or a ready routine's name such as desk-break")
-    fo.add_argument("-o", "--output", required=True, metavar="FILE",
-                    help="where to write it, ending in .html")
-
-    lg = sub.add_parser("log", help="the session log: import sessions done with a take-home page")
-    lsub = lg.add_subparsers(dest="log_command", required=True, metavar="ACTION")
-    imp = lsub.add_parser("import", help="add the sessions a take-home page downloaded")
-    imp.add_argument("file", metavar="FILE", help="the sessions file the page downloaded (.json)")
-
-    po = sub.add_parser("pose", help="draw a stretch's figure as SVG or PNG")
-    po.add_argument("stretch", metavar="ID", help="a stretch id, such as knee-to-chest")
-    po.add_argument("-o", "--output", required=True, metavar="FILE",
-                    help="where to write it; the suffix, .svg or .png, picks the format")
-    po.add_argument("--side", choices=["left", "right"],
-                    help="the side a one-side stretch shows (default: right)")
-    po.add_argument("--frame", choices=["start", "hold", "all"], default="hold",
-                    help="the moment drawn: where a person starts, the hold (the default), "
-                    "or all the way in's key frames side by side")
-
-    rm = sub.add_parser(
-        "remind", help="write a plan's reminders as a calendar file (.ics) to import",
-        description="Write your plan's days and time as a weekly event with an alarm, in an "
-        "iCalendar file that a phone, Google Calendar or Outlook imports. Each option left out "
-        "comes from your saved plan (notebook 04), or without one: daily-back-care on "
-        "mon,wed,fri at 07:30 for 6 weeks from today. The saved plan is not changed.")
-    rm.add_argument("--days", metavar="DAYS", type=_option("weekday_list"),
-                    help="reminder days, like mon,wed,fri: one for each day a week you plan")
-    rm.add_argument("--at", metavar="HH:MM", type=_option("clock_time"),
-                    help="your local time, like 07:30")
-    rm.add_argument("--weeks", metavar="N", type=_option("week_count"),
-                    help="how many weeks, 1 to 52")
-    rm.add_argument("--routine", action="append", metavar="ROUTINE",
-                    type=_option("routine_reference"),
-                    help="a ready routine's name or a routine file; give it twice for two")
-    rm.add_argument("--start", metavar="DATE", type=_option("start_day"),
-                    help="the plan's first day, like 2026-11-30 (default: today)")
-    rm.add_argument("-o", "--output", required=True, metavar="FILE",
-                    help="where to write it, ending in .ics")
-
-    sub.add_parser("plan", help="print your saved plan and how the weeks stand against it")
-
-    cl = sub.add_parser("class-link", help="print the nbgitpuller link that brings the workbook "
-                        "to every student on a JupyterHub")
-    cl.add_argument("--hub", required=True, metavar="URL",
-                    help="the hub, like https://hub.example.org")
-    cl.add_argument("--repo", metavar="URL", help="the workbook's git repository "
-                    "(default: this checkout's origin remote)")
-    cl.add_argument("--branch", default="main")
-    cl.add_argument("--notebook", default="00_start_here",
-                    help="the notebook to open, like 03_guided_session (default: 00_start_here)")
-    cl.add_argument("--ui", default="lab", help="lab (the notebook) or voila (a page, no code)")
-    return p
+    return parser(tuple(POSITIONS), (*EQUIPMENT, "none"), tuple(MUSCLE_GROUPS), tuple(PAPERS),
+                  _option)
 
 
 def cmd_list(args: argparse.Namespace, catalogue: Catalogue) -> int:
@@ -146,7 +60,8 @@ def cmd_list(args: argparse.Namespace, catalogue: Catalogue) -> int:
     width = max((len(s.id) for s in found), default=0)
     for s in found:
         print(f"{s.id:<{width}}  {s.name}  [{s.position}; {', '.join(s.primary)}]")
-    print(f"{len(found)} of {len(catalogue)} stretches")
+    print(ngettext("{n} of {total} stretch", "{n} of {total} stretches", len(catalogue))
+          .format(n=len(found), total=len(catalogue)))
     return 0
 
 
@@ -167,8 +82,10 @@ def cmd_show(args: argparse.Namespace, catalogue: Catalogue) -> int:
     for s in steps:
         what = s.stretch.name if s.kind == "get_ready" else f"  {s.label}"
         print(f"{s.clock:>6}  {s.seconds:>4} s  {what}")
-    print(f"Total: {format_duration(routine.duration)} ({routine.duration} s), "
-          + counted(len(routine.items), "stretch", "stretches"))
+    n = len(routine.items)
+    print(_("Total: {duration} ({seconds} s), {stretches}").format(
+        duration=format_duration(routine.duration), seconds=routine.duration,
+        stretches=ngettext("{n} stretch", "{n} stretches", n).format(n=n)))
     return 0
 
 
@@ -187,14 +104,15 @@ def cmd_coverage(args: argparse.Namespace, catalogue: Catalogue) -> int:
                      "holds": [str(h) for h in report.holds], "ok": report.ok},
         }, indent=2, ensure_ascii=False))
         return 0
-    print(f"{routine.name}: seconds of static stretch per muscle group "
-          "(primary full, secondary half, less-worked side)")
+    print(_("{name}: seconds of static stretch per muscle group (primary full, secondary "
+            "half, less-worked side)").format(name=routine.name))
     for g in MUSCLE_GROUPS.values():
         if g.id in coverage:
             c = coverage[g.id]
-            active = f"  (+{c.active:g} s active)" if c.active else ""
-            print(f"  {g.name:<20} {c.stretch:>6g} s{active}")
-    print("\nDose check:")
+            active = "  " + _("(+{seconds} s active)").format(
+                seconds=number(c.active, 2)) if c.active else ""
+            print(f"  {g.name:<20} {number(c.stretch, 2):>6} s{active}")
+    print("\n" + _("Dose check:"))
     for line in report.lines():
         print(f"  {line}")
     return 0
@@ -212,9 +130,10 @@ def cmd_handout(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
     routine = load_routine(args.routine, catalogue)
     saved = save_handout(routine, args.output, args.paper)
-    print(printable(f"Wrote {saved.path}: a handout of {routine.name}"))
+    print(printable(_("Wrote {path}: a handout of {name}").format(path=saved.path,
+                                                                  name=routine.name)))
     if saved.note:
-        print(printable(f"note: {saved.note}"), file=sys.stderr)
+        print(printable(_("note: {note}").format(note=saved.note)), file=sys.stderr)
     return 0
 
 
@@ -223,8 +142,9 @@ def cmd_follow(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
     routine = load_routine(args.routine, catalogue)
     path = save_take_home(routine, args.output)
-    print(printable(f"Wrote {path}: {routine.name}, as a page that runs the session in any "
-                    f"browser, offline ({path.stat().st_size // 1024} KB)"))
+    print(printable(_("Wrote {path}: {name}, as a page that runs the session in any browser, "
+                      "offline ({size} KB)").format(path=path, name=routine.name,
+                                                    size=path.stat().st_size // 1024)))
     return 0
 
 
@@ -234,7 +154,7 @@ def cmd_log(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
     with SessionLog() as log:
         done = import_take_home(args.file, log, catalogue)
-    print(printable(f"{args.file}: {done.summary()}."))
+    print(printable(_("{file}: {summary}.").format(file=args.file, summary=done.summary())))
     return 0
 
 
@@ -242,8 +162,8 @@ def cmd_pose(args: argparse.Namespace, catalogue: Catalogue) -> int:
     from .figures.drawing import save_pose
 
     path = save_pose(catalogue, args.stretch, args.output, args.side, args.frame)
-    what = {"start": "the start", "hold": "the figure", "all": "the way in"}[args.frame]
-    print(printable(f"Wrote {path}: {what} of {catalogue[args.stretch].name}"))
+    print(printable(_(WROTE_POSE[args.frame]).format(path=path,
+                                                      name=catalogue[args.stretch].name)))
     return 0
 
 
@@ -280,7 +200,7 @@ def cmd_check(args: argparse.Namespace, catalogue: Catalogue | None) -> int:
         if problems:
             bad += 1
         else:
-            print(printable(f"{path}: ok"))
+            print(printable(_("{file}: ok").format(file=path)))
     return 1 if bad else 0
 
 
@@ -293,9 +213,10 @@ def cmd_class_link(args: argparse.Namespace) -> int:
 
     repo = args.repo or origin_url()
     if repo is None:
-        raise BackstretchError(Problem("--repo", "", "this checkout has no origin remote; give "
-                                       "the workbook's repository URL with --repo"))
-    print(ClassLink(args.hub, repo, args.branch, args.notebook, args.ui).url)
+        raise BackstretchError(Problem("--repo", "", _(
+            "this checkout has no origin remote; give the workbook's repository URL with "
+            "--repo")))
+    print(ClassLink(args.hub, repo, args.branch, args.notebook, args.ui, spoken()).url)
     return 0
 
 
@@ -304,20 +225,28 @@ def _check_remind(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
     from .programme.plan import routine_list
 
     if Path(args.output).suffix.lower() != ".ics":
-        parser.error(f"-o {args.output}: end the file name in .ics")
+        parser.error(_("-o {file}: end the file name in .ics").format(file=args.output))
     try:
         if args.routine:
             routine_list(args.routine)
     except Invalid as exc:
-        parser.error(printable(f"argument --routine: {exc}"))
+        parser.error(printable(_("argument %(argument_name)s: %(message)s")
+                               % {"argument_name": "--routine", "message": exc}))
 
 
 def cmd_remind(args: argparse.Namespace, catalogue: Catalogue) -> int:
     import dataclasses
     from datetime import date
 
-    from .programme.plan import DEFAULT_ROUTINE, Plan, load_plan, plan_file, plan_routines
-    from .programme.plan import revised, routine_names
+    from .programme.plan import (
+        DEFAULT_ROUTINE,
+        Plan,
+        load_plan,
+        plan_file,
+        plan_routines,
+        revised,
+        routine_names,
+    )
     from .programme.reminders import write_reminders
 
     saved = load_plan()
@@ -331,25 +260,26 @@ def cmd_remind(args: argparse.Namespace, catalogue: Catalogue) -> int:
     file = "--routine" if args.routine or saved is None else str(plan_file())
     routines = plan_routines(plan, catalogue, file)
     path = write_reminders(revised(plan, saved), routines, args.output)
-    print(printable(f"Wrote {path}: reminders for {routine_names(routines)}, "
-                    f"{plan.describe()}. Open it, or import it into your calendar."))
+    print(printable(_("Wrote {path}: reminders for {routines}, {plan}. Open it, or import it "
+                      "into your calendar.").format(path=path, routines=routine_names(routines),
+                                                    plan=plan.describe())))
     return 0
 
 
 def cmd_plan(_args: argparse.Namespace, catalogue: Catalogue) -> int:
     from datetime import date
 
+    from .log.store import SessionLog
     from .programme.adherence import adherence
     from .programme.plan import load_plan, plan_file, plan_routines, routine_names
-    from .log.store import SessionLog
 
     plan = load_plan()
     if plan is None:
-        print("No plan saved yet: make one in notebook 04, or write reminders with "
-              "backstretch remind.")
+        print(_("No plan saved yet: make one in notebook 04, or write reminders with "
+                "backstretch remind."))
         return 0
     names = routine_names(plan_routines(plan, catalogue, str(plan_file())))
-    print(printable(f"{names}: {plan.describe()}"))
+    print(printable(_("{routines}: {plan}").format(routines=names, plan=plan.describe())))
     today = date.today()
     with SessionLog() as log:
         progress = adherence(plan, log.weekly(until=today), today)
@@ -364,17 +294,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    parser = _parser()
+    with argparse_speaking():
+        code, rest = lang_option(sys.argv[1:] if argv is None else argv)
+        try:
+            language = spoken_language(code) if code else current()
+        except BackstretchError as exc:
+            _parser().error(str(exc.problems[0]))
+        with speaking(language):
+            return _run(_parser(), rest)
+
+
+def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.command == "handout":
         from .handouts.files import SUFFIXES
 
         if Path(args.output).suffix.lower() not in SUFFIXES:
-            parser.error(f"-o {args.output}: end the file name in .html or .pdf")
+            parser.error(_("-o {file}: end the file name in .html or .pdf").format(
+                file=args.output))
     if args.command == "remind":
         _check_remind(parser, args)
     if args.command == "follow" and Path(args.output).suffix.lower() not in (".html", ".htm"):
-        parser.error(f"-o {args.output}: end the file name in .html")
+        parser.error(_("-o {file}: end the file name in .html").format(file=args.output))
     try:
         catalogue = load_catalogue(args.catalogue) if args.catalogue else None
         if args.command == "check":

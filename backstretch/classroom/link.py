@@ -1,8 +1,9 @@
 """The nbgitpuller link an instructor hands a class: the workbook, fresh, in each student's hub.
 
 A click on the link makes the hub start the student's server, clone (or update) the
-workbook's repository into their home with nbgitpuller, and open one notebook.
-Pure text: no network, no widgets.
+workbook's repository into their home with nbgitpuller, and open one notebook: the
+English one, or the same notebook in the language asked for (``notebooks/de/``), which
+speaks that language. Pure text: no network, no widgets.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from ..base.errors import BackstretchError, Problem
+from ..base.language import SOURCE, _
 
 NOTEBOOKS = ("00_start_here", "01_catalogue", "02_build_a_routine", "03_guided_session",
              "04_progress", "05_class_mode")
@@ -31,24 +33,34 @@ class ClassLink:
     branch: str = "main"
     notebook: str = "00_start_here"
     ui: str = "lab"
+    lang: str = SOURCE
+    """The notebooks' language: ``en`` opens ``notebooks/``, ``de`` ``notebooks/de/``."""
 
     def __post_init__(self) -> None:
         problems = []
         hub = urlsplit(self.hub.strip())
         if hub.scheme not in ("http", "https") or not hub.netloc:
-            problems.append(Problem("--hub", "", f"{self.hub!r} is not a hub address; give "
-                                    "one like https://hub.example.org"))
+            problems.append(Problem("--hub", "", _(
+                "{hub} is not a hub address; give one like https://hub.example.org").format(
+                    hub=repr(self.hub))))
         repo = urlsplit(self.repo.strip())
         if repo.scheme not in REPO_SCHEMES or not repo.netloc or not self.repo_dir:
-            problems.append(Problem("--repo", "", f"{self.repo!r} is not a git repository URL; "
-                                    "give one like https://git.example.org/you/backstretch"))
+            problems.append(Problem("--repo", "", _(
+                "{repo} is not a git repository URL; give one like "
+                "https://git.example.org/you/backstretch").format(repo=repr(self.repo))))
         if not re.fullmatch(r"[\w][\w./-]*", self.branch) or ".." in self.branch:
-            problems.append(Problem("--branch", "", f"{self.branch!r} is not a branch name"))
+            problems.append(Problem("--branch", "", _("{branch} is not a branch name").format(
+                branch=repr(self.branch))))
         if self.notebook.removesuffix(".ipynb") not in NOTEBOOKS:
-            problems.append(Problem("--notebook", "", f"{self.notebook!r} is not a workbook "
-                                    f"notebook; choose one of {', '.join(NOTEBOOKS)}"))
+            problems.append(Problem("--notebook", "", _(
+                "{notebook} is not a workbook notebook; choose one of {notebooks}").format(
+                    notebook=repr(self.notebook), notebooks=", ".join(NOTEBOOKS))))
         if self.ui not in UIS:
-            problems.append(Problem("--ui", "", f"{self.ui!r}: choose lab or voila"))
+            problems.append(Problem("--ui", "", _("{ui}: choose lab or voila").format(
+                ui=repr(self.ui))))
+        if not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", self.lang):
+            problems.append(Problem("--lang", "", _("{code} is not a language code (try es, de, "
+                                                    "fr or es_MX)").format(code=repr(self.lang))))
         if problems:
             raise BackstretchError(problems)
 
@@ -64,7 +76,8 @@ class ClassLink:
     def urlpath(self) -> str:
         """Where the student lands once the pull is done, relative to their server."""
         notebook = self.notebook.removesuffix(".ipynb") + ".ipynb"
-        return f"{UIS[self.ui]}/{self.repo_dir}/notebooks/{notebook}"
+        folder = "notebooks" if self.lang == SOURCE else f"notebooks/{self.lang}"
+        return f"{UIS[self.ui]}/{self.repo_dir}/{folder}/{notebook}"
 
     @property
     def url(self) -> str:

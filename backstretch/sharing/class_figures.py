@@ -16,13 +16,15 @@ from datetime import date
 from statistics import median
 from typing import Any
 
-from ..base.formats import counted
-from .share import Share
+from ..base.formats import day, number
+from ..base.language import N_, _, ngettext
+from .share import Share, tenths
 
 MIN_ANONYMOUS = 5
 """The smallest group of anonymous shares the figures may count."""
-SPREAD = ("on plan", "1 day short", "2 or more days short", "no plan")
-"""The days against the plan, in the order shown."""
+SPREAD = (N_("on plan"), N_("1 day short"), N_("2 or more days short"), N_("no plan"))
+"""The days against the plan, in the order shown: the figures' keys (in English, as the
+service sends them), translated where shown."""
 
 
 def spread_of(share: Share) -> str:
@@ -44,11 +46,24 @@ class Change:
     """Of them, how many reached the change most people notice."""
 
     def line(self, what: str) -> str:
+        """The change in words; ``what`` is ``pain`` (usual pain) or ``activities`` (their
+        average)."""
         if not self.shares:
-            return f"{what.capitalize()}: no share has a change yet (it needs two check-ins)."
-        return (f"{what.capitalize()}: median change {self.median:+g} over "
-                f"{counted(self.shares, 'share')}; {self.reached} reached the change most "
-                "people notice.")
+            return (_("Usual pain: no share has a change yet (it needs two check-ins).")
+                    if what == "pain" else
+                    _("Activities' average: no share has a change yet (it needs two "
+                      "check-ins)."))
+        shares = ngettext("{n} share", "{n} shares", self.shares).format(n=self.shares)
+        text = (_("Usual pain: median change {change} over {shares}; {reached} reached the "
+                  "change most people notice.") if what == "pain" else
+                _("Activities' average: median change {change} over {shares}; {reached} "
+                  "reached the change most people notice."))
+        return text.format(change=signed(self.median or 0), shares=shares, reached=self.reached)
+
+
+def signed(value: float) -> str:
+    """A change with its sign, in the current language: '+2', '-1.5', '0'."""
+    return ("+" if value >= 0 else "") + number(value)
 
 
 def _change(values: list[tuple[float, bool]]) -> Change:
@@ -83,25 +98,35 @@ class ClassFigures:
 
     def lines(self) -> list[str]:
         """The figures in words."""
-        out = [f"Week of {self.week.day} {self.week:%B} {self.week.year}: "
-               f"{counted(self.shared, 'student')} shared ({self.shared - self.anonymous} "
-               f"named, {self.anonymous} anonymous)."]
+        out = [ngettext("Week of {week}: {n} student shared ({named} named, {anonymous} "
+                        "anonymous).", "Week of {week}: {n} students shared ({named} named, "
+                        "{anonymous} anonymous).", self.shared).format(
+            week=day(self.week, "long"), n=self.shared, named=self.shared - self.anonymous,
+            anonymous=self.anonymous)]
         if self.held_back:
-            out.append(f"{counted(self.held_back, 'anonymous share')} "
-                       f"{'is' if self.held_back == 1 else 'are'} left out of the figures: "
-                       f"anonymous shares count only once there are at least {MIN_ANONYMOUS}, "
-                       "so that none can be picked out.")
+            out.append(ngettext(
+                "{n} anonymous share is left out of the figures: anonymous shares count only "
+                "once there are at least {least}, so that none can be picked out.",
+                "{n} anonymous shares are left out of the figures: anonymous shares count "
+                "only once there are at least {least}, so that none can be picked out.",
+                self.held_back).format(n=self.held_back, least=MIN_ANONYMOUS))
         if self.counted:
-            out.append(f"Days against the plan, over {counted(self.counted, 'share')}: "
-                       + ", ".join(f"{n} {k}" for k, n in self.spread.items()) + ".")
-            out += [self.pain.line("usual pain"), self.activities.line("activities' average")]
+            # TRANSLATORS: a count and one of "on plan", "1 day short", "2 or more days
+            # short", "no plan": how many shares fall there ("3 on plan").
+            spread = ", ".join(_("{n} {spread}").format(n=n, spread=_(k))
+                               for k, n in self.spread.items())
+            out.append(ngettext("Days against the plan, over {n} share: {spread}.",
+                                "Days against the plan, over {n} shares: {spread}.",
+                                self.counted).format(n=self.counted, spread=spread))
+            out += [self.pain.line("pain"), self.activities.line("activities")]
         return out
 
     def rising_lines(self) -> list[str]:
         """One line for each student to talk to."""
-        return [f"{name} allowed you to know that their usual pain is rising: talk with "
-                "them before they next stretch, and point them to the stop signs and to a "
-                "clinician if it goes on. This is not a diagnosis." for name in self.rising]
+        return [_("{name} allowed you to know that their usual pain is rising: talk with them "
+                  "before they next stretch, and point them to the stop signs and to a "
+                  "clinician if it goes on. This is not a diagnosis.").format(name=name)
+                for name in self.rising]
 
     def to_json(self) -> dict[str, Any]:
         """The figures as the service sends them (the named rows in full, nothing of the
@@ -133,16 +158,23 @@ def class_figures(shares: Iterable[Share], week: date) -> ClassFigures:
 
 def _change_cell(change: float | None, reached: bool | None) -> str:
     if change is None:
-        return "not yet"
-    return f"{change:+g}" + (", a change most people notice" if reached else "")
+        return _("not yet")
+    if reached:
+        return _("{change}, a change most people notice").format(change=signed(change))
+    return signed(change)
 
 
 def row_words(share: Share) -> list[str]:
     """A named student's row: name, days, pain and activities now, their changes."""
-    plan = f"{share.days} of {share.planned}" if share.planned else f"{share.days} (no plan)"
-    now = "no recent check-in" if share.usual_pain is None else (
-        f"pain {share.usual_pain}, activities "
-        + ("none rated" if share.activities is None else f"{share.activities:.1f}"))
+    plan = (_("{days} of {planned}").format(days=share.days, planned=share.planned)
+            if share.planned else _("{days} (no plan)").format(days=share.days))
+    if share.usual_pain is None:
+        now = _("no recent check-in")
+    elif share.activities is None:
+        now = _("pain {pain}, activities none rated").format(pain=share.usual_pain)
+    else:
+        now = _("pain {pain}, activities {activities}").format(
+            pain=share.usual_pain, activities=tenths(share.activities))
     return [share.name or "", plan, now, _change_cell(share.pain_change, share.pain_reached),
             _change_cell(share.activities_change, share.activities_reached)]
 

@@ -8,6 +8,7 @@ import base64
 import hashlib
 from html import escape
 
+from ..base.language import N_, SOURCE, _, current, spoken
 from .class_figures import ClassFigures, row_words
 
 RISING_CSS = ".bs-rising{border:2px solid #b00020;padding:.5em 1em;margin:.5em 0}"
@@ -15,8 +16,9 @@ RISING_CSS = ".bs-rising{border:2px solid #b00020;padding:.5em 1em;margin:.5em 0
 STYLE = ("body{font-family:system-ui,sans-serif;margin:2em;max-width:60em}"
          "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;"
          "text-align:left;vertical-align:top}" + RISING_CSS)
-HEADINGS = ("Name", "Days (of plan)", "Latest check-in", "Usual pain since the start",
-            "Activities' average since the start")
+HEADINGS = (N_("Name"), N_("Days (of plan)"), N_("Latest check-in"),
+            N_("Usual pain since the start"), N_("Activities' average since the start"))
+"""The named students' table's headings (shown as ``_(heading)``)."""
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'sha256-"
     + base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
@@ -30,19 +32,29 @@ def figures_html(figures: ClassFigures) -> str:
            *(f"<p>{escape(line)}</p>" for line in figures.lines())]
     out += [f'<p class="bs-rising">{escape(line)}</p>' for line in figures.rising_lines()]
     if figures.named:
-        head = "".join(f"<th>{h}</th>" for h in HEADINGS)
+        head = "".join(f"<th>{escape(_(h), quote=False)}</th>" for h in HEADINGS)
         rows = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row_words(s))
                        + "</tr>" for s in figures.named)
         out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
     else:
-        out.append("<p>No student shared this week with their name.</p>")
+        nobody = _("No student shared this week with their name.")
+        out.append(f"<p>{escape(nobody, quote=False)}</p>")
     return "".join(out) + "</div>"
 
 
+def page_lang() -> str:
+    """``<html lang>`` for the current language: its BCP 47 tag (``de``, ``es-MX``), or
+    ``en`` when the workbook does not speak it and so speaks English."""
+    language = current()
+    return language.tag if spoken(language).split("_")[0] == language.language else SOURCE
+
+
 def class_page(figures: ClassFigures) -> str:
-    """The service's whole page for the instructor."""
-    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<title>The class's shared weeks</title>"
-            f"<style>{STYLE}</style></head><body><h1>The class's shared weeks</h1>"
-            f"{figures_html(figures)}<p>Only what students chose to share is here. Anonymous "
-            "shares carry no name, and the service does not keep one.</p></body></html>")
+    """The service's whole page for the instructor, in the current language."""
+    title = escape(_("The class's shared weeks"), quote=False)
+    note = escape(_("Only what students chose to share is here. Anonymous shares carry no "
+                    "name, and the service does not keep one."), quote=False)
+    return (f"<!DOCTYPE html><html lang=\"{escape(page_lang())}\"><head>"
+            f"<meta charset=\"utf-8\"><title>{title}</title>"
+            f"<style>{STYLE}</style></head><body><h1>{title}</h1>"
+            f"{figures_html(figures)}<p>{note}</p></body></html>")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..base.errors import BackstretchError, Problem
+from ..base.language import N_, _
 from ..base.userdata import data_home
 from ..base.yamlio import atomic_write_text, read_json
 from .class_figures import ClassFigures, figures_from_json
@@ -28,9 +29,18 @@ URL_ENV = "BACKSTRETCH_SHARES_URL"
 """The service's address, set by the class hub in each server's environment."""
 TOKEN_ENV = "JUPYTERHUB_API_TOKEN"
 KEYS_FILE = "share-keys.json"
-NOT_ON_HUB = ("Sharing with your instructor needs the class hub: open this notebook from "
-              "the link your instructor gave you. Nothing is sent from here.")
-SOURCE = "the class hub's sharing service"
+NOT_ON_HUB = N_("Sharing with your instructor needs the class hub: open this notebook from "
+                "the link your instructor gave you. Nothing is sent from here.")
+"""Said where sharing cannot be done (in English here: shown as ``_(NOT_ON_HUB)``)."""
+
+
+def not_on_hub() -> str:
+    """``NOT_ON_HUB`` in the current language."""
+    return _(NOT_ON_HUB)
+
+
+SOURCE = N_("the class hub's sharing service")
+"""Who answered, at the head of its problems (shown as ``_(SOURCE)``)."""
 
 
 class ShareService:
@@ -64,18 +74,19 @@ class ShareService:
                 message = json.loads(exc.read())["message"]
             except (ValueError, KeyError, TypeError):
                 message = exc.reason
-            raise BackstretchError(Problem(SOURCE, "", f"{exc.code}: {message}")) from None
+            raise BackstretchError(Problem(_(SOURCE), "", f"{exc.code}: {message}")) from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise BackstretchError(Problem(SOURCE, "", f"did not answer ({reason})")) from None
+            raise BackstretchError(Problem(_(SOURCE), "", _("did not answer ({reason})").format(
+                reason=reason))) from None
 
     def _keys(self) -> dict[str, str]:
         if not self.keys_path.exists():
             return {}
         keys = read_json(self.keys_path)  # the one reading rule; its faults name the file
         if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-            raise BackstretchError(Problem(str(self.keys_path), "", "is not a mapping of week "
-                                           "to key; move it aside to start again"))
+            raise BackstretchError(Problem(str(self.keys_path), "", _(
+                "is not a mapping of week to key; move it aside to start again")))
         return keys
 
     def _save_keys(self, keys: dict[str, str]) -> None:
@@ -119,5 +130,5 @@ class ShareService:
 def _kept(data: dict[str, Any]) -> Share:
     """A share as the service answered it (its week may be older than last week)."""
     share = read_share({k: v for k, v in data.items() if k != "name"},
-                       date.fromisoformat(data["week"]), SOURCE)
+                       date.fromisoformat(data["week"]), _(SOURCE))
     return with_name(share, data.get("name"))

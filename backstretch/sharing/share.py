@@ -18,7 +18,8 @@ from typing import Any
 from ..base import checks
 from ..base.checks import Checker, Invalid
 from ..base.errors import BackstretchError, Problem
-from ..base.formats import counted
+from ..base.formats import cldr_locale, day_pattern, number
+from ..base.language import _, ngettext
 from ..log.records import PAIN_MAX, PAIN_MIN, week_start
 from ..programme.outcomes import activities_reached, pain_reached
 
@@ -66,31 +67,58 @@ class Share:
 
     def lines(self) -> list[str]:
         """What the share tells, in words, one line a figure."""
-        plan = f"of {counted(self.planned, 'day')} planned" if self.planned \
-            else "(no plan for this week)"
-        out = [f"Week of {self.week.day} {self.week:%B}: shared "
-               + ("with your name" if self.named else "without your name") + ".",
-               f"Days with a session: {self.days} {plan}."]
-        if self.usual_pain is None:
-            out.append("No check-in this week or last: no pain or activities are shared.")
+        week = day_pattern(self.week, "MMMMd")
+        out = [(_("Week of {week}: shared with your name.") if self.named else
+                _("Week of {week}: shared without your name.")).format(week=week)]
+        if self.planned:
+            out.append(ngettext("Days with a session: {days} of {n} day planned.",
+                                "Days with a session: {days} of {n} days planned.",
+                                self.planned).format(days=self.days, n=self.planned))
         else:
-            average = "none rated" if self.activities is None else f"{self.activities:.1f}"
-            out.append(f"Usual pain: {self.usual_pain}. Activities' average: {average}.")
-        out.append(change_words("usual pain", self.pain_change, self.pain_reached))
-        out.append(change_words("activities' average", self.activities_change,
+            out.append(_("Days with a session: {days} (no plan for this week).").format(
+                days=self.days))
+        if self.usual_pain is None:
+            out.append(_("No check-in this week or last: no pain or activities are shared."))
+        elif self.activities is None:
+            out.append(_("Usual pain: {pain}. Activities' average: none rated.").format(
+                pain=self.usual_pain))
+        else:
+            out.append(_("Usual pain: {pain}. Activities' average: {average}.").format(
+                pain=self.usual_pain, average=tenths(self.activities)))
+        out.append(change_words("pain", self.pain_change, self.pain_reached))
+        out.append(change_words("activities", self.activities_change,
                                 self.activities_reached))
         if self.pain_rising is not None:
-            out.append("Your instructor may be told your pain is rising: it "
-                       + ("is." if self.pain_rising else "is not."))
+            out.append(_("Your instructor may be told your pain is rising: it is.")
+                       if self.pain_rising else
+                       _("Your instructor may be told your pain is rising: it is not."))
         return out
 
 
 def change_words(what: str, change: float | None, reached: bool | None) -> str:
-    """'Change in usual pain since the start: -2 (a change most people notice).'"""
+    """'Change in usual pain since the start: -2 (a change most people notice).'
+    ``what`` is ``pain`` (usual pain) or ``activities`` (their average)."""
+    pain = what == "pain"
     if change is None:
-        return f"Change in {what} since the start: not yet (it needs two check-ins)."
-    verdict = "a change most people notice" if reached else "less than most people notice"
-    return f"Change in {what} since the start: {change:+g} ({verdict})."
+        return (_("Change in usual pain since the start: not yet (it needs two check-ins).")
+                if pain else _("Change in activities' average since the start: not yet (it "
+                               "needs two check-ins)."))
+    if reached:
+        text = (_("Change in usual pain since the start: {change} (a change most people "
+                  "notice).") if pain else _("Change in activities' average since the start: "
+                                             "{change} (a change most people notice)."))
+    else:
+        text = (_("Change in usual pain since the start: {change} (less than most people "
+                  "notice).") if pain else _("Change in activities' average since the start: "
+                                             "{change} (less than most people notice)."))
+    return text.format(change=("+" if change >= 0 else "") + number(change))
+
+
+def tenths(value: float) -> str:
+    """A 0-to-10 average with one decimal, in the current language: '7.0', '7,5'."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="0.0", locale=cldr_locale())
 
 
 def monday(value: Any) -> date:
@@ -100,14 +128,15 @@ def monday(value: Any) -> date:
     except ValueError:
         day = None
     if day is None or day.weekday() != 0:
-        raise checks.not_valid(value, "a Monday, like 2026-12-07")
+        raise checks.not_valid(value, _("a Monday, like 2026-12-07"))
     return day
 
 
 def _week(value: Any, today: date) -> date:
     day = monday(value)
     if not week_start(today) - timedelta(weeks=1) <= day <= week_start(today):
-        raise Invalid(f"{day} is not this week or last; only a week just lived can be shared")
+        raise Invalid(_("{week} is not this week or last; only a week just lived can be "
+                        "shared").format(week=day))
     return day
 
 
@@ -123,16 +152,18 @@ def read_share(data: Any, today: date, source: str = "<share>") -> Share:
     """A share from its JSON (a mapping of ``FIELDS``), checked against ``today``: every
     fault, a missing or unknown field too, is one Problem naming ``source`` and the field."""
     if not isinstance(data, Mapping):
-        raise BackstretchError(Problem(source, "", "must be a JSON object of the share's "
-                                       f"fields ({', '.join(FIELDS)})"))
+        raise BackstretchError(Problem(source, "", _(
+            "must be a JSON object of the share's fields ({fields})").format(
+                fields=", ".join(FIELDS))))
     check = Checker(source)
     for key in data:
         if key not in FIELDS:
-            check.fail(checks.describe(key)[:40], "is not a field of a share; "
-                       f"the fields are {', '.join(FIELDS)}")
+            check.fail(checks.describe(key)[:40], _(
+                "is not a field of a share; the fields are {fields}").format(
+                    fields=", ".join(FIELDS)))
     for key in FIELDS:
         if key not in data:
-            check.fail(key, "is missing (null where there is no value)")
+            check.fail(key, _("is missing (null where there is no value)"))
     check.raise_if_any()
     share = Share(
         week=check("week", _week, data["week"], today),
@@ -160,24 +191,26 @@ def _agree(share: Share, check: Checker) -> None:
     if share.usual_pain is None:
         for key in ("activities", "pain_change", "activities_change", "pain_rising"):
             if getattr(share, key) is not None:
-                check.fail(key, "must be null when usual_pain is (no recent check-in)")
+                check.fail(key, _("must be null when usual_pain is (no recent check-in)"))
     if (share.pain_change is None) != (share.pain_reached is None):
-        check.fail("pain_reached", "must be given with pain_change, and only with it")
+        check.fail("pain_reached", _("must be given with pain_change, and only with it"))
     elif share.pain_change is not None and share.usual_pain is not None:
         start = share.usual_pain - share.pain_change
         if not PAIN_MIN <= start <= PAIN_MAX:
-            check.fail("pain_change", f"{share.pain_change} from {share.usual_pain} starts "
-                       f"outside {PAIN_MIN} to {PAIN_MAX}")
+            check.fail("pain_change", _("{change} from {pain} starts outside {low} to "
+                                        "{high}").format(change=share.pain_change,
+                                                         pain=share.usual_pain, low=PAIN_MIN,
+                                                         high=PAIN_MAX))
         elif share.pain_reached != pain_reached(start, share.usual_pain):
-            check.fail("pain_reached", "does not match pain_change")
+            check.fail("pain_reached", _("does not match pain_change"))
     if (share.activities_change is None) != (share.activities_reached is None):
-        check.fail("activities_reached", "must be given with activities_change, and only "
-                   "with it")
+        check.fail("activities_reached", _("must be given with activities_change, and only "
+                                           "with it"))
     elif share.activities_change is not None \
             and share.activities_reached != activities_reached(0, share.activities_change):
-        check.fail("activities_reached", "does not match activities_change")
+        check.fail("activities_reached", _("does not match activities_change"))
     if share.pain_rising is not None and not share.named:
-        check.fail("pain_rising", "may be told only in a named share; use null")
+        check.fail("pain_rising", _("may be told only in a named share; use null"))
 
 
 def with_name(share: Share, name: str | None) -> Share:

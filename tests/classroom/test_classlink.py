@@ -82,3 +82,27 @@ def test_the_panel_shows_the_link_as_the_fields_change():
     assert expected.replace("&", "&amp;") in panel.link.value
     panel.hub.value = "<b>oops"
     assert "is not a hub address" in panel.link.value and "<b>" not in panel.link.value
+
+
+def test_a_class_link_in_german_opens_the_german_notebook(capsys):
+    assert main(["class-link", "--hub", "https://hub.example.org", "--repo", REPO,
+                 "--notebook", "05_class_mode", "--lang", "de"]) == 0
+    _, query = parts(capsys.readouterr().out.strip())
+    assert query["urlpath"] == "lab/tree/backstretch/notebooks/de/05_class_mode.ipynb"
+    assert main(["--lang", "en", "class-link", "--hub", "https://hub.example.org", "--repo",
+                 REPO, "--notebook", "05_class_mode"]) == 0
+    _, query = parts(capsys.readouterr().out.strip())
+    assert query["urlpath"] == "lab/tree/backstretch/notebooks/05_class_mode.ipynb"
+    assert main(["class-link", "--lang", "de_CH", "--hub", "https://hub.example.org",
+                 "--repo", REPO, "--ui", "voila"]) == 0  # the country's language's notebooks
+    _, query = parts(capsys.readouterr().out.strip())
+    assert query["urlpath"] == "voila/render/backstretch/notebooks/de/00_start_here.ipynb"
+
+
+def test_a_bad_link_is_explained_in_spanish(capsys):
+    assert main(["--lang", "es", "class-link", "--hub", "nonsense", "--repo", REPO]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("--hub: 'nonsense' no es la dirección de un hub")
+    with pytest.raises(BackstretchError) as info:
+        ClassLink("https://hub.example.org", REPO, lang="../x")
+    assert [p.file for p in info.value.problems] == ["--lang"]

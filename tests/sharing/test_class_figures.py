@@ -82,3 +82,40 @@ def test_the_page_escapes_every_name_and_runs_nothing():
         CONTENT_SECURITY_POLICY
     empty = figures_html(class_figures([], MONDAY))
     assert "0 students shared" in empty and "No student shared this week with their name" in empty
+
+
+def test_the_class_page_in_german():
+    from backstretch.base.language import speaking
+
+    anonymous = [share(0, pain_change=-5) for _ in range(MIN_ANONYMOUS - 1)]
+    figures = class_figures([*NAMED, *anonymous], MONDAY)
+    with speaking("de"):
+        page = class_page(figures)
+        lines = figures.lines()
+    assert page.startswith('<!DOCTYPE html><html lang="de">')
+    assert "<title>Die geteilten Wochen des Kurses</title>" in page
+    assert "<th>Name</th><th>Tage (vom Plan)</th>" in page and "Days (of plan)" not in page
+    assert lines[0] == "Woche vom 7. Dezember 2026: 6 Personen haben geteilt (2 mit Namen, " \
+                       "4 anonym)."
+    assert lines[1].startswith("4 anonyme Freigaben bleiben in den Zahlen unberücksichtigt")
+    assert "nach Plan: 1, 1 Tag zu wenig: 0" in lines[2] and "über 2 Freigaben" in lines[2]
+    assert figures.to_json()["spread"] == {"on plan": 1, "1 day short": 0,
+                                           "2 or more days short": 1, "no plan": 0}
+    with speaking("de_AT"):
+        assert class_page(figures).startswith('<!DOCTYPE html><html lang="de-AT">')
+    with speaking("xx"):  # a language the workbook does not speak: English, and says so
+        assert class_page(figures).startswith('<!DOCTYPE html><html lang="en">')
+    assert class_page(figures).startswith('<!DOCTYPE html><html lang="en">')
+
+
+def test_french_rows_and_changes_use_the_decimal_comma():
+    from backstretch.base.language import speaking
+    from backstretch.sharing.class_figures import row_words
+
+    half = replace(NAMED[0], activities=6.5, activities_change=1.5)
+    with speaking("fr"):
+        row = row_words(half)
+        line = class_figures([half], MONDAY).activities.line("activities")
+    assert row[1:3] == ["3 sur 3", "douleur 4, activités 6,5"]
+    assert row[3] == "-3, un changement que la plupart des gens remarquent"
+    assert line.startswith("Moyenne des activités\u00a0: changement médian +1,5 sur 1 partage")

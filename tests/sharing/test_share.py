@@ -44,7 +44,7 @@ def test_a_share_holds_the_weeks_figures_and_nothing_else():
     assert set(share.to_json()) == set(FIELDS)
     assert "secret" not in sent and "\"name\"" not in sent  # no note, no name from them
     assert share.lines() == [
-        "Week of 7 December: shared with your name.",
+        "Week of December 7: shared with your name.",
         "Days with a session: 2 of 3 days planned.",
         "Usual pain: 4. Activities' average: 7.5.",
         "Change in usual pain since the start: -2 (a change most people notice).",
@@ -138,3 +138,28 @@ def test_any_json_is_a_share_or_one_clear_error(data, key, value):
             assert isinstance(read_share(candidate, TODAY, "share"), Share)
         except BackstretchError as exc:
             assert str(exc).startswith("share")
+
+
+def test_a_share_in_spanish_and_its_faults_in_french():
+    from backstretch.base.language import speaking
+
+    share = week_share(PLAN, [week(MONDAY - timedelta(weeks=1), 3), week(MONDAY, 2)],
+                       checkins(6, 5, 4), TODAY, named=True)
+    with speaking("es"):
+        lines = share.lines()
+    assert lines == [
+        "Semana del 7 de diciembre: compartida con su nombre.",
+        "Días con sesión: 2 de 3 días previstos.",
+        "Dolor habitual: 4. Media de las actividades: 7,5.",
+        ("Cambio del dolor habitual desde el inicio: -2 (un cambio que nota la mayoría de "
+         "las personas)."),
+        ("Cambio de la media de las actividades desde el inicio: +4 (un cambio que nota la "
+         "mayoría de las personas).")]
+    with speaking("fr"):
+        with pytest.raises(BackstretchError) as unknown:
+            read_share({**share.to_json(), "mood": 3}, TODAY, "partage")
+        with pytest.raises(BackstretchError) as alone:
+            read_share({**share.to_json(), "pain_reached": None}, TODAY, "partage")
+    assert "'mood': n'est pas un champ d'un partage" in str(unknown.value)
+    assert str(alone.value) == ("partage: pain_reached: doit être donné avec pain_change, et "
+                                "seulement avec lui")
