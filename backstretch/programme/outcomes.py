@@ -138,7 +138,7 @@ def _activity_line(checkins: Sequence[CheckIn]) -> OutcomeLine | None:
             "is no change to show yet.").format(day=shown_day(first.day)))
     n = len(common)
     # TRANSLATORS: the activities of the Patient-Specific Functional Scale, named by the
-    # person; {head} goes on with ": 3.0 → 5.5 since 3 March, ..."
+    # person; this heading is {which} in the sentences below ("{which}: 3.0 → 5.5 since ...")
     which = _("Activities (the average of your activity rated at both ends)") if n == 1 else \
         ngettext("Activities (the average of the {n} activity rated at both ends)",
                  "Activities (the average of the {n} activities rated at both ends)",

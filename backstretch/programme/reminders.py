@@ -37,7 +37,7 @@ MIN_MINUTES = 5
 
 def safety_line() -> str:
     """The short safety line, and that this is not medical advice, in the current language."""
-    return f"{_(SHORT_LINE)} {_('Not medical advice.')}"
+    return " ".join((_(SHORT_LINE), _("Not medical advice.")))
 
 
 def system_zone(etc: Path = Path("/etc")) -> tzinfo:
