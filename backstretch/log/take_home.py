@@ -51,8 +51,10 @@ class Imported:
         text = ngettext("{n} session added to your log", "{n} sessions added to your log",
                         added).format(n=added)
         if already:
-            text += "; " + ngettext("{n} session already there", "{n} sessions already there",
-                                    already).format(n=already)
+            # TRANSLATORS: "3 sessions added to your log; 2 sessions already there"
+            text = _("{added}; {already}").format(added=text, already=ngettext(
+                "{n} session already there", "{n} sessions already there",
+                already).format(n=already))
         return text
 
 

@@ -8,10 +8,14 @@ from ..base.language import _, ngettext, pgettext
 from .store import Week
 
 
-def _stopped(n: int) -> str:
-    return "; " + ngettext("{n} session stopped before any hold was done (not counted)",
-                           "{n} sessions stopped before any hold was done (not counted)",
-                           n).format(n=n) if n else ""
+def _stopped(text: str, n: int) -> str:
+    """``text``, and how many sessions stopped before any hold was done (if any)."""
+    if not n:
+        return text
+    # TRANSLATORS: a week's words, then how many sessions were stopped early
+    return _("{text}; {stopped}").format(text=text, stopped=ngettext(
+        "{n} session stopped before any hold was done (not counted)",
+        "{n} sessions stopped before any hold was done (not counted)", n).format(n=n))
 
 
 def weeks_summary(weeks: Sequence[Week]) -> str:
@@ -23,7 +27,7 @@ def weeks_summary(weeks: Sequence[Week]) -> str:
         sessions=ngettext("{n} session", "{n} sessions", sessions).format(n=sessions),
         days=ngettext("{n} day", "{n} days", days).format(n=days),
         weeks=ngettext("{n} week", "{n} weeks", len(weeks)).format(n=len(weeks)))
-    return text + _stopped(sum(w.stopped for w in weeks))
+    return _stopped(text, sum(w.stopped for w in weeks))
 
 
 def week_line(week: Week) -> str:
@@ -31,6 +35,6 @@ def week_line(week: Week) -> str:
     # TRANSLATORS: a week's verdict against the guideline's days; short = too few days
     verdict = pgettext("week", "ok") if week.guideline_met else pgettext("week", "short")
     # TRANSLATORS: {week} is like "2026-W48", {days} like "3 days", {verdict} "ok" or "short"
-    return _("{week}: {days}, {minutes} min, {verdict}").format(
+    return _stopped(_("{week}: {days}, {minutes} min, {verdict}").format(
         week=week.label, days=ngettext("{n} day", "{n} days", week.days).format(n=week.days),
-        minutes=round(week.minutes), verdict=verdict) + _stopped(week.stopped)
+        minutes=round(week.minutes), verdict=verdict), week.stopped)

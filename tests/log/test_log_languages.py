@@ -81,7 +81,7 @@ def test_days_are_written_as_each_language_writes_them():
 def test_an_import_summary_and_an_error_are_translated(log):
     with speaking("fr"):
         assert Imported("f", 3, []).summary() == (
-            "0 séance ajoutée à votre journal; 3 séances déjà présentes")
+            "0 séance ajoutée à votre journal\u00a0; 3 séances déjà présentes")
         with pytest.raises(BackstretchError) as caught:
             log.check_in(date(2026, 3, 9), 5, today=MON)
     assert "est après aujourd'hui (2026-03-02)" in str(caught.value)
