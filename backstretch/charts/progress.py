@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import date
 
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from ..base.language import _, ngettext, pgettext
 from ..base.palette import PRIMARY_COLOUR, SECONDARY_COLOUR, SHORT_COLOUR
 from ..catalogue.muscles import MUSCLE_GROUPS
+from ..log.records import short_day, week_number
 from ..log.store import PainPoint, Week
 from ..routines.dose import DAYS_PER_WEEK
+from .routine_charts import literal_text
 
 STRIP_HEIGHT = 3.2
 """Inches high of the one-row charts (minutes, days, pain)."""
@@ -32,7 +36,7 @@ def _empty(title: str, size: tuple[float, float]) -> Figure:
     ax = fig.add_subplot()
     ax.axis("off")
     ax.set_title(title, loc="left", fontsize=11)
-    ax.text(0.5, 0.5, "No sessions yet: finish a guided session and it shows here.",
+    ax.text(0.5, 0.5, _("No sessions yet: finish a guided session and it shows here."),
             ha="center", va="center", transform=ax.transAxes, fontsize=10, gid="empty")
     return fig
 
@@ -51,17 +55,22 @@ def _tick_step(count: int) -> int:
     return max(1, math.ceil(count / 12))
 
 
+def week_tick(monday: date) -> str:
+    """A week's label on an axis: its ISO number over its Monday ('W48' over '23 Nov')."""
+    return f"{week_number(monday)}\n{short_day(monday)}"
+
+
 def _week_axis(ax, weeks: Sequence[Week]) -> None:  # noqa: ANN001 - a matplotlib Axes
     """Label every week (every n-th when there are many) with its ISO week and Monday."""
     ticks = range(0, len(weeks), _tick_step(len(weeks)))
-    ax.set_xticks(list(ticks), [f"W{weeks[i].week:02d}\n{weeks[i].start:%d %b}" for i in ticks],
-                  fontsize=8)
+    ax.set_xticks(list(ticks), [week_tick(weeks[i].start) for i in ticks], fontsize=8)
     ax.set_xlim(-0.6, len(weeks) - 0.4)
 
 
+@literal_text
 def minutes_chart(weeks: Sequence[Week], width: float = 8.0) -> Figure:
     """Minutes of guided stretching per week."""
-    title = "Minutes per week"
+    title = _("Minutes per week")
     if not weeks:
         return _empty(title, (width, STRIP_HEIGHT))
     fig, ax = _strip(title, width)
@@ -71,10 +80,11 @@ def minutes_chart(weeks: Sequence[Week], width: float = 8.0) -> Figure:
             ax.text(x, w.minutes, f"{w.minutes:.0f}", ha="center", va="bottom", fontsize=8)
     _week_axis(ax, weeks)
     ax.set_ylim(0, max(w.minutes for w in weeks) * 1.2 + 1)
-    ax.set_ylabel("minutes")
+    ax.set_ylabel(_("minutes"))
     return fig
 
 
+@literal_text
 def days_chart(weeks: Sequence[Week], width: float = 8.0) -> Figure:
     """Days with a session per week, against the guideline's 2 to 3 days.
 
@@ -82,7 +92,8 @@ def days_chart(weeks: Sequence[Week], width: float = 8.0) -> Figure:
     weeks below it are hatched and marked "short".
     """
     low, high = DAYS_PER_WEEK
-    title = f"Days with a session per week (guideline: at least {low} to {high})"
+    title = _("Days with a session per week (guideline: at least {low} to {high})").format(
+        low=low, high=high)
     if not weeks:
         return _empty(title, (width, STRIP_HEIGHT))
     fig, ax = _strip(title, width)
@@ -93,44 +104,52 @@ def days_chart(weeks: Sequence[Week], width: float = 8.0) -> Figure:
         ax.bar(x, w.days, color="white" if short else PRIMARY_COLOUR,
                edgecolor=SHORT_COLOUR if short else PRIMARY_COLOUR, hatch="///" if short else None,
                gid=f"{'short' if short else 'week'}:{w.label}")
-        ax.text(x, w.days + 0.1, f"{w.days}" + ("\nshort" if short else ""), ha="center",
+        label = f"{w.days}\n{pgettext('week', 'short')}" if short else f"{w.days}"
+        ax.text(x, w.days + 0.1, label, ha="center",
                 va="bottom", fontsize=8, color=SHORT_COLOUR if short else "black")
     _week_axis(ax, weeks)
     ax.set_ylim(0, 8)
     ax.set_yticks(range(0, 8))
-    ax.set_ylabel("days")
-    ax.legend(handles=[Patch(color=PRIMARY_COLOUR, label=f"{low} days or more"),
+    ax.set_ylabel(_("days"))
+    ax.legend(handles=[Patch(color=PRIMARY_COLOUR, label=ngettext(
+                           "{n} day or more", "{n} days or more", low).format(n=low)),
                        Patch(facecolor="white", edgecolor=SHORT_COLOUR, hatch="///",
-                             label=f"short: under {low} days"),
-                       Patch(color=SECONDARY_COLOUR, alpha=0.35, label=f"{low} to {high} days")],
+                             label=ngettext("short: under {n} day", "short: under {n} days",
+                                            low).format(n=low)),
+                       Patch(color=SECONDARY_COLOUR, alpha=0.35, label=ngettext(
+                           "{low} to {n} day", "{low} to {n} days", high).format(
+                           low=low, n=high))],
               loc="upper right", fontsize=8, ncols=3, framealpha=0.95)
     return fig
 
 
+@literal_text
 def pain_chart(points: Sequence[PainPoint], width: float = 8.0) -> Figure:
     """Pain before (open circles, dashed) and after (filled, solid) each session, 0 to 10."""
-    title = "Pain before and after each session (0 = none, 10 = worst)"
+    # TRANSLATORS: the 0-10 pain scale (NRS); name it as patients meet it in your language
+    title = _("Pain before and after each session (0 = none, 10 = worst)")
     if not points:
         return _empty(title, (width, STRIP_HEIGHT))
     fig, ax = _strip(title, width)
     xs = np.arange(len(points))
-    for attr, style, face, name in (("before", "--", "white", "before"),
-                                    ("after", "-", PRIMARY_COLOUR, "after")):
+    for attr, style, face, name in (("before", "--", "white", pgettext("pain", "before")),
+                                    ("after", "-", PRIMARY_COLOUR, pgettext("pain", "after"))):
         ys = np.array([np.nan if getattr(p, attr) is None else getattr(p, attr) for p in points],
                       dtype=float)
         ax.plot(xs, ys, linestyle=style, marker="o", color=PRIMARY_COLOUR, markerfacecolor=face,
                 label=name, gid=f"pain:{attr}")
     step = _tick_step(len(points))
-    ax.set_xticks(list(xs[::step]), [f"{p.when.astimezone():%d %b}" for p in points[::step]],
-                  fontsize=8)
+    ax.set_xticks(list(xs[::step]),
+                  [short_day(p.when.astimezone().date()) for p in points[::step]], fontsize=8)
     ax.set_ylim(-0.5, 10.5)
     ax.set_yticks(range(0, 11, 2))
-    ax.set_ylabel("pain score")
-    ax.set_xlabel("sessions with a pain score, oldest first")
+    ax.set_ylabel(_("pain score"))
+    ax.set_xlabel(_("sessions with a pain score, oldest first"))
     ax.legend(loc="upper right", fontsize=8)
     return fig
 
 
+@literal_text
 def group_week_chart(weeks: Sequence[Week], width: float = 9.0) -> Figure:
     """A heat map: seconds of static stretch per muscle group (rows) per week (columns).
 
@@ -141,7 +160,7 @@ def group_week_chart(weeks: Sequence[Week], width: float = 9.0) -> Figure:
 
     groups = [g for g in MUSCLE_GROUPS if any(g in w.group_seconds for w in weeks)]
     size = (width, 0.36 * max(len(groups), 4) + 1.4)
-    title = "Seconds of static stretch per muscle group per week"
+    title = _("Seconds of static stretch per muscle group per week")
     if not groups:
         return _empty(title, size)
     fig = Figure(figsize=size)

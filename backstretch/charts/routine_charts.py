@@ -9,6 +9,7 @@ hatch and a word, not only a colour.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import functools
 import io
 import sys
@@ -23,6 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch, Patch, Polygon, Rectangle
 from matplotlib.text import Text
 
+from ..base.language import N_, _, pgettext
 from ..base.palette import PRIMARY_COLOUR, SECONDARY_COLOUR, SHORT_COLOUR
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..routines.dose import GROUP_TARGET, dose_report
@@ -90,7 +92,7 @@ def figure_alt(fig: Figure) -> str:
     """A figure's titles, as the text a screen reader says for its picture."""
     titles = [fig._suptitle.get_text()] if fig._suptitle is not None else []
     titles += [t for ax in fig.axes for t in (ax.get_title("left"), ax.get_title()) if t]
-    return "; ".join(titles) or "Chart"
+    return "; ".join(titles) or _("Chart")
 
 
 def img_html(png: bytes, alt: str) -> str:
@@ -198,17 +200,17 @@ class CoverageChart:
         guideline = ax.axvline(GROUP_TARGET, color="black", linestyle="--", linewidth=1.2,
                                gid="guideline")
         ax.set_xlim(0, self.right)
-        ax.set_xlabel("seconds of static stretch per side (secondary counts half)")
+        ax.set_xlabel(_("seconds of static stretch per side (secondary counts half)"))
         self._title = ax.set_title("", loc="left", fontsize=11)
-        fig.legend(handles=[Patch(color=PRIMARY_COLOUR, label="primary"),
-                            Patch(color=SECONDARY_COLOUR, label="secondary (half)"),
+        fig.legend(handles=[Patch(color=PRIMARY_COLOUR, label=_("primary")),
+                            Patch(color=SECONDARY_COLOUR, label=_("secondary (half)")),
                             Patch(facecolor="white", edgecolor=SHORT_COLOUR, hatch="///",
-                                  label="targeted, below 60 s"),
+                                  label=_("targeted, below {s} s").format(s=GROUP_TARGET)),
                             Patch(facecolor="white", edgecolor="black", linestyle="--",
-                                  label=f"{GROUP_TARGET} s guideline")],
+                                  label=_("{seconds} s guideline").format(seconds=GROUP_TARGET))],
                    loc="lower center", ncols=4, fontsize=8, frameon=False)
         if not groups:
-            ax.text(0.5, 0.5, "No stretches yet", transform=ax.transAxes, ha="center")
+            ax.text(0.5, 0.5, _("No stretches yet"), transform=ax.transAxes, ha="center")
         # drawn over the background in this order: the guideline and the axis stay on top
         self._moving = [*(b for pair in self._bars.values() for b in pair), guideline,
                         ax.spines["left"], *self._notes.values(), self._title]
@@ -226,12 +228,14 @@ class CoverageChart:
             secondary.set_width(c.secondary)
             note = f"{c.stretch:g} s"
             if g in short:
-                note += f"  short by {GROUP_TARGET - c.stretch:g} s"
+                note += "  " + _("short by {seconds} s").format(
+                    seconds=f"{GROUP_TARGET - c.stretch:g}")
             if c.active:
-                note += f"  (+{c.active:g} s active)"
+                # TRANSLATORS: seconds of active (moving) stretch, beside a bar
+                note += "  " + _("(+{seconds} s active)").format(seconds=f"{c.active:g}")
             self._notes[g].set_text(note)
             self._notes[g].set_x(c.stretch + 1.5)
-        self._title.set_text(f"Coverage: {routine.name}")
+        self._title.set_text(_("Coverage: {routine}").format(routine=routine.name))
 
 
 def coverage_chart(routine: Routine, width: float = 7.5) -> Figure:
@@ -294,8 +298,9 @@ def body_map(routine: Routine, width: float = 8.0) -> Figure:
             anchor = max(polys, key=lambda p: side * sum(x for x, _ in p))
             ax_x = sum(x for x, _ in anchor) / len(anchor)
             ax_y = sum(y for _, y in anchor) / len(anchor)
-            text = f"{MUSCLE_GROUPS[group].name}\n{seconds:g} s" + (" short" if group in short
-                                                                     else "")
+            text = f"{MUSCLE_GROUPS[group].name}\n{seconds:g} s"
+            if group in short:
+                text += " " + pgettext("coverage", "short")
             ax.annotate(text, (ax_x, ax_y), xytext=(side * 1.45, ax_y),
                         ha="left" if side > 0 else "right", va="center", fontsize=8,
                         fontweight="bold" if group in short else "normal",
@@ -304,14 +309,15 @@ def body_map(routine: Routine, width: float = 8.0) -> Figure:
         ax.set_ylim(0, 8)
         ax.set_aspect("equal")
         ax.axis("off")
-        ax.set_title(view.capitalize(), fontsize=11)
+        ax.set_title(pgettext("body", "Front") if view == "front" else
+                     pgettext("body", "Back"), fontsize=11)
     from matplotlib.cm import ScalarMappable
 
     bar = fig.colorbar(ScalarMappable(norm, cmap), cax=fig.add_axes((0.25, 0.08, 0.5, 0.025)),
                        orientation="horizontal")
-    bar.set_label(f"seconds of static stretch per side (dark = {GROUP_TARGET} s or more; "
-                  "hatched = targeted but short)", fontsize=8)
-    fig.suptitle(f"Body map: {routine.name}", fontsize=11)
+    bar.set_label(_("seconds of static stretch per side (dark = {seconds} s or more; "
+                    "hatched = targeted but short)").format(seconds=GROUP_TARGET), fontsize=8)
+    fig.suptitle(_("Body map: {routine}").format(routine=routine.name), fontsize=11)
     return fig
 
 
@@ -329,18 +335,20 @@ def timeline_chart(routine: Routine, width: float = 9.0) -> Figure:
         ax.barh(y, step.seconds, left=step.start, color=STEP_COLOURS[step.kind],
                 edgecolor="#595959", linewidth=0.5, gid=f"step:{step.kind}")
         if step.side and step.kind in ("hold", "move") and step.seconds >= 8:
-            ax.text(step.start + step.seconds / 2, y, step.side[0].upper(), ha="center",
-                    va="center", fontsize=7, color="white")
+            letter = pgettext("side", "L") if step.side == "left" else pgettext("side", "R")
+            ax.text(step.start + step.seconds / 2, y, letter, ha="center", va="center",
+                    fontsize=7, color="white")
     ax.set_yticks(range(rows), names[::-1], fontsize=8)
     ax.set_xlim(0, max(routine.duration, 1))
     ticks = range(0, routine.duration + 1, 60 if routine.duration > 300 else 30)
     ax.set_xticks(list(ticks), [clock_text(t) for t in ticks])
-    ax.set_xlabel("minutes:seconds (L / R = side)")
-    ax.set_title(f"Timeline: {routine.name}", loc="left", fontsize=11)
+    # TRANSLATORS: L and R are the letters for left and right on the timeline's bars
+    ax.set_xlabel(_("minutes:seconds (L / R = side)"))
+    ax.set_title(_("Timeline: {routine}").format(routine=routine.name), loc="left", fontsize=11)
     kinds = [k for k in STEP_COLOURS if any(s.kind == k for s in steps)]
-    fig.legend(handles=[Patch(facecolor=STEP_COLOURS[k], edgecolor="#595959", label=KIND_NAMES[k])
-                        for k in kinds], ncols=len(kinds) or 1, fontsize=8,
-               loc="lower center", frameon=False)
+    fig.legend(handles=[Patch(facecolor=STEP_COLOURS[k], edgecolor="#595959",
+                              label=_(KIND_NAMES[k])) for k in kinds], ncols=len(kinds) or 1,
+               fontsize=8, loc="lower center", frameon=False)
     return fig
 
 
@@ -374,15 +382,19 @@ class Chart:
 
 
 CHARTS: tuple[Chart, ...] = (
-    Chart("Coverage", "Seconds of stretch per muscle group", coverage_chart,
+    Chart(N_("Coverage"), N_("Seconds of stretch per muscle group"), coverage_chart,
           frozenset({"builder", "handout"}), CoverageChart),
-    Chart("Body map", "Body map: where the routine stretches", body_map,
+    Chart(N_("Body map"), N_("Body map: where the routine stretches"), body_map,
           frozenset({"builder", "handout"})),
-    Chart("Timeline", "The routine's steps over time", timeline_chart, frozenset({"builder"})),
+    Chart(N_("Timeline"), N_("The routine's steps over time"), timeline_chart,
+          frozenset({"builder"})),
 )
-"""Every chart of a routine, in the order shown: a new chart is one more entry."""
+"""Every chart of a routine, in the order shown: a new chart is one more entry (its title
+and caption in English, marked for the catalogue; ``charts_for`` gives them translated)."""
 
 
 def charts_for(place: str) -> tuple[Chart, ...]:
-    """The charts shown in ``place`` (``builder`` or ``handout``), in order."""
-    return tuple(c for c in CHARTS if place in c.places)
+    """The charts shown in ``place`` (``builder`` or ``handout``), in order, their title
+    and caption in the current language."""
+    return tuple(dataclasses.replace(c, title=_(c.title), caption=_(c.caption))
+                 for c in CHARTS if place in c.places)

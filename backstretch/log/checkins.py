@@ -21,8 +21,8 @@ from typing import Any
 from ..base import checks
 from ..base.checks import Checker
 from ..base.errors import BackstretchError
-from ..base.formats import counted
-from .records import MAX_NOTE, PAIN_MAX, PAIN_MIN, week_start
+from ..base.language import _, ngettext
+from .records import MAX_NOTE, PAIN_MAX, PAIN_MIN, month_day, week_start
 
 MAX_ACTIVITIES = 5
 MAX_ACTIVITY = 80
@@ -31,8 +31,8 @@ RATING_MIN, RATING_MAX = 0, 10
 
 
 def shown_day(day: date) -> str:
-    """Like ``3 March``."""
-    return f"{day.day} {day:%B}"
+    """Like ``3 March`` (``3 de marzo`` in Spanish)."""
+    return month_day(day)
 
 
 def _day(value: Any) -> date:
@@ -42,7 +42,7 @@ def _day(value: Any) -> date:
         except ValueError:
             pass
     if isinstance(value, datetime) or not isinstance(value, date) or not 2 <= value.year <= 9998:
-        raise checks.not_valid(value, "a date, like 2026-03-02")
+        raise checks.not_valid(value, _("a date, like 2026-03-02"))
     return value
 
 
@@ -54,19 +54,23 @@ def _ratings(value: Any) -> MappingProxyType[str, int | None]:
     """Activity name to rating (0 to 10, or None for not rated this week), in order; the
     count is checked first, so a long list costs nothing."""
     if not isinstance(value, Mapping):
-        raise checks.not_valid(value, "a mapping of activity name to a rating from 0 to 10")
+        raise checks.not_valid(value, _("a mapping of activity name to a rating from 0 to 10"))
     if len(value) > MAX_ACTIVITIES:
-        raise checks.Invalid(f"names {len(value)} activities; choose at most {MAX_ACTIVITIES}")
+        raise checks.Invalid(ngettext("names {n} activity; choose at most {most}",
+                                      "names {n} activities; choose at most {most}",
+                                      len(value)).format(n=len(value), most=MAX_ACTIVITIES))
     out: dict[str, int | None] = {}
     seen: set[str] = set()
     for name, rating in value.items():
         try:
             clean = _activity_name(name)
         except checks.Invalid as exc:
-            raise checks.Invalid(f"an activity's name {exc}", field=checks.describe(name)) \
-                from None
+            # TRANSLATORS: {problem} is what is wrong with the name, like "is empty"
+            raise checks.Invalid(_("an activity's name {problem}").format(problem=exc),
+                                 field=checks.describe(name)) from None
         if clean.casefold() in seen:
-            raise checks.Invalid(f"names {clean!r} twice; name each activity once")
+            raise checks.Invalid(_("names {name} twice; name each activity once").format(
+                name=repr(clean)))
         seen.add(clean.casefold())
         try:
             out[clean] = checks.optional_whole(rating, RATING_MIN, RATING_MAX)
@@ -139,8 +143,9 @@ def _day_so_far(value: Any, today: date) -> date:
     """A day up to ``today``: a check-in is about a week lived, not one to come."""
     day = _day(value)
     if day > today:
-        raise checks.Invalid(f"{day.isoformat()} is after today ({today.isoformat()}); a "
-                             "check-in is about the week just lived: use today or a day before")
+        raise checks.Invalid(_("{day} is after today ({today}); a check-in is about the week "
+                               "just lived: use today or a day before").format(
+            day=day.isoformat(), today=today.isoformat()))
     return day
 
 
@@ -170,12 +175,19 @@ class Saved:
     def message(self) -> str:
         """What to tell the person."""
         n = len(self.checkin.ratings)
-        rated = counted(n, "activity", "activities") + " rated" if n else "no activity rated"
-        text = (f"Saved your check-in for the week of {shown_day(self.checkin.week)}: usual "
-                f"pain {self.checkin.usual_pain}, {rated}.")
+        if n:
+            text = ngettext(
+                "Saved your check-in for the week of {week}: usual pain {pain}, {n} activity "
+                "rated.",
+                "Saved your check-in for the week of {week}: usual pain {pain}, {n} activities "
+                "rated.", n)
+        else:
+            text = _("Saved your check-in for the week of {week}: usual pain {pain}, no "
+                     "activity rated.")
+        text = text.format(week=shown_day(self.checkin.week), pain=self.checkin.usual_pain, n=n)
         if self.replaced is not None:
-            text += (f" It replaces the one from {shown_day(self.replaced.day)}: there is one "
-                     "check-in a week.")
+            text += " " + _("It replaces the one from {day}: there is one check-in a "
+                            "week.").format(day=shown_day(self.replaced.day))
         return text
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
 from typing import Any
 
 from ..base import checks
 from ..base.checks import Checker
+from ..base.formats import clock, day, day_pattern
+from ..base.language import SOURCE, _, spoken
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..routines.dose import DAYS_PER_WEEK
 
@@ -27,14 +29,14 @@ def _group_seconds(value: Any) -> MappingProxyType[str, float]:
     if value is None:
         return MappingProxyType({})
     if not isinstance(value, Mapping):
-        raise checks.not_valid(value, "a mapping of muscle group id to seconds")
+        raise checks.not_valid(value, _("a mapping of muscle group id to seconds"))
     out = {}
     for g, seconds in value.items():
         if g not in MUSCLE_GROUPS:
-            raise checks.Invalid(f"{checks.describe(g)} is not a muscle group; use one of: "
-                                 f"{', '.join(MUSCLE_GROUPS)}")
+            raise checks.Invalid(_("{value} is not a muscle group; use one of: {groups}").format(
+                value=checks.describe(g), groups=", ".join(MUSCLE_GROUPS)))
         try:
-            seconds = checks.number(seconds, 0, MAX_SECONDS, "seconds")
+            seconds = checks.number(seconds, 0, MAX_SECONDS, _("seconds"))
         except checks.Invalid as exc:
             raise checks.Invalid(str(exc), field=g) from None
         if seconds:
@@ -92,7 +94,7 @@ class SessionRecord:
         start, end = values["started_at"], values["ended_at"]
         if start and end and not timedelta(0) <= end - start <= timedelta(seconds=MAX_SECONDS):
             check.fail("ended_at", str(checks.not_valid(
-                end.isoformat(), "a time from started_at to 24 hours after it")))
+                end.isoformat(), _("a time from started_at to 24 hours after it"))))
         check.raise_if_any()
         for name, value in values.items():
             object.__setattr__(self, name, value)
@@ -112,6 +114,40 @@ class SessionRecord:
 def week_start(day: date) -> date:
     """The Monday of ``day``'s week (weeks run Monday to Sunday, as ISO weeks do)."""
     return day - timedelta(days=day.weekday())
+
+
+def _english() -> bool:
+    """True when the words shown are the English ones (dates then keep their English form)."""
+    return spoken() == SOURCE
+
+
+def month_day(when: date) -> str:
+    """'3 March'; '3 de marzo', '3. März', '3 mars' (CLDR)."""
+    return f"{when.day} {when:%B}" if _english() else day_pattern(when, "MMMMd")
+
+
+def short_day(when: date, padded: bool = True) -> str:
+    """'03 Mar' ('3 Mar' unless ``padded``), as the charts' axes show a day; '3 mar',
+    '3. März', '3 mars' (CLDR)."""
+    if _english():
+        return f"{when:%d %b}" if padded else f"{when.day} {when:%b}"
+    return day_pattern(when, "MMMd")
+
+
+def long_day(when: date) -> str:
+    """'Monday 30 November 2026'; 'lunes, 30 de noviembre de 2026' (CLDR)."""
+    return f"{when:%A} {when.day} {when:%B %Y}" if _english() else day(when, "full")
+
+
+def time_of_day(moment: time) -> str:
+    """'07:30'; as the language writes a time of day (CLDR)."""
+    return f"{moment:%H:%M}" if _english() else clock(moment)
+
+
+def week_number(when: date) -> str:
+    """The ISO week of ``when`` as an axis shows it: 'W48' ('KW48' in German)."""
+    # TRANSLATORS: a week's ISO number on a chart's axis, like "W48" (German: "KW48")
+    return _("W{week}").format(week=f"{when.isocalendar()[1]:02d}")
 
 
 @dataclass(frozen=True)

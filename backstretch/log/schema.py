@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..base.errors import BackstretchError, BackstretchWarning, Problem, os_reason
+from ..base.language import N_, _
 
 SCHEMA_VERSION = 2
 TIMEOUT = 10.0
@@ -78,7 +79,26 @@ MIGRATIONS: dict[int, Sequence[str]] = {
 Monday of the check-in's ISO week, ``day`` the day it was made (ISO dates);
 ``retired_on`` is empty while an activity is one of the person's current five."""
 KEPT = "; every session recorded so far is kept"
-NOT_A_LOG = "is an SQLite file but not a backstretch session log; give another path"
+"""(English, kept for callers; the messages say it whole, through the catalogue.)"""
+NOT_A_LOG = N_("is an SQLite file but not a backstretch session log; give another path")
+REASONS = {"read-only": N_("read-only"), "read-only folder": N_("read-only folder"),
+           "disk full": N_("disk full")}
+"""Why a log cannot be written, by its code (``SessionLog.unwritable``), in words."""
+
+
+def reason_text(reason: str) -> str:
+    """``reason`` (a code of ``REASONS``, or a sentence already in words) as shown."""
+    return _(REASONS[reason]) if reason in REASONS else reason
+
+
+def cannot(doing: str, reason: str) -> str:
+    """'cannot write: disk full; every session recorded so far is kept' (``doing``:
+    ``write`` or ``read``)."""
+    if doing == "read":
+        return _("cannot read: {reason}; every session recorded so far is kept").format(
+            reason=reason_text(reason))
+    return _("cannot write: {reason}; every session recorded so far is kept").format(
+        reason=reason_text(reason))
 
 
 class UpgradeWaits(BackstretchError):
@@ -111,17 +131,22 @@ def failure(path: Path, exc: sqlite3.Error, doing: str = "write") -> Backstretch
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     reason = why_not_written(exc, path)
     if reason:
-        message = f"cannot {doing}: {reason}{KEPT}"
+        message = cannot(doing, reason)
     elif code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        message = f"cannot {doing}: another program holds the log; try again"
+        message = (_("cannot read: another program holds the log; try again") if doing == "read"
+                   else _("cannot write: another program holds the log; try again"))
     elif code == sqlite3.SQLITE_NOTADB:
-        message = ("is not an SQLite file, so not a session log; give another path, or move "
-                   "it aside to start a new log")
+        message = _("is not an SQLite file, so not a session log; give another path, or move "
+                    "it aside to start a new log")
     elif code == sqlite3.SQLITE_CORRUPT:
-        message = (f"is damaged (SQLite: {exc}); move it aside to start a new log, and keep it: "
-                   "SQLite's .recover command may save its sessions")
+        message = _("is damaged (SQLite: {error}); move it aside to start a new log, and keep "
+                    "it: SQLite's .recover command may save its sessions").format(error=exc)
+    elif doing == "read":
+        message = _("cannot read ({error}); every session recorded so far is kept").format(
+            error=exc)
     else:
-        message = f"cannot {doing} ({exc}){KEPT}"
+        message = _("cannot write ({error}); every session recorded so far is kept").format(
+            error=exc)
     return BackstretchError(Problem(str(path), "", message))
 
 
@@ -150,21 +175,25 @@ def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
     name = str(path)
     try:
         if path.exists() and not stat.S_ISREG(path.stat().st_mode):
-            kind = "a folder; give a file name for the session log" if path.is_dir() \
-                else "not a regular file; give a file name for the session log"
-            raise BackstretchError(Problem(name, "", f"is {kind}"))
+            message = _("is a folder; give a file name for the session log") \
+                if path.is_dir() else \
+                _("is not a regular file; give a file name for the session log")
+            raise BackstretchError(Problem(name, "", message))
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackstretchError(Problem(name, "", f"cannot be opened: {os_reason(exc)}")) from None
+        raise BackstretchError(Problem(name, "", _("cannot be opened: {reason}").format(
+            reason=os_reason(exc)))) from None
     unwritable = _unwritable(path)
     if unwritable and not path.exists():
-        raise BackstretchError(Problem(name, "", f"cannot be created: {unwritable}"))
+        raise BackstretchError(Problem(name, "", _("cannot be created: {reason}").format(
+            reason=reason_text(unwritable))))
     if unwritable is None:
         try:
             return _open_writable(path), None
         except UpgradeWaits as exc:
             unwritable = exc.problems[0].message
-            warnings.warn(f"{exc}; it is read as it is", BackstretchWarning, stacklevel=3)
+            warnings.warn(_("{problem}; it is read as it is").format(problem=exc),
+                          BackstretchWarning, stacklevel=3)
         except sqlite3.Error as exc:
             unwritable = why_not_written(exc, path)
             if unwritable is None or not path.exists() or not path.stat().st_size:
@@ -230,10 +259,13 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
 
 def unknown_schema(version: int) -> str:
     """Why a log of a schema version this backstretch does not know is not opened."""
-    known = f"this backstretch knows schemas 1 to {SCHEMA_VERSION}; the file is left as it is"
     if version > SCHEMA_VERSION:
-        return f"was written by a newer backstretch (schema {version}; {known}): update backstretch"
-    return f"is an SQLite file but not a backstretch session log (schema {version}; {known})"
+        return _("was written by a newer backstretch (schema {version}; this backstretch "
+                 "knows schemas 1 to {known}; the file is left as it is): update "
+                 "backstretch").format(version=version, known=SCHEMA_VERSION)
+    return _("is an SQLite file but not a backstretch session log (schema {version}; this "
+             "backstretch knows schemas 1 to {known}; the file is left as it is)").format(
+        version=version, known=SCHEMA_VERSION)
 
 
 def _check_schema(conn: sqlite3.Connection, name: str, read_only: bool) -> None:
@@ -246,9 +278,9 @@ def _check_schema(conn: sqlite3.Connection, name: str, read_only: bool) -> None:
         if version not in _TABLES and not (version == 0 and not tables):
             raise BackstretchError(Problem(name, "", unknown_schema(version)))
         if version and not set(_TABLES[version]) <= tables:
-            raise BackstretchError(Problem(name, "", NOT_A_LOG))
+            raise BackstretchError(Problem(name, "", _(NOT_A_LOG)))
         if version == 0 and read_only:
-            raise BackstretchError(Problem(name, "", "cannot be created: it is read-only"))
+            raise BackstretchError(Problem(name, "", _("cannot be created: it is read-only")))
         if version == 0:  # a new, empty file: made as schema 1, then upgraded
             for statement in _SCHEMA_1:
                 conn.execute(statement)
@@ -258,10 +290,11 @@ def _check_schema(conn: sqlite3.Connection, name: str, read_only: bool) -> None:
             try:
                 _upgrade(conn, version)
             except sqlite3.Error as exc:
-                raise BackstretchError(Problem(name, "", (
-                    f"could not be upgraded from schema {version} to {SCHEMA_VERSION} ({exc}); "
-                    "nothing in it was changed, and the copy made just before is kept at "
-                    f"{backup}"))) from None
+                raise BackstretchError(Problem(name, "", _(
+                    "could not be upgraded from schema {version} to {new} ({error}); nothing "
+                    "in it was changed, and the copy made just before is kept at {backup}"
+                ).format(version=version, new=SCHEMA_VERSION, error=exc,
+                         backup=backup))) from None
         conn.commit()
     except BaseException:
         conn.rollback()
@@ -292,9 +325,10 @@ def backup_copy(path: Path, version: int) -> Path:
         partial.unlink(missing_ok=True)
         reason = (why_not_written(exc, path) if isinstance(exc, sqlite3.Error)
                   else os_reason(exc)) or str(exc)
-        raise UpgradeWaits(Problem(str(path), "", (
-            f"{reason}: its upgrade from schema {version} waits until a copy can be kept "
-            "(free some space or make the folder writable)"))) from None
+        raise UpgradeWaits(Problem(str(path), "", _(
+            "{reason}: its upgrade from schema {version} waits until a copy can be kept (free "
+            "some space or make the folder writable)").format(
+            reason=reason_text(reason), version=version))) from None
     return target
 
 

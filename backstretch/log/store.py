@@ -39,7 +39,8 @@ from .records import (
     SessionRecord,
     Week,
 )
-from .schema import KEPT, SCHEMA_VERSION, connect, failure, schema_version
+from ..base.language import _
+from .schema import SCHEMA_VERSION, cannot, connect, failure, schema_version
 
 if TYPE_CHECKING:
     from ..guided.session import Session
@@ -137,8 +138,7 @@ class SessionLog:
         """``work(connection)`` in one transaction: all of it is written, or none; then
         ``WRITTEN`` is sent."""
         if self.unwritable:
-            raise BackstretchError(Problem(self._name, "", f"cannot write: {self.unwritable}"
-                                           f"{KEPT}"))
+            raise BackstretchError(Problem(self._name, "", cannot("write", self.unwritable)))
         try:
             with self._conn:
                 done = work(self._conn)
@@ -208,8 +208,8 @@ class SessionLog:
                 "ended_at = ?, planned_seconds = ?, steps_completed = ?, steps_skipped = ?, "
                 "pain_before = ?, pain_after = ?, note = ? WHERE id = ?",
                 (*values, sid)).rowcount:
-            raise BackstretchError(Problem(self._name, "id", f"{sid!r} is not a recorded "
-                                           "session"))
+            raise BackstretchError(Problem(self._name, "id", _(
+                "{id} is not a recorded session").format(id=repr(sid))))
         conn.execute("DELETE FROM group_seconds WHERE session_id = ?", (sid,))
         conn.executemany("INSERT INTO group_seconds (session_id, muscle_group, seconds) "
                          "VALUES (?, ?, ?)",
@@ -239,7 +239,7 @@ class SessionLog:
         end = _zoned(ended_at) if ended_at is not None else datetime.now(timezone.utc)
         if not isinstance(end, datetime):
             raise BackstretchError(Problem(self._name, "ended_at", str(
-                checks.not_valid(ended_at, "a datetime"))))
+                checks.not_valid(ended_at, _("a datetime")))))
         if session.started_at is not None:
             spent = max(0.0, session.clock() - session.started_at)
         else:
@@ -256,8 +256,8 @@ class SessionLog:
         """Set the pain scores and note of a recorded session (in one transaction)."""
         rows = self._records("WHERE s.id = ?", (self._session_id(session_id),))
         if not rows:
-            raise BackstretchError(Problem(self._name, "id", f"{session_id!r} is not a recorded "
-                                           "session"))
+            raise BackstretchError(Problem(self._name, "id", _(
+                "{id} is not a recorded session").format(id=repr(session_id))))
         try:
             rec = dataclasses.replace(rows[0], pain_before=pain_before, pain_after=pain_after,
                                       note=note)
@@ -332,7 +332,8 @@ class SessionLog:
             except BackstretchError as exc:
                 for problem in exc.inside(self._name, f"session {r[0]!r}").problems:
                     self.skipped.append(problem)
-                    warnings.warn(f"{problem}; this session is skipped, the others are shown",
+                    warnings.warn(_("{problem}; this session is skipped, the others are "
+                                    "shown").format(problem=problem),
                                   BackstretchWarning, stacklevel=3)
         return records
 

@@ -18,7 +18,8 @@ from datetime import datetime, timezone
 from ..base import checks
 from ..base.errors import BackstretchError, Problem
 from ..base.fields import Fields, Missing
-from ..base.formats import counted
+from ..base.formats import number
+from ..base.language import _, ngettext
 from ..base.yamlio import MAX_FILE_BYTES, parse_json, read_bytes
 from ..catalogue.stretches import Catalogue
 from ..guided.page_events import PageEvent, replay
@@ -46,9 +47,15 @@ class Imported:
     added: list[SessionRecord]
 
     def summary(self) -> str:
-        already = self.found - len(self.added)
-        text = f"{counted(len(self.added), 'session')} added to your log"
-        return text + (f"; {counted(already, 'session')} already there" if already else "")
+        already, added = self.found - len(self.added), len(self.added)
+        text = ngettext("{n} session added to your log", "{n} sessions added to your log",
+                        added).format(n=added)
+        if already:
+            # TRANSLATORS: "3 sessions added to your log; 2 sessions already there"
+            text = _("{added}; {already}").format(added=text, already=ngettext(
+                "{n} session already there", "{n} sessions already there",
+                already).format(n=already))
+        return text
 
 
 Source = str | os.PathLike[str] | tuple[str, bytes]
@@ -61,24 +68,27 @@ def read_take_home(source: Source, log: SessionLog,
     if isinstance(source, tuple):
         name, raw = source
         if len(raw) > MAX_FILE_BYTES:
-            raise BackstretchError(Problem(name, "", f"is over {MAX_FILE_BYTES:,} bytes"))
+            raise BackstretchError(Problem(name, "", _("is over {size} bytes").format(
+                size=number(MAX_FILE_BYTES, 0))))
     else:
         name, raw = str(source), read_bytes(source)
     data = parse_json(raw, name)
     if not isinstance(data, dict):
-        raise BackstretchError(Problem(name, "", (
-            f"holds {checks.describe(data)}, not the file a take-home page offers (a JSON "
-            "object with format, version, routine and sessions)")))
+        raise BackstretchError(Problem(name, "", _(
+            "holds {value}, not the file a take-home page offers (a JSON object with format, "
+            "version, routine and sessions)").format(value=checks.describe(data))))
     top = Fields(name, "", data)
     top.raise_if_any()
     top.unknown(("format", "version", "routine", "sessions"))
     try:
         if top.raw("format", True) != FORMAT:
-            top.fail("format", f"must be {FORMAT!r}: the file a take-home page offers")
+            top.fail("format", _("must be {format}: the file a take-home page offers").format(
+                format=repr(FORMAT)))
         top.check("version", checks.whole, top.raw("version", True), VERSION, VERSION)
         sessions = top.raw("sessions", True)
         if not isinstance(sessions, list) or len(sessions) > MAX_SESSIONS:
-            top.fail("sessions", f"must be a list of at most {MAX_SESSIONS} sessions")
+            top.fail("sessions", _("must be a list of at most {most} sessions").format(
+                most=MAX_SESSIONS))
             raise Missing
         routine_data = top.raw("routine", True)
     except Missing:
@@ -113,7 +123,7 @@ def _session(fields: Fields, routine: Routine, log: SessionLog) -> SessionRecord
     fields.unknown(("events", "pain_before", "pain_after", "note"))
     events = fields.raw("events", True)
     if not isinstance(events, list) or not 0 < len(events) <= MAX_EVENTS:
-        fields.fail("events", f"must be a list of 1 to {MAX_EVENTS} events")
+        fields.fail("events", _("must be a list of 1 to {most} events").format(most=MAX_EVENTS))
         raise Missing
     pain = {k: fields.integer(k, 0, 10, required=False) for k in ("pain_before", "pain_after")}
     note = fields.raw("note", False)
@@ -126,15 +136,17 @@ def _session(fields: Fields, routine: Routine, log: SessionLog) -> SessionRecord
         where = f"events[{j}]"
         event = fields.check(where, PageEvent.parse, raw)
         if j == 0 and event.event != "start":
-            fields.fail(where, "must be the session's start")
+            fields.fail(where, _("must be the session's start"))
             raise Missing
         first = event.at if first is None else first
         if last is not None and event.at < last:
-            fields.fail(f"{where}.at", "is earlier than the event before it")
+            fields.fail(f"{where}.at", _("is earlier than the event before it"))
             raise Missing
         if event.at - first > MAX_SECONDS:
-            fields.fail(f"{where}.at", f"is {(event.at - first) / 3600:.0f} hours after the "
-                        f"session's start; a session lasts at most {MAX_SECONDS // 3600} hours")
+            fields.fail(f"{where}.at", _(
+                "is {hours} hours after the session's start; a session lasts at most {most} "
+                "hours").format(hours=f"{(event.at - first) / 3600:.0f}",
+                                most=MAX_SECONDS // 3600))
             raise Missing
         clock.now = last = event.at
         replay(session, event)

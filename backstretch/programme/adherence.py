@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ..base.formats import counted
+from ..base.language import _, ngettext
 from .plan import Plan, long_date, week_start
-from ..log.records import Week
+from ..log.records import Week, short_day
 
 
 @dataclass(frozen=True)
@@ -39,12 +39,24 @@ class PlanWeek:
 
     def line(self) -> str:
         """'Week 2 (from 7 Dec): 3 of 3 days, 4 sessions. On plan.' (or '4 days (3 planned)')."""
-        when = "this week" if self.current else f"from {self.start.day} {self.start:%b}"
-        so_far = " so far" if self.current and not self.on_plan else ""
-        days = f"{self.days} of {counted(self.planned, 'day')}" if self.days <= self.planned \
-            else f"{counted(self.days, 'day')} ({self.planned} planned)"
-        text = f"Week {self.number} ({when}): {days}{so_far}, {counted(self.sessions, 'session')}."
-        return text + (" On plan." if self.on_plan else "")
+        when = _("this week") if self.current else _("from {day}").format(
+            day=short_day(self.start, padded=False))
+        if self.days > self.planned:
+            days = ngettext("{n} day ({planned} planned)", "{n} days ({planned} planned)",
+                            self.days).format(n=self.days, planned=self.planned)
+        elif self.current and not self.on_plan:
+            days = ngettext("{n} of {planned} day so far", "{n} of {planned} days so far",
+                            self.planned).format(n=self.days, planned=self.planned)
+        else:
+            days = ngettext("{n} of {planned} day", "{n} of {planned} days",
+                            self.planned).format(n=self.days, planned=self.planned)
+        # TRANSLATORS: {when} is "this week" or "from 7 Dec"; {days} like "3 of 3 days";
+        # {sessions} like "4 sessions"
+        text = _("Week {number} ({when}): {days}, {sessions}.").format(
+            number=self.number, when=when, days=days,
+            sessions=ngettext("{n} session", "{n} sessions", self.sessions).format(
+                n=self.sessions))
+        return text + (" " + _("On plan.") if self.on_plan else "")
 
 
 @dataclass(frozen=True)
@@ -81,26 +93,33 @@ class Adherence:
         """'2 more days this week', 'This week's plan is done.', or when the plan starts or
         ended."""
         if self.today < self.plan.first_day and not self.weeks:
-            return f"Your plan starts on {long_date(self.plan.first_day)}."
+            return _("Your plan starts on {day}.").format(day=long_date(self.plan.first_day))
         this = self.this_week
         if this is None:
-            return (f"Your plan ended on {long_date(self.plan.end)}, with "
-                    f"{self.on_plan} of {counted(self.plan.weeks, 'week')} on plan.")
+            return ngettext("Your plan ended on {day}, with {n} of {weeks} week on plan.",
+                            "Your plan ended on {day}, with {n} of {weeks} weeks on plan.",
+                            self.plan.weeks).format(day=long_date(self.plan.end),
+                                                    n=self.on_plan, weeks=self.plan.weeks)
         if this.on_plan:
-            return "This week's plan is done."
-        return f"{counted(this.planned - this.days, 'more day')} this week."
+            return _("This week's plan is done.")
+        more = this.planned - this.days
+        return ngettext("{n} more day this week.", "{n} more days this week.", more).format(n=more)
 
     def run_text(self) -> str:
         """'On plan: 3 weeks in a row.', 'On plan: 1 week.', or '' before the first."""
         if not self.run:
             return ""
-        return "On plan: 1 week." if self.run == 1 else f"On plan: {self.run} weeks in a row."
+        if self.run == 1:
+            return _("On plan: 1 week.")
+        return ngettext("On plan: {n} week in a row.", "On plan: {n} weeks in a row.",
+                        self.run).format(n=self.run)
 
     def summary(self) -> str:
         """'Week 3 of 6. On plan: 2 weeks in a row. 1 more day this week.'"""
         this = self.this_week
-        parts = [f"Week {this.number} of {self.plan.weeks}." if this else "", self.run_text(),
-                 self.left()]
+        parts = [_("Week {number} of {weeks}.").format(number=this.number,
+                                                       weeks=self.plan.weeks) if this else "",
+                 self.run_text(), self.left()]
         return " ".join(p for p in parts if p)
 
     def lines(self) -> list[str]:

@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..base.formats import number
+from ..base.language import N_, _, ngettext
 from ..safety.flags import SHORT_LINE, STOP_SIGNS
 from ..log.checkins import CheckIn, shown_day
 from ..log.records import PainPoint
@@ -28,11 +30,13 @@ PAIN_MIC_POINTS = 2
 PAIN_MIC_SHARE = 0.30
 ACTIVITY_MIC_POINTS = 2
 PAIN_SOURCE = "Ostelo et al. 2008"
-ACTIVITY_SOURCE = "Maughan & Lewis 2010, for the scale of Stratford et al. 1995"
-CAVEAT = ("A change over weeks does not show the stretching caused it: back pain often "
-          "eases by itself (NHS).")
-SEE_SAFETY = ("Look again at the stop signs and the red flags, and think about seeing a "
-              "clinician (a GP or a physiotherapist) before you go on.")
+# TRANSLATORS: a citation; name the scale as validated in your language where one is
+# (German and Argentine Spanish keep "Patient-Specific Functional Scale (PSFS)")
+ACTIVITY_SOURCE = N_("Maughan & Lewis 2010, for the scale of Stratford et al. 1995")
+CAVEAT = N_("A change over weeks does not show the stretching caused it: back pain often "
+            "eases by itself (NHS).")
+SEE_SAFETY = N_("Look again at the stop signs and the red flags, and think about seeing a "
+                "clinician (a GP or a physiotherapist) before you go on.")
 RISING_POINTS = 2
 """Usual pain this many points above the first check-in counts as rising."""
 
@@ -42,7 +46,8 @@ class OutcomeLine:
     """One thing the check-ins say. ``kind`` is ``pain``, ``activities``, ``waiting``
     (too little data), ``warning`` or ``caveat``; ``reached`` is whether a change reaches
     the minimal important change (None where that does not apply); a warning carries
-    the stop signs it points to in ``stop_signs``."""
+    the stop signs it points to in ``stop_signs``. The words are in the language spoken
+    when it was made."""
 
     kind: str
     text: str
@@ -86,24 +91,40 @@ def activity_ends(checkins: Sequence[CheckIn]) -> tuple[CheckIn, list[int], floa
             sum(last.ratings[a] for a in common) / len(common))
 
 
+def one_decimal(x: float) -> str:
+    """``x`` with one decimal, in the language's decimal sign: '3.0', '5,5'."""
+    return f"{x:.1f}".replace(".", number(0.5)[1])
+
+
 def _points(x: float) -> str:
-    shown = f"{x:.1f}".rstrip("0").rstrip(".")
-    return f"{shown} point" + ("" if shown == "1" else "s")
+    """'1 point', '3 points', '2.5 points' ('2,5 Punkte')."""
+    if round(x, 1) == round(x):
+        n = round(x)
+        return ngettext("{n} point", "{n} points", n).format(n=n)
+    # TRANSLATORS: a number of points with a decimal, like "2.5 points"
+    return _("{points} points").format(points=number(x, 1))
 
 
 def _pain_line(first: CheckIn, last: CheckIn) -> OutcomeLine:
     start, end = first.usual_pain, last.usual_pain
-    head = f"Usual pain: {start} → {end} since {shown_day(first.day)}"
-    mic = f"(2 points or 30 %; {PAIN_SOURCE})"
-    if end >= start:
-        change = "no change" if end == start else f"a rise of {_points(end - start)}"
-        return OutcomeLine("pain", f"{head}, {change}.", False)
-    share = (start - end) / start
+    said = {"start": start, "end": end, "day": shown_day(first.day), "source": PAIN_SOURCE}
+    if end == start:
+        return OutcomeLine("pain", _("Usual pain: {start} → {end} since {day}, no change.")
+                           .format(**said), False)
+    if end > start:
+        return OutcomeLine("pain", _("Usual pain: {start} → {end} since {day}, a rise of "
+                                     "{points}.").format(points=_points(end - start), **said),
+                           False)
+    said.update(points=_points(start - end), percent=f"{(start - end) / start * 100:.0f}")
     reached = pain_reached(start, end)
-    verdict = ("that reaches the change most people notice" if reached
-               else "less than the change most people notice")
-    return OutcomeLine("pain", f"{head}, a fall of {_points(start - end)} "
-                       f"({share * 100:.0f} %): {verdict} {mic}.", reached)
+    # TRANSLATORS: "the change most people notice" is the minimal important change of the
+    # 0-10 pain scale (NRS); Ostelo et al. 2008 is a citation
+    text = (_("Usual pain: {start} → {end} since {day}, a fall of {points} ({percent} %): "
+              "that reaches the change most people notice (2 points or 30 %; {source}).")
+            if reached else
+            _("Usual pain: {start} → {end} since {day}, a fall of {points} ({percent} %): "
+              "less than the change most people notice (2 points or 30 %; {source})."))
+    return OutcomeLine("pain", text.format(**said), reached)
 
 
 def _activity_line(checkins: Sequence[CheckIn]) -> OutcomeLine | None:
@@ -112,24 +133,36 @@ def _activity_line(checkins: Sequence[CheckIn]) -> OutcomeLine | None:
         return None
     first, common, start, end = ends
     if not common:
-        return OutcomeLine("activities", "Activities: none of the ones rated now was rated at "
-                           f"the start ({shown_day(first.day)}), so there is no change to show "
-                           "yet.")
-    which = "your activity" if len(common) == 1 else f"the {len(common)} activities"
-    head = (f"Activities (the average of {which} rated at both ends): {start:.1f} → "
-            f"{end:.1f} since {shown_day(first.day)}")
-    if end <= start:
-        change = "no change" if end == start else f"a fall of {_points(start - end)}"
-        return OutcomeLine("activities", f"{head}, {change}.", False)
+        return OutcomeLine("activities", _(
+            "Activities: none of the ones rated now was rated at the start ({day}), so there "
+            "is no change to show yet.").format(day=shown_day(first.day)))
+    n = len(common)
+    # TRANSLATORS: the activities of the Patient-Specific Functional Scale, named by the
+    # person; this heading is {which} in the sentences below ("{which}: 3.0 → 5.5 since ...")
+    which = _("Activities (the average of your activity rated at both ends)") if n == 1 else \
+        ngettext("Activities (the average of the {n} activity rated at both ends)",
+                 "Activities (the average of the {n} activities rated at both ends)",
+                 n).format(n=n)
+    said = {"which": which, "start": one_decimal(start), "end": one_decimal(end),
+            "day": shown_day(first.day), "source": _(ACTIVITY_SOURCE)}
+    if end == start:
+        return OutcomeLine("activities", _("{which}: {start} → {end} since {day}, no change.")
+                           .format(**said), False)
+    if end < start:
+        return OutcomeLine("activities", _("{which}: {start} → {end} since {day}, a fall of "
+                                           "{points}.").format(points=_points(start - end),
+                                                               **said), False)
     reached = activities_reached(start, end)
-    verdict = ("that reaches the change most people notice" if reached
-               else "less than the change most people notice")
-    return OutcomeLine("activities", f"{head}, a rise of {_points(end - start)}: {verdict} "
-                       f"(about 2 points; {ACTIVITY_SOURCE}).", reached)
+    text = (_("{which}: {start} → {end} since {day}, a rise of {points}: that reaches the "
+              "change most people notice (about 2 points; {source}).") if reached else
+            _("{which}: {start} → {end} since {day}, a rise of {points}: less than the "
+              "change most people notice (about 2 points; {source})."))
+    return OutcomeLine("activities", text.format(points=_points(end - start), **said), reached)
 
 
 def _warning(text: str) -> OutcomeLine:
-    return OutcomeLine("warning", f"{text} {SEE_SAFETY} {SHORT_LINE}", None, STOP_SIGNS)
+    return OutcomeLine("warning", f"{text} {_(SEE_SAFETY)} {_(SHORT_LINE)}", None,
+                       tuple(_(sign) for sign in STOP_SIGNS))
 
 
 def pain_after_warning(points: Sequence[PainPoint]) -> OutcomeLine | None:
@@ -138,10 +171,11 @@ def pain_after_warning(points: Sequence[PainPoint]) -> OutcomeLine | None:
     both = [p for p in points if p.before is not None and p.after is not None][-2:]
     if len(both) < 2 or not all(p.after > p.before for p in both):  # type: ignore[operator]
         return None
-    seen = ", ".join(f"{p.before} → {p.after} on {shown_day(p.when.astimezone().date())}"
-                     for p in both)
-    return _warning(f"Your pain after a session was higher than before it in the last two "
-                    f"sessions ({seen}).")
+    # TRANSLATORS: pain before → pain after a session, on a day like "10 March"
+    seen = ", ".join(_("{before} → {after} on {day}").format(
+        before=p.before, after=p.after, day=shown_day(p.when.astimezone().date())) for p in both)
+    return _warning(_("Your pain after a session was higher than before it in the last two "
+                      "sessions ({seen}).").format(seen=seen))
 
 
 def rising_pain_warning(checkins: Sequence[CheckIn]) -> OutcomeLine | None:
@@ -149,13 +183,15 @@ def rising_pain_warning(checkins: Sequence[CheckIn]) -> OutcomeLine | None:
     or more above the first."""
     pains = [c.usual_pain for c in checkins]
     if len(pains) >= 3 and pains[-3] < pains[-2] < pains[-1]:
-        why = f"rose at each of your last two check-ins ({pains[-3]} → {pains[-2]} → {pains[-1]})"
+        text = _("Your usual pain rose at each of your last two check-ins ({a} → {b} → {c}).")\
+            .format(a=pains[-3], b=pains[-2], c=pains[-1])
     elif len(pains) >= 2 and pains[-1] - pains[0] >= RISING_POINTS:
-        why = (f"is {_points(pains[-1] - pains[0])} higher than at your first check-in "
-               f"({pains[0]} → {pains[-1]})")
+        text = _("Your usual pain is {points} higher than at your first check-in ({first} → "
+                 "{last}).").format(points=_points(pains[-1] - pains[0]), first=pains[0],
+                                    last=pains[-1])
     else:
         return None
-    return _warning(f"Your usual pain {why}.")
+    return _warning(text)
 
 
 def outcome_lines(checkins: Sequence[CheckIn],
@@ -165,17 +201,17 @@ def outcome_lines(checkins: Sequence[CheckIn],
     and always the caveat last."""
     lines = [w for w in (pain_after_warning(points), rising_pain_warning(checkins)) if w]
     if not checkins:
-        lines.append(OutcomeLine("waiting", "No weekly check-in yet. Make your first one "
-                                 "today: from the second week on, this shows how things "
-                                 "are changing."))
+        lines.append(OutcomeLine("waiting", _("No weekly check-in yet. Make your first one "
+                                              "today: from the second week on, this shows how "
+                                              "things are changing.")))
     elif len(checkins) == 1:
-        lines.append(OutcomeLine("waiting", "One check-in so far "
-                                 f"({shown_day(checkins[0].day)}). Check in again next week "
-                                 "and the change since then shows here."))
+        lines.append(OutcomeLine("waiting", _(
+            "One check-in so far ({day}). Check in again next week and the change since then "
+            "shows here.").format(day=shown_day(checkins[0].day))))
     else:
         lines.append(_pain_line(checkins[0], checkins[-1]))
         activity = _activity_line(checkins)
         if activity:
             lines.append(activity)
-    lines.append(OutcomeLine("caveat", CAVEAT))
+    lines.append(OutcomeLine("caveat", _(CAVEAT)))
     return lines

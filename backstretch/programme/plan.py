@@ -19,7 +19,8 @@ from ..base import checks
 from ..base.checks import Checker, Invalid, describe
 from ..base.errors import BackstretchError, Problem
 from ..base.fields import Fields, Missing
-from ..base.formats import counted, joined
+from ..base.formats import joined, weekday_names
+from ..base.language import N_, _, ngettext
 from ..base.resources import ready_routines
 from ..base.userdata import data_home
 from ..base.yamlio import atomic_write_text, read_yaml
@@ -27,15 +28,18 @@ from ..catalogue.stretches import Catalogue
 from ..routines.library import ROUTINE_SUFFIXES
 from ..routines.model import Routine
 from ..routines.reading import load_routine
-from ..log.records import week_start
+from ..log.records import long_day, time_of_day, week_start
 
 PLAN_VERSION = 1
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 """Reminder days as written in the plan and on the command line, Monday first."""
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+"""English short names, Monday first; shown words come from :func:`day_names`."""
 DEFAULT_DAYS = 3
-DAYS_ADVICE = "ACSM: at least 2 to 3 days a week; daily is best"
-"""The guideline on how often (ACSM, Garber et al. 2011), as the plan's form shows it."""
+# TRANSLATORS: the guideline on how often to stretch (ACSM = American College of Sports Medicine)
+DAYS_ADVICE = N_("ACSM: at least 2 to 3 days a week; daily is best")
+"""The guideline on how often (ACSM, Garber et al. 2011), as the plan's form shows it
+(through ``_`` where shown; the plan's file keeps it in English)."""
 SPREAD = {1: ("wed",), 2: ("tue", "fri"), 3: ("mon", "wed", "fri"),
           4: ("mon", "tue", "thu", "sat"), 5: WEEKDAYS[:5], 6: WEEKDAYS[:6], 7: WEEKDAYS}
 """The reminder days a plan of so many days a week starts with, spread over the week."""
@@ -75,16 +79,18 @@ def routine_reference(value: Any) -> str:
     if path.suffix in ROUTINE_SUFFIXES:
         if path.is_file():
             return str(path.resolve())
-        raise Invalid(f"no such routine file: {path}")
-    raise checks.not_valid(ref, f"a ready routine ({', '.join(ready)}) or the file of a "
-                           "routine you saved, ending in .yaml", checks.suggest(ref, ready))
+        raise Invalid(_("no such routine file: {path}").format(path=path))
+    raise checks.not_valid(ref, _("a ready routine ({names}) or the file of a routine you "
+                                  "saved, ending in .yaml").format(names=", ".join(ready)),
+                           checks.suggest(ref, ready))
 
 
 def routine_list(value: Any) -> tuple[str, ...]:
     """One or two routine references, each once."""
     refs = [value] if isinstance(value, str) else value
     if not isinstance(refs, (list, tuple)) or not 1 <= len(refs) <= MAX_ROUTINES:
-        raise Invalid(f"{describe(value)} is not valid; list one or two routines")
+        raise Invalid(_("{value} is not valid; list one or two routines").format(
+            value=describe(value)))
     out = []
     for i, ref in enumerate(refs):
         try:
@@ -92,7 +98,7 @@ def routine_list(value: Any) -> tuple[str, ...]:
         except Invalid as exc:
             raise Invalid(str(exc), field=f"[{i}]") from None
     if len(set(out)) != len(out):
-        raise Invalid("lists the same routine twice")
+        raise Invalid(_("lists the same routine twice"))
     return tuple(out)
 
 
@@ -117,12 +123,12 @@ def clock_time(value: Any) -> time:
     if isinstance(value, time):
         return value.replace(second=0, microsecond=0, tzinfo=None)
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
-        raise Invalid(f"{value} is not valid; write the time in quotes, like "
-                      f'"{value // 60:02d}:{value % 60:02d}" (YAML reads 18:00 without '
-                      "quotes as a number)")
+        raise Invalid(_('{value} is not valid; write the time in quotes, like "{time}" (YAML '
+                        "reads 18:00 without quotes as a number)").format(
+            value=value, time=f"{value // 60:02d}:{value % 60:02d}"))
     match = _CLOCK.fullmatch(value.strip()) if isinstance(value, str) else None
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        raise checks.not_valid(value, "a time like 07:30 (hours 00 to 23, minutes 00 to 59)")
+        raise checks.not_valid(value, _("a time like 07:30 (hours 00 to 23, minutes 00 to 59)"))
     return time(int(match[1]), int(match[2]))
 
 
@@ -138,7 +144,7 @@ def start_day(value: Any) -> date:
         day = day.date()
     if not isinstance(day, date) or not 2000 <= day.year <= 2100:
         shown = day.isoformat() if isinstance(day, date) else value
-        raise checks.not_valid(shown, "a date like 2026-11-30, from the year 2000 to 2100")
+        raise checks.not_valid(shown, _("a date like 2026-11-30, from the year 2000 to 2100"))
     return day
 
 
@@ -149,8 +155,8 @@ def new_plan_id() -> str:
 
 def _plan_id(value: Any) -> str:
     if not isinstance(value, str) or not _ID.fullmatch(value):
-        raise checks.not_valid(value, "the id the plan was saved with (letters, digits, '.', "
-                               "'_' and '-', at most 64)")
+        raise checks.not_valid(value, _("the id the plan was saved with (letters, digits, "
+                                        "'.', '_' and '-', at most 64)"))
     return value
 
 
@@ -199,8 +205,11 @@ class Plan:
         if days == () and per_week:
             values["reminder_days"] = SPREAD[per_week]
         elif days and per_week and len(days) != per_week:
-            check.fail("reminder_days", f"lists {counted(len(days), 'day')} but days_per_week "
-                       f"is {per_week}; give one reminder day for each planned day")
+            check.fail("reminder_days", ngettext(
+                "lists {n} day but days_per_week is {per_week}; give one reminder day for "
+                "each planned day",
+                "lists {n} days but days_per_week is {per_week}; give one reminder day for "
+                "each planned day", len(days)).format(n=len(days), per_week=per_week))
         check.raise_if_any()
         for name, value in values.items():
             object.__setattr__(self, name, value)
@@ -229,20 +238,33 @@ class Plan:
         return min(self.days_per_week, left)
 
     def days_text(self) -> str:
-        """'Mon, Wed and Fri'."""
-        return joined([DAY_NAMES[WEEKDAYS.index(d)] for d in self.reminder_days])
+        """'Mon, Wed and Fri' (CLDR's names and list, in the current language)."""
+        names = day_names()
+        return joined([names[WEEKDAYS.index(d)] for d in self.reminder_days])
 
     def describe(self) -> str:
-        """'3 days a week for 6 weeks, from Monday 30 November 2026; reminders on Mon, Wed
+        """'3 days a week for 6 weeks, from Monday 30 November 2026; reminders on Mon, Wed,
         and Fri at 07:30', from the day of the first reminder."""
-        return (f"{counted(self.days_per_week, 'day')} a week for "
-                f"{counted(self.weeks, 'week')}, from {long_date(self.first_day)}; reminders on "
-                f"{self.days_text()} at {self.reminder_time:%H:%M}")
+        # TRANSLATORS: {days_a_week} is like "3 days a week", {weeks} like "6 weeks",
+        # {days} like "Mon, Wed and Fri", {time} like "07:30"
+        return _("{days_a_week} for {weeks}, from {first_day}; reminders on {days} at "
+                 "{time}").format(
+            days_a_week=ngettext("{n} day a week", "{n} days a week",
+                                 self.days_per_week).format(n=self.days_per_week),
+            weeks=ngettext("{n} week", "{n} weeks", self.weeks).format(n=self.weeks),
+            first_day=long_date(self.first_day), days=self.days_text(),
+            time=time_of_day(self.reminder_time))
+
+
+def day_names() -> tuple[str, ...]:
+    """Monday to Sunday, short, in the current language (CLDR): 'Mon' ... 'Sun',
+    'lun' ... 'dom'. The plan keeps the codes of ``WEEKDAYS``."""
+    return weekday_names()
 
 
 def long_date(day: date) -> str:
-    """'Monday 30 November 2026'."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    """'Monday 30 November 2026' ('lunes, 30 de noviembre de 2026' in Spanish)."""
+    return long_day(day)
 
 
 def plan_file() -> Path:
@@ -338,4 +360,4 @@ def plan_routines(plan: Plan, catalogue: Catalogue | None = None,
 
 def routine_names(routines: Sequence[Routine]) -> str:
     """'Daily back care' or 'Daily back care or Desk break'."""
-    return " or ".join(r.name for r in routines)
+    return joined([r.name for r in routines], style="or")

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 from ..base.checks import MAX_TEXT
 from ..base.errors import BackstretchError, Problem
-from ..base.formats import counted, joined
+from ..base.formats import joined
+from ..base.language import N_, _, ngettext
 from ..planner.search import HOLD_STEP
 from ..routines.dose import GROUP_TARGET, HOLD_MAX, HOLD_MIN
 from ..routines.model import MAX_NAME, Routine
@@ -38,8 +39,19 @@ STEADY_SESSIONS = 4
 """Sessions in a row with every hold done and no rise in pain before holding longer."""
 RISE_WINDOW, RISE_OF = 3, 2
 """Ease back after a rise in pain in the latest session or in 2 of the last 3."""
-_SUFFIX = re.compile(r" \((?:holds \d+ s|longer holds|shorter holds|one more repetition|"
-                     r"one repetition fewer)\)(?: \d+)?$")
+HOLDS = N_("holds {seconds} s")
+"""What a copy's name adds in brackets (``Suggestion.suffix``), in English; shown through ``_``."""
+SUFFIXES = (N_("longer holds"), N_("shorter holds"), N_("one more repetition"),
+            N_("one repetition fewer"))
+
+
+def _suffix_pattern() -> re.Pattern[str]:
+    """A copy's bracketed suffix (and a number after it), in English or the current
+    language, so that a copy of a copy does not pile them up."""
+    words = {w for english in (HOLDS, *SUFFIXES) for w in (english, _(english))}
+    alternatives = sorted((re.escape(w).replace(re.escape("{seconds}"), r"\d+") for w in words),
+                          key=len, reverse=True)
+    return re.compile(r" \((?:" + "|".join(alternatives) + r")\)(?: \d+)?$")
 
 
 @dataclass(frozen=True)
@@ -76,28 +88,31 @@ class Suggestion:
         """What the copy's name adds in brackets: 'holds 25 s', 'one more repetition'."""
         holds = {c.hold for c in self.changes}
         if self.kind == "more_reps":
-            return "one more repetition"
+            return _("one more repetition")
         if self.kind == "ease" and None in holds:
-            return "one repetition fewer"
+            return _("one repetition fewer")
         if len(holds) == 1:
-            return f"holds {holds.pop()} s"
-        return "longer holds" if self.kind == "longer" else "shorter holds"
+            return _(HOLDS).format(seconds=holds.pop())
+        return _("longer holds") if self.kind == "longer" else _("shorter holds")
 
     def apply(self, routine: Routine, taken: Collection[str] = ()) -> Routine:
         """A new routine: ``routine`` with the change, named for it ('Desk break (holds
         25 s)', unlike any of ``taken``). ``routine`` itself is left as it was."""
         if not self.changes:
-            raise BackstretchError(Problem("<routine>", "items", f"nothing to change: {self.text}"))
+            raise BackstretchError(Problem("<routine>", "items", _(
+                "nothing to change: {change}").format(change=self.text)))
         if routine.key() != self.key:
-            raise BackstretchError(Problem("<routine>", "name", (
-                f"this suggestion is for {self.routine!r}, not {routine.name!r}")))
+            raise BackstretchError(Problem("<routine>", "name", _(
+                "this suggestion is for {routine}, not {other}").format(
+                routine=repr(self.routine), other=repr(routine.name))))
         new = routine
         for c in self.changes:
             new = new.changed(c.item, **{k: v for k, v in (("hold", c.hold), ("reps", c.reps))
                                          if v is not None})
         tail = f" ({self.suffix})"
-        base = _SUFFIX.sub("", routine.name)[:MAX_NAME - len(tail) - 3].rstrip()
-        made = f"Made from “{routine.name}”: {self.text}"
+        base = _suffix_pattern().sub("", routine.name)[:MAX_NAME - len(tail) - 3].rstrip()
+        # TRANSLATORS: a new routine's description; {change} is like "hold Sphinx for 25 s (...)."
+        made = _("Made from “{name}”: {change}").format(name=routine.name, change=self.text)
         return dataclasses.replace(new, name=distinct_name(base + tail, taken),
                                    description=made[:MAX_TEXT])
 
@@ -143,12 +158,21 @@ def suggest(routine: Routine, sessions: Iterable[SessionRecord]) -> Suggestion |
                                               for r in last):
         return None
     scored = sum(r.pain_before is not None and r.pain_after is not None for r in last)
-    pain = ("no rise in pain" if scored == len(last) else
-            f"no rise in pain in the {scored} with pain scores" if scored else
-            "no pain scores noted")
-    why = (f"Your last {STEADY_SESSIONS} sessions of “{routine.name}” had every hold done "
-           f"and {pain}.")
-    return _progress(routine, why)
+    n = STEADY_SESSIONS
+    if scored == len(last):
+        why = ngettext("Your last {n} session of “{name}” had every hold done and no rise in "
+                       "pain.", "Your last {n} sessions of “{name}” had every hold done and no "
+                       "rise in pain.", n)
+    elif scored:
+        why = ngettext("Your last {n} session of “{name}” had every hold done and no rise in "
+                       "pain in the {scored} with pain scores.", "Your last {n} sessions of "
+                       "“{name}” had every hold done and no rise in pain in the {scored} with "
+                       "pain scores.", n)
+    else:
+        why = ngettext("Your last {n} session of “{name}” had every hold done and no pain "
+                       "scores noted.", "Your last {n} sessions of “{name}” had every hold "
+                       "done and no pain scores noted.", n)
+    return _progress(routine, why.format(n=n, name=routine.name, scored=scored))
 
 
 def status(routine: Routine, sessions: Iterable[SessionRecord]) -> str:
@@ -160,21 +184,29 @@ def status(routine: Routine, sessions: Iterable[SessionRecord]) -> str:
             break
         steady += 1
     if steady >= STEADY_SESSIONS and not _static(routine):
-        return f"“{routine.name}” has no static stretch, so no hold to make longer."
+        return _("“{name}” has no static stretch, so no hold to make longer.").format(
+            name=routine.name)
     if steady >= STEADY_SESSIONS:
-        return (f"“{routine.name}” already holds every stretch for {HOLD_MAX} s or more, "
-                f"{GROUP_TARGET} s in all. Keep it up.")
-    return (f"After {STEADY_SESSIONS} sessions in a row of “{routine.name}” with every hold "
-            f"done and no rise in pain, you will see a suggestion here. So far: {steady} in a "
-            "row.")
+        return _("“{name}” already holds every stretch for {hold} s or more, {total} s in "
+                 "all. Keep it up.").format(name=routine.name, hold=HOLD_MAX,
+                                            total=GROUP_TARGET)
+    return ngettext("After {n} session in a row of “{name}” with every hold done and no rise "
+                    "in pain, you will see a suggestion here. So far: {steady} in a row.",
+                    "After {n} sessions in a row of “{name}” with every hold done and no rise "
+                    "in pain, you will see a suggestion here. So far: {steady} in a row.",
+                    STEADY_SESSIONS).format(n=STEADY_SESSIONS, name=routine.name, steady=steady)
 
 
 def _listed(routine: Routine, changes: tuple[Change, ...]) -> str:
     """'hold Back rounders for 15 s and Sphinx for 20 s', or 'do Sphinx 3 times'."""
-    parts = [f"{routine.stretch(c.item).name} for {c.hold} s" if c.hold is not None else
-             f"{routine.stretch(c.item).name} {counted(c.reps or 0, 'time')}" for c in changes]
+    parts = [_("{stretch} for {seconds} s").format(stretch=routine.stretch(c.item).name,
+                                                   seconds=c.hold) if c.hold is not None else
+             ngettext("{stretch} {n} time", "{stretch} {n} times", c.reps or 0).format(
+                 stretch=routine.stretch(c.item).name, n=c.reps or 0) for c in changes]
     said = joined(parts)
-    return f"hold {said}" if changes[0].hold is not None else f"do {said}"
+    # TRANSLATORS: {stretches} is like "Back rounders for 15 s and Sphinx for 20 s"
+    return (_("hold {stretches}") if changes[0].hold is not None else
+            _("do {stretches}")).format(stretches=said)
 
 
 def _static(routine: Routine) -> list[int]:
@@ -186,36 +218,41 @@ def _progress(routine: Routine, why: str) -> Suggestion | None:
     longer = tuple(Change(i, hold=min(HOLD_MAX, routine.hold(i) + HOLD_STEP)) for i in static
                    if routine.hold(i) < HOLD_MAX)
     if longer:
-        return Suggestion("longer", routine.name, routine.key(),
-                          f"{_listed(routine, longer)} ({HOLD_STEP} s longer; the guideline's "
-                          f"holds go up to {HOLD_MAX} s).", why, "Make a copy with longer holds",
-                          longer)
+        # TRANSLATORS: {change} is like "hold Sphinx for 25 s"
+        return Suggestion("longer", routine.name, routine.key(), _(
+            "{change} ({step} s longer; the guideline's holds go up to {most} s).").format(
+            change=_listed(routine, longer), step=HOLD_STEP, most=HOLD_MAX), why,
+            _("Make a copy with longer holds"), longer)
     more = tuple(Change(i, reps=routine.reps(i) + 1) for i in static
                  if routine.hold(i) * routine.reps(i) < GROUP_TARGET)
     if more:
-        return Suggestion("more_reps", routine.name, routine.key(),
-                          f"{_listed(routine, more)} (one more each, toward the guideline's "
-                          f"{GROUP_TARGET} s in all).", why,
-                          "Make a copy with one more repetition", more)
+        # TRANSLATORS: {change} is like "do Sphinx 3 times"
+        return Suggestion("more_reps", routine.name, routine.key(), _(
+            "{change} (one more each, toward the guideline's {total} s in all).").format(
+            change=_listed(routine, more), total=GROUP_TARGET), why,
+            _("Make a copy with one more repetition"), more)
     return None
 
 
 def _ease(routine: Routine, rises: int, of: int) -> Suggestion:
-    latest = "in your latest session" if rises < RISE_OF else f"in {rises} of your last {of}"
-    why = f"Pain was higher after “{routine.name}” than before it {latest}."
+    why = (_("Pain was higher after “{name}” than before it in your latest session.")
+           if rises < RISE_OF else
+           _("Pain was higher after “{name}” than before it in {rises} of your last {of}.")
+           ).format(name=routine.name, rises=rises, of=of)
+    signs = tuple(_(sign) for sign in STOP_SIGNS)
     shorter = tuple(Change(i, hold=max(HOLD_MIN, routine.hold(i) - HOLD_STEP))
                     for i in _static(routine) if routine.hold(i) > HOLD_MIN)
     if shorter:
-        return Suggestion("ease", routine.name, routine.key(),
-                          f"{_listed(routine, shorter)} ({HOLD_STEP} s less, not under "
-                          f"{HOLD_MIN} s).", why, "Make a copy with shorter holds", shorter,
-                          STOP_SIGNS)
+        return Suggestion("ease", routine.name, routine.key(), _(
+            "{change} ({step} s less, not under {least} s).").format(
+            change=_listed(routine, shorter), step=HOLD_STEP, least=HOLD_MIN), why,
+            _("Make a copy with shorter holds"), shorter, signs)
     fewer = tuple(Change(i, reps=routine.reps(i) - 1) for i in range(len(routine.items))
                   if routine.reps(i) > 1)
     if fewer:
-        return Suggestion("ease", routine.name, routine.key(),
-                          f"{_listed(routine, fewer)} (one fewer each).", why,
-                          "Make a copy with one repetition fewer", fewer, STOP_SIGNS)
-    return Suggestion("ease", routine.name, routine.key(),
-                      "rest for a day or two, and ask a clinician if the pain keeps rising; "
-                      "this routine is already as short as it goes.", why, "", (), STOP_SIGNS)
+        return Suggestion("ease", routine.name, routine.key(), _(
+            "{change} (one fewer each).").format(change=_listed(routine, fewer)), why,
+            _("Make a copy with one repetition fewer"), fewer, signs)
+    return Suggestion("ease", routine.name, routine.key(), _(
+        "rest for a day or two, and ask a clinician if the pain keeps rising; this routine is "
+        "already as short as it goes."), why, "", (), signs)

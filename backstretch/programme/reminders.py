@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Alarm, Calendar, Event
 
+from ..base.language import _, spoken
 from ..base.yamlio import atomic_write_bytes
 from ..routines.model import Routine
 from ..safety.flags import SHORT_LINE
@@ -29,8 +30,14 @@ PRODID = "-//backstretch//Stretching plan reminders//EN"
 ALARM_MINUTES = 10
 """The alarm goes off this many minutes before the planned time."""
 SAFETY_LINE = f"{SHORT_LINE} Not medical advice."
+"""In English; :func:`safety_line` says it in the current language."""
 MIN_MINUTES = 5
 """The shortest event a calendar shows for a session."""
+
+
+def safety_line() -> str:
+    """The short safety line, and that this is not medical advice, in the current language."""
+    return " ".join((_(SHORT_LINE), _("Not medical advice.")))
 
 
 def system_zone(etc: Path = Path("/etc")) -> tzinfo:
@@ -57,8 +64,10 @@ def reminder_calendar(plan: Plan, routines: Sequence[Routine], now: datetime | N
                       zone: tzinfo | None = None) -> Calendar:
     """The calendar of ``plan``'s reminders, its SUMMARY naming ``routines`` (the plan's,
     loaded); ``now`` (default: now) is its DTSTAMP, ``zone`` (default: this computer's)
-    the zone of its times."""
+    the zone of its times. Its words are in the current language, marked as such
+    (``LANGUAGE``, RFC 5545), so the file says them in the language it was made in."""
     names = routine_names(routines)
+    language = {"LANGUAGE": spoken().replace("_", "-")}
     minutes = max(MIN_MINUTES, math.ceil(max(r.duration for r in routines) / 60))
     zone = zone or system_zone()
     cal = Calendar()
@@ -69,8 +78,11 @@ def reminder_calendar(plan: Plan, routines: Sequence[Routine], now: datetime | N
     event.add("uid", f"{plan.id}@backstretch")
     event.add("sequence", plan.revision - 1)
     event.add("dtstamp", (now or datetime.now(timezone.utc)).astimezone(timezone.utc))
-    event.add("summary", f"Stretch: {names}")
-    event.add("description", f"Your plan: {names}, {plan.describe()}.\n{SAFETY_LINE}")
+    # TRANSLATORS: the calendar event's title; {names} is the plan's routine (or two)
+    event.add("summary", _("Stretch: {names}").format(names=names), parameters=language)
+    # TRANSLATORS: {plan} is like "3 days a week for 6 weeks, from ...; reminders on ..."
+    event.add("description", _("Your plan: {names}, {plan}.").format(
+        names=names, plan=plan.describe()) + "\n" + safety_line(), parameters=language)
     event.add("dtstart", datetime.combine(plan.first_day, plan.reminder_time, zone))
     event.add("duration", timedelta(minutes=minutes))
     last = datetime.combine(plan.end, time(23, 59, 59), zone)
@@ -80,7 +92,8 @@ def reminder_calendar(plan: Plan, routines: Sequence[Routine], now: datetime | N
     event.add("transp", "TRANSPARENT")
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Time to stretch: {names}")
+    alarm.add("description", _("Time to stretch: {names}").format(names=names),
+              parameters=language)
     alarm.add("trigger", timedelta(minutes=-ALARM_MINUTES))
     event.add_component(alarm)
     cal.add_component(event)
