@@ -15,10 +15,13 @@ $(STAMP): pyproject.toml
 	touch $@
 
 ## make lab: install if needed, then open JupyterLab on the repository (the notebooks
-## link to docs/), at the first notebook
+## link to docs/), at the first notebook in the chosen language (BACKSTRETCH_LANG, the
+## picker's saved choice or the system locale; notebooks/es/ ..., else the English ones),
+## with Lab's own menus in that language too (its language pack)
 lab: $(STAMP) fonts pdf
+	start=$$($(BIN)/python -c 'from backstretch.widgets.language_picker import prepare_lab; print(prepare_lab())') && \
 	$(BIN)/jupyter lab --ServerApp.root_dir=. \
-		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb \
+		--LabApp.default_url=/lab/tree/$$start \
 		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
 ## make test: install if needed (Chromium, fonts, Pango, PDF checkers and axe-core too),
