@@ -119,11 +119,11 @@ class LanguagePicker(Shown):
         folder = notebook_folder(code, self.root)
         self.target = folder / START
         if folder == self.root and code != SOURCE:
-            text = _("Saved: the workbook speaks {language} from now on. Its notebooks are "
-                     "not translated into {language} yet; the English ones:").format(language=name)
+            text = _("Saved: {language}. The workbook speaks it from now on; its notebooks "
+                     "are not translated yet, so here are the English ones:").format(language=name)
         else:
-            text = _("Saved: the workbook speaks {language} from now on. Its notebooks in "
-                     "{language}:").format(language=name)
+            text = _("Saved: {language}. The workbook speaks it from now on; its notebooks in "
+                     "this language:").format(language=name)
         from html import escape
 
         self.status.value = escape(text)
