@@ -78,8 +78,8 @@ def prepare_lab(root: str = "notebooks", settings: str | os.PathLike[str] | None
     from ..base.yamlio import atomic_write_text
 
     language = chosen()
-    folder = Path(settings) if settings is not None else (
-        Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.d")
+    lab = os.environ.get("JUPYTERLAB_DIR") or Path(sys.prefix) / "share" / "jupyter" / "lab"
+    folder = Path(settings) if settings is not None else Path(lab) / "settings" / "overrides.d"
     locale = {"@jupyterlab/translation-extension:plugin": {"locale": lab_locale(language)}}
     atomic_write_text(folder / "backstretch-language.json", json.dumps(locale, indent=1) + "\n")
     return (notebook_folder(language, root) / START).as_posix()

@@ -79,3 +79,17 @@ def test_make_lab_opens_the_chosen_languages_notebook(tmp_path: Path, monkeypatc
     written = json.loads((tmp_path / "backstretch-language.json").read_text(encoding="utf-8"))
     locale = written["@jupyterlab/translation-extension:plugin"]["locale"]
     assert locale == lab_locale(Language(*lang.split("_")))
+
+
+def test_lab_reads_the_language_as_its_own_default(tmp_path: Path, monkeypatch):
+    """JupyterLab's settings loader takes the file `make lab` writes as the default of
+    its language setting (a language picked in Lab's own menu still wins)."""
+    settings_utils = pytest.importorskip("jupyterlab_server.settings_utils")
+    monkeypatch.chdir(NOTEBOOKS.parent)
+    monkeypatch.setenv("BACKSTRETCH_LANG", "fr")
+    monkeypatch.setenv("JUPYTERLAB_DIR", str(tmp_path))
+    prepare_lab()
+    overrides, error = settings_utils._get_overrides(str(tmp_path / "settings"))
+    assert not error
+    assert overrides["@jupyterlab/translation-extension:plugin"] == {
+        "locale": lab_locale(Language("fr"))}
