@@ -12,10 +12,12 @@ from __future__ import annotations
 import json
 import os
 import sys
+from html import escape
 from pathlib import Path
 
 import ipywidgets as w
 
+from ..base.errors import BackstretchError
 from ..base.language import SOURCE, Language, _, available, chosen, parse, save_choice, spoken
 from .shown import Shown
 
@@ -113,7 +115,11 @@ class LanguagePicker(Shown):
 
     def choose(self, code: str) -> None:
         """Remember ``code``, speak it, and show the links to its notebooks."""
-        save_choice(code)
+        try:
+            save_choice(code)
+        except BackstretchError as error:
+            self.status.value = escape(error.shown())
+            return
         self.choice.description = _("Language")
         name = native_name(code)
         folder = notebook_folder(code, self.root)
@@ -124,8 +130,6 @@ class LanguagePicker(Shown):
         else:
             text = _("Saved: {language}. The workbook speaks it from now on; its notebooks in "
                      "this language:").format(language=name)
-        from html import escape
-
         self.status.value = escape(text)
         lines = []
         for notebook in sorted(folder.glob("[0-9][0-9]_*.ipynb")):

@@ -126,3 +126,19 @@ def test_the_translated_notebooks_are_committed_without_outputs():
     result = subprocess.run([sys.executable, "-m", "nbstripout", "--verify", *paths],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", [p for p in EVERY if p.parent != NOTEBOOKS],
+                         ids=lambda p: str(p.relative_to(NOTEBOOKS)))
+def test_a_translated_notebook_is_the_same_lesson(path: Path):
+    """The English one's cells in the same order, a language cell added, each cell's kind
+    and tags kept; the prose translated, never an output."""
+    english = _cells(NOTEBOOKS / path.name)
+    cells = _cells(path)
+    added = [c for c in cells if "use_language(" in "".join(c["source"])]
+    assert len(added) == 1 and len(cells) == len(english) + 1
+    rest = [c for c in cells if c is not added[0]]
+    assert [(c["cell_type"], c["metadata"]) for c in rest] == [
+        (c["cell_type"], c["metadata"]) for c in english]
+    assert rest[0]["source"][0].startswith("# ")
+    assert all(not c.get("outputs") for c in cells)

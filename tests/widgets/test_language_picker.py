@@ -93,3 +93,13 @@ def test_lab_reads_the_language_as_its_own_default(tmp_path: Path, monkeypatch):
     assert not error
     assert overrides["@jupyterlab/translation-extension:plugin"] == {
         "locale": lab_locale(Language("fr"))}
+
+
+def test_a_choice_that_cannot_be_saved_says_why(tmp_path: Path, monkeypatch):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("BACKSTRETCH_DATA_DIR", str(blocked))
+    picker = LanguagePicker(NOTEBOOKS)
+    picker.choice.value = "fr"
+    assert "a-file" in picker.status.value and current().code == "en"
+    assert picker.href == "00_start_here.ipynb"
