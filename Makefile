@@ -29,9 +29,11 @@ lab: $(STAMP) fonts pdf
 test: $(STAMP) browser fonts pdf hub-tools node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
-## make present: serve the class view with Voila on loopback (no code shown)
+## make present: serve the class view with Voila on loopback (no code shown), in the
+## chosen language (as make lab)
 present: $(STAMP) fonts pdf
-	$(BIN)/voila notebooks/05_class_mode.ipynb --Voila.ip=$(HOST) --no-browser
+	$(BIN)/voila $$($(BIN)/python -c 'from backstretch.widgets.language_picker import chosen_notebook; print(chosen_notebook("05_class_mode.ipynb"))') \
+		--Voila.ip=$(HOST) --no-browser
 
 ## make bench: print the performance figures (Chromium, fonts and the hub's proxy too)
 bench: $(STAMP) browser fonts pdf hub-tools

@@ -73,6 +73,12 @@ def lab_locale(language: Language, packs: set[str] | None = None) -> str:
     return same[0] if same else "en"
 
 
+def chosen_notebook(name: str = START, root: str = "notebooks") -> str:
+    """The notebook ``name`` in the chosen language (the English one where that language
+    has no notebooks): ``notebooks/es/05_class_mode.ipynb``. `make present` opens it."""
+    return (notebook_folder(chosen(), root) / name).as_posix()
+
+
 def prepare_lab(root: str = "notebooks", settings: str | os.PathLike[str] | None = None) -> str:
     """For `make lab`: set JupyterLab's own language to the chosen one (a defaults file in
     ``settings``, the Lab's ``overrides.d``; a language the person picks in Lab's menu
@@ -84,7 +90,7 @@ def prepare_lab(root: str = "notebooks", settings: str | os.PathLike[str] | None
     folder = Path(settings) if settings is not None else Path(lab) / "settings" / "overrides.d"
     locale = {"@jupyterlab/translation-extension:plugin": {"locale": lab_locale(language)}}
     atomic_write_text(folder / "backstretch-language.json", json.dumps(locale, indent=1) + "\n")
-    return (notebook_folder(language, root) / START).as_posix()
+    return chosen_notebook(START, root)
 
 
 class LanguagePicker(Shown):

@@ -103,3 +103,11 @@ def test_a_choice_that_cannot_be_saved_says_why(tmp_path: Path, monkeypatch):
     picker.choice.value = "fr"
     assert "a-file" in picker.status.value and current().code == "en"
     assert picker.href == "00_start_here.ipynb"
+
+
+def test_make_present_shows_the_class_in_the_chosen_language(monkeypatch):
+    from backstretch.widgets.language_picker import chosen_notebook
+
+    monkeypatch.chdir(NOTEBOOKS.parent)
+    monkeypatch.setenv("BACKSTRETCH_LANG", "es_MX")
+    assert chosen_notebook("05_class_mode.ipynb") == "notebooks/es/05_class_mode.ipynb"
