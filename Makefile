@@ -15,10 +15,13 @@ $(STAMP): pyproject.toml
 	touch $@
 
 ## make lab: install if needed, then open JupyterLab on the repository (the notebooks
-## link to docs/), at the first notebook
+## link to docs/), at the first notebook in the chosen language (BACKSTRETCH_LANG, the
+## picker's saved choice or the system locale; notebooks/es/ ..., else the English ones),
+## with Lab's own menus in that language too (its language pack)
 lab: $(STAMP) fonts pdf
+	start=$$($(BIN)/python -c 'from backstretch.widgets.language_picker import prepare_lab; print(prepare_lab())') && \
 	$(BIN)/jupyter lab --ServerApp.root_dir=. \
-		--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb \
+		--LabApp.default_url=/lab/tree/$$start \
 		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
 ## make test: install if needed (Chromium, fonts, Pango, PDF checkers and axe-core too),
@@ -26,9 +29,11 @@ lab: $(STAMP) fonts pdf
 test: $(STAMP) browser fonts pdf hub-tools node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
-## make present: serve the class view with Voila on loopback (no code shown)
+## make present: serve the class view with Voila on loopback (no code shown), in the
+## chosen language (as make lab)
 present: $(STAMP) fonts pdf
-	$(BIN)/voila notebooks/05_class_mode.ipynb --Voila.ip=$(HOST) --no-browser
+	$(BIN)/voila $$($(BIN)/python -c 'from backstretch.widgets.language_picker import chosen_notebook; print(chosen_notebook("05_class_mode.ipynb"))') \
+		--Voila.ip=$(HOST) --no-browser
 
 ## make bench: print the performance figures (Chromium, fonts and the hub's proxy too)
 bench: $(STAMP) browser fonts pdf hub-tools

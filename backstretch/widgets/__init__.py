@@ -8,6 +8,7 @@ from .guided.class_view import ClassView
 from .guided.timer import SessionTimer
 from .handout_panel import HandoutPanel
 from .import_panel import ImportPanel
+from .language_picker import LanguagePicker
 from .log_panel import SessionLogPanel
 from .log_views import LogViews
 from .plan_panel import PlanPanel
@@ -17,6 +18,6 @@ from .routine_picker import RoutinePicker
 from .share_panel import ClassSharesPanel, SharePanel
 
 __all__ = ["CatalogueBrowser", "CheckInPanel", "ClassLinkPanel", "ClassSharesPanel", "ClassView",
-           "HandoutPanel", "ImportPanel", "LogViews", "PlanPanel", "PlannerPanel",
-           "ProgressionPanel", "RoutineBuilder", "RoutinePicker", "SessionLogPanel",
-           "SessionTimer", "SharePanel"]
+           "HandoutPanel", "ImportPanel", "LanguagePicker", "LogViews", "PlanPanel",
+           "PlannerPanel", "ProgressionPanel", "RoutineBuilder", "RoutinePicker",
+           "SessionLogPanel", "SessionTimer", "SharePanel"]
