@@ -31,6 +31,25 @@ def _english(monkeypatch: pytest.MonkeyPatch):
     use_language("en")
 
 
+@pytest.fixture(scope="session")
+def pseudo_catalogues(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped catalogues and the pseudo-locale ``en_XA`` beside them."""
+    import pseudo_locale
+
+    return pseudo_locale.install(tmp_path_factory.mktemp("pseudo") / "locale")
+
+
+@pytest.fixture
+def pseudo(pseudo_catalogues: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Speak the pseudo-locale (here and in the programs a test starts)."""
+    import pseudo_locale
+
+    monkeypatch.setenv("BACKSTRETCH_LOCALE_DIR", str(pseudo_catalogues))
+    monkeypatch.setenv("BACKSTRETCH_LANG", pseudo_locale.CODE)
+    use_language(pseudo_locale.CODE)
+    return pseudo_locale.CODE
+
+
 @pytest.fixture
 def laptop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """As on a laptop: no ``BACKSTRETCH_DATA_DIR`` (state in a private ``XDG_DATA_HOME``),

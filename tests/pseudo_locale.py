@@ -6,6 +6,7 @@ Placeholders, markup, Markdown links and code spans are kept as they are."""
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 import shutil
 from pathlib import Path
 
@@ -80,3 +81,35 @@ def english_words(text: str, allowed: frozenset[str] = frozenset()) -> list[str]
     """The plain-ASCII words left in ``text`` shown in the pseudo-locale (``allowed``:
     words that are rightly not translated, such as a unit or a person's own text)."""
     return [w for w in ENGLISH_WORD.findall(text) if w not in allowed]
+
+
+class _Text(HTMLParser):
+    """The words a page shows or reads aloud: text outside scripts and styles, and the
+    alt, title, aria-label and placeholder attributes."""
+
+    SPOKEN = ("alt", "title", "aria-label", "placeholder")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.hidden += 1
+        self.parts += [value for name, value in attrs if name in self.SPOKEN and value]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """What a person meets in ``html`` (see ``_Text``), one string."""
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(parser.parts)

@@ -4,7 +4,9 @@ them; ``pybabel extract`` calls them with an open file."""
 
 from __future__ import annotations
 
+import io
 import json
+import tokenize
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -56,3 +58,31 @@ def notebook_words(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
         if cell.get("cell_type") == "markdown" and not generated(source):
             for block in notebook_blocks(source):
                 yield number, "", block, [f"notebook cell {number}"]
+        elif cell.get("cell_type") == "code":
+            for *_lines, text in code_comments(source):
+                yield number, "", text, [f"a comment in notebook cell {number}"]
+
+
+def code_comments(source: str) -> list[tuple[int, int, int, str]]:
+    """The comments of a code cell: (first line, last line, column, text), a run of
+    whole-line comments being one text, so a translator sees a whole sentence. The
+    catalogue's messages are these texts."""
+    found: list[tuple[int, int, int, str]] = []
+    lines = source.splitlines()
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return found
+    for token in tokens:
+        if token.type != tokenize.COMMENT:
+            continue
+        row, col = token.start
+        text = token.string.lstrip("#").strip()
+        whole = not lines[row - 1][:col].strip()
+        if whole and found and found[-1][1] == row - 1 and found[-1][2] == col and \
+                not lines[row - 2][:col].strip():
+            first, _last, _col, before = found[-1]
+            found[-1] = (first, row, col, f"{before} {text}")
+        else:
+            found.append((row, row, col, text))
+    return found

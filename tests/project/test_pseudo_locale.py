@@ -1,0 +1,122 @@
+"""In the pseudo-locale (every message accented, longer and bracketed) nothing a person
+meets is plain English: the command line, the widgets, the handout, the class page, the
+take-home page's words and the safety notes. A word left in ASCII did not go through the
+catalogue. (The browser test of the same pages at 390 px is in tests/browser.)"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from babel import Locale
+
+import backstretch
+from pseudo_locale import english_words, visible_text
+
+ENGLISH_CLDR = Locale.parse("en")
+ALLOWED = frozenset(
+    {"backstretch", "and", "or"}
+    | {name for width in ("abbreviated", "wide") for name in ENGLISH_CLDR.days["format"][width].values()}
+    | {name for width in ("abbreviated", "wide") for name in ENGLISH_CLDR.months["format"][width].values()}
+)
+"""What CLDR writes for the pseudo-locale (it has English's lists and dates) and the
+program's own name."""
+
+
+def assert_no_english(text: str, where: str) -> None:
+    left = english_words(text, ALLOWED)
+    assert not left, f"{where}: untranslated words {sorted(set(left))[:20]}"
+
+
+COMMANDS = (
+    ["--help"], ["list"], ["list", "--help"], ["show", "source-article"],
+    ["coverage", "daily-back-care"], ["safety"], ["check", "data/stretches.yaml"],
+    ["plan"], ["show", "no-such-routine"], ["handout", "--help"], ["follow", "--help"],
+    ["remind", "--help"], ["class-link", "--help"], ["pose", "--help"], ["log", "--help"],
+)
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_the_command_line(pseudo: str, args: list[str]) -> None:
+    done = subprocess.run([sys.executable, "-m", "backstretch", *args],
+                          capture_output=True, text=True)
+    assert_no_english(done.stdout + done.stderr, "backstretch " + " ".join(args))
+
+
+def test_the_safety_notes(pseudo: str) -> None:
+    from backstretch.safety import notes
+
+    assert_no_english(notes.markdown(), "safety notes")
+    assert_no_english(visible_text(notes.safety_html()), "safety notes (HTML)")
+
+
+def test_the_handout_and_the_take_home_page(pseudo: str, catalogue) -> None:
+    from backstretch.handouts.html import handout_html
+    from backstretch.handouts.take_home import take_home_html
+
+    routine = backstretch.load_routine("daily-back-care")
+    assert_no_english(visible_text(handout_html(routine)), "handout")
+    assert_no_english(visible_text(take_home_html(routine)), "take-home page (first paint)")
+
+
+def test_the_class_page(pseudo: str) -> None:
+    from backstretch.sharing.class_figures import class_figures
+    from backstretch.sharing.class_page import class_page
+
+    page = class_page(class_figures([], date(2026, 11, 30)))
+    assert_no_english(visible_text(page), "class page")
+
+
+def widget_words(widget) -> str:
+    """Every word a widget tree shows: descriptions, labels, values of text widgets,
+    options, tooltips and placeholders."""
+    import ipywidgets
+
+    parts: list[str] = []
+    seen: set[int] = set()
+
+    def walk(w) -> None:
+        if id(w) in seen:
+            return
+        seen.add(id(w))
+        for name in ("description", "tooltip", "placeholder", "button_style_label"):
+            value = getattr(w, name, None)
+            if isinstance(value, str):
+                parts.append(value)
+        if isinstance(w, (ipywidgets.HTML, ipywidgets.Label, ipywidgets.HTMLMath)):
+            parts.append(visible_text(w.value))
+        if isinstance(w, (ipywidgets.Text, ipywidgets.Textarea)) and not w.value:
+            parts.append(w.placeholder)
+        labels = getattr(w, "_options_labels", ())
+        parts.extend(str(label) for label in labels)
+        for child in getattr(w, "children", ()):
+            walk(child)
+
+    walk(widget)
+    return "\n".join(parts)
+
+
+def test_every_widget(pseudo: str, catalogue, tmp_path) -> None:
+    pytest.importorskip("ipywidgets")
+    from backstretch import widgets
+    from backstretch.guided.session import Session
+    from fakes import FakeClock
+
+    routine = backstretch.load_routine("source-article")
+    made = {
+        "builder": widgets.RoutineBuilder(catalogue, folder=tmp_path),
+        "catalogue": widgets.CatalogueBrowser(catalogue),
+        "picker": widgets.RoutinePicker("source-article"),
+        "planner": widgets.PlannerPanel(catalogue),
+        "plan": widgets.PlanPanel(),
+        "check-in": widgets.CheckInPanel(),
+        "handout": widgets.HandoutPanel(routine),
+        "class link": widgets.ClassLinkPanel(),
+        "share": widgets.SharePanel(),
+        "import": widgets.ImportPanel(),
+        "timer": widgets.SessionTimer(routine, session=Session(routine, FakeClock())),
+    }
+    for name, widget in made.items():
+        assert_no_english(widget_words(widget), name)
