@@ -21,7 +21,8 @@ def data_dir() -> Path:
     for candidate in (here / "data", here.parent / "data"):
         if (candidate / "stretches.yaml").is_file():
             return candidate
-    raise FileNotFoundError(f"backstretch's data folder is missing (looked in {here})")
+    raise FileNotFoundError(_("backstretch's data folder is missing (looked in {folder})").format(
+        folder=here))
 
 
 def ready_routines() -> dict[str, Path]:

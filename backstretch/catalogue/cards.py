@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..base.language import _, ngettext
+from ..base.language import _
 from .muscles import MUSCLE_GROUPS
 from .props import prop_name
 from .stretches import KIND_WORDS, LEVEL_WORDS, POSITIONS, Stretch, cautions_of
@@ -22,11 +22,9 @@ def _capital(text: str) -> str:
 def _facts(stretch: Stretch) -> str:
     """'Lying on your back; each side; 5 s hold × 1; static, gentle; needs mat.' (escaped)"""
     sides = _("each side") if stretch.per_side else _("both sides together")
-    if stretch.is_static:
-        dose = ngettext("{hold} hold × {reps}", "{hold} hold × {reps}", stretch.reps)
-    else:
-        dose = ngettext("{hold} per slow repetition × {reps}",
-                        "{hold} per slow repetition × {reps}", stretch.reps)
+    # TRANSLATORS: '5 s hold × 1' (a hold's time, times how many holds)
+    dose = _("{hold} hold × {reps}") if stretch.is_static else \
+        _("{hold} per slow repetition × {reps}")
     equipment = ", ".join(prop_name(e) for e in stretch.equipment) or _("nothing")
     # TRANSLATORS: the facts line of a stretch's card: position; sides; time and count;
     # kind, level; props

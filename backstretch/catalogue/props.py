@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..base.language import N_, _
+from ..base.language import pgettext
 
 
 @dataclass(frozen=True)
@@ -21,26 +21,23 @@ class Prop:
     @property
     def name(self) -> str:
         """What people call it, in the current language."""
-        return _(PROP_NAMES[self.id])
-
-
-PROP_NAMES: dict[str, str] = {
-    "mat": N_("mat"),
-    # TRANSLATORS: a pillow or cushion to rest the head or knees on
-    "pillow": N_("pillow"),
-    "wall": N_("wall"),
-    "chair": N_("chair"),
-    # TRANSLATORS: a strap, belt or towel looped round the foot
-    "strap": N_("strap"),
-    # TRANSLATORS: a stair step or low box to stand on
-    "step": N_("step"),
-}
-"""Each prop's name, in English (marked for the catalogue; ``Prop.name`` translates it)."""
+        return prop_name(self.id)
 
 
 def prop_name(prop_id: str) -> str:
     """A prop's name in the current language (an unknown id as it is)."""
-    return _(PROP_NAMES[prop_id]) if prop_id in PROP_NAMES else prop_id
+    names = {
+        "mat": pgettext("prop", "mat"),
+        # TRANSLATORS: a pillow or cushion to rest the head or knees on
+        "pillow": pgettext("prop", "pillow"),
+        "wall": pgettext("prop", "wall"),
+        "chair": pgettext("prop", "chair"),
+        # TRANSLATORS: a strap, belt or towel looped round the foot
+        "strap": pgettext("prop", "strap"),
+        # TRANSLATORS: a stair step or low box to stand on
+        "step": pgettext("prop", "step"),
+    }
+    return names.get(prop_id, prop_id)
 
 
 PROPS: dict[str, Prop] = {
