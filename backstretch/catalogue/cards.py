@@ -41,6 +41,7 @@ def stretch_card(stretch: Stretch, figure: str = "") -> str:
     steps = "".join(f"<li>{escape(s)}</li>" for s in stretch.steps)
     cautions = "".join(f"<li>{escape(c)}</li>" for c in cautions_of(stretch))
     picture = f'<div class="bs-card-figure">{figure}</div>' if figure else ""
+    heading = escape(_("Take care"))
     works = _("<b>Works</b> {groups}.") if not stretch.secondary else \
         _("<b>Works</b> {groups}; also {others}.")
     return (
@@ -50,7 +51,7 @@ def stretch_card(stretch: Stretch, figure: str = "") -> str:
         f'<p class="bs-facts">{_facts(stretch)}<br>'
         f"{works.format(groups=_groups(stretch.primary), others=_groups(stretch.secondary))}</p>"
         f"<ol>{steps}</ol>"
-        f'<div class="bs-caution"><b>{escape(_("Take care"))}</b><ul>{cautions}</ul></div>'
+        f'<div class="bs-caution"><b>{heading}</b><ul>{cautions}</ul></div>'
         "</div>"
     )
 
