@@ -102,7 +102,7 @@ class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ign
             raise yaml.MarkedYAMLError("while reading", None, _("{tag} needs a mapping").format(
                 tag=_tag(node)), node.start_mark)
         seen: set[Any] = set()
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             key = self.construct_object(key_node, deep=deep)
             try:
                 duplicate = key in seen

@@ -241,15 +241,15 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
     moves = strength_moves(catalogue, allowed, min(budget_seconds - cheapest,
                                                    budget_seconds // 2), settings) \
         if strengthening else []
-    levels_chosen = search(cands, len(groups), budget_seconds - sum(c for _, c in moves))
+    levels_chosen = search(cands, len(groups), budget_seconds - sum(cost for _s, cost in moves))
 
     key = _order_key({sid: k for k, sid in enumerate(catalogue)})
-    picked = [(s, RoutineItem(s.id)) for s, _ in moves]
+    picked = [(s, RoutineItem(s.id)) for s, _cost in moves]
     for i, n in levels_chosen.items():
         lv = cands[i].levels[n - 1]
         picked.append((cands[i].stretch, RoutineItem(cands[i].stretch.id, hold=lv.hold,
                                                      reps=lv.reps)))
-    items = tuple(item for _, item in sorted(picked, key=lambda p: key(p[0])))
+    items = tuple(item for _s, item in sorted(picked, key=lambda p: key(p[0])))
     names = [MUSCLE_GROUPS[g].in_sentence for g in groups]
     said = [_("Planned for {groups}.").format(groups=", ".join(names))]
     if ruled_out:
