@@ -61,10 +61,11 @@ def ready_by_name(catalogue: Catalogue | None = None) -> list[tuple[str, str]]:
 
 def copy_of_ready(name: str, catalogue: Catalogue | None = None) -> Routine:
     """The ready routine ``name``, with a description saying the routine was made from it
-    (its own description would go stale as soon as it is edited)."""
+    (its own description would go stale as soon as it is edited). It is the person's own
+    from now on: its key is its name's as shown, as it will be once saved."""
     ready = load_routine(name, catalogue)
     made_from = _("Made from the ready routine “{name}”.").format(name=ready.name)
-    return dataclasses.replace(ready, description=made_from)
+    return dataclasses.replace(ready, description=made_from, shipped_name=())
 
 
 def _picks_file() -> Path:

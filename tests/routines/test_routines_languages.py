@@ -110,6 +110,8 @@ def test_a_ready_routine_comes_in_the_language_spoken_and_keeps_its_key(test_loc
     renamed = Routine("Mein Programm", german.items, german.catalogue)
     assert renamed.key() != english.key()
     assert made.name == german.name
+    assert made.key() != english.key(), "a copy is the person's own, keyed as once saved"
+    assert made.key() == Routine(made.name, made.items, made.catalogue).key()
 
 
 def test_a_routine_a_person_wrote_keeps_their_words(tmp_path, catalogue):
