@@ -53,11 +53,19 @@ class Language:
 
 def parse(text: str) -> Language:
     """``es``, ``es-MX``, ``es_MX.UTF-8``, ``de_AT@euro`` as a ``Language``."""
-    bare = text.strip().split(".")[0].split("@")[0]
-    found = _CODE.match(bare)
-    if not found:
+    language = _parsed(text)
+    if language is None:
         raise BackstretchError(Problem("<language>", "", _(
             "{text} is not a language code (try es, de, fr or es_MX)").format(text=repr(text))))
+    return language
+
+
+def _parsed(text: str) -> Language | None:
+    """``parse`` without a word: None for what is not a code (``chosen`` runs before any
+    language is, so it must not speak)."""
+    found = _CODE.match(text.strip().split(".")[0].split("@")[0])
+    if not found:
+        return None
     language, territory = found.groups()
     return Language(language.lower(), territory.upper() if territory else None)
 
@@ -86,10 +94,9 @@ def chosen(environ: dict[str, str] | None = None) -> Language:
     for text in candidates:
         if not text or text.split(".")[0] in ("C", "POSIX"):
             continue
-        try:
-            return parse(text)
-        except BackstretchError:
-            continue
+        language = _parsed(text)
+        if language is not None:
+            return language
     return Language(SOURCE)
 
 

@@ -121,6 +121,18 @@ def test_c_and_posix_say_nothing_about_the_language():
     assert chosen({"BACKSTRETCH_LANG": "not a code", "LANG": "de_DE"}) == Language("de", "DE")
 
 
+def test_a_bad_code_in_the_environment_is_passed_over_before_any_language_is_chosen(
+        monkeypatch):
+    monkeypatch.setenv("BACKSTRETCH_LANG", "not a code!")
+    monkeypatch.setenv("LC_ALL", "fr_CA.UTF-8")
+    token = language._current.set(None)
+    try:
+        assert current() == Language("fr", "CA")
+        assert seconds(0) == "0 seconde"
+    finally:
+        language._current.reset(token)
+
+
 def test_a_country_without_its_own_catalogue_speaks_the_language_and_keeps_the_country():
     with speaking("de_AT") as lang:
         assert (spoken(), current().territory, lang.tag) == ("de", "AT", "de-AT")
