@@ -46,6 +46,7 @@ def describe(value: Any) -> str:
 def suggest(value: str, valid: Iterable[str]) -> str:
     """A ' (did you mean ...?)' hint for a mistyped name, or ''."""
     close = difflib.get_close_matches(value, list(valid), n=1)
+    # TRANSLATORS: added after another message: keep the leading space; {name} is quoted
     return _(" (did you mean {name}?)").format(name=repr(close[0])) if close else ""
 
 

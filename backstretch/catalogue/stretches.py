@@ -20,6 +20,7 @@ from ..safety.flags import CONDITIONS
 from .muscles import MUSCLE_GROUPS, in_sentence
 from .props import PROPS
 
+# TRANSLATORS: starting positions, shown as the first fact of a stretch ("Seated; each side")
 POSITIONS = {
     "supine": N_("lying on your back"),
     "prone": N_("lying on your front"),
@@ -31,13 +32,16 @@ POSITIONS = {
 catalogue: show ``_(POSITIONS[p])``)."""
 EQUIPMENT = tuple(PROPS)
 KINDS = ("static", "dynamic", "strengthening")
+# TRANSLATORS: kinds of stretch, as adjectives on a stretch's card ("static, gentle")
 KIND_WORDS: dict[str, str] = {"static": N_("static"), "dynamic": N_("dynamic"),
                               "strengthening": N_("strengthening")}
 """Each kind, as shown (in English, marked for the catalogue: show ``_(KIND_WORDS[k])``)."""
 LEVELS = ("gentle", "moderate", "advanced")
+# TRANSLATORS: how demanding a stretch is, as adjectives on its card ("static, gentle")
 LEVEL_WORDS: dict[str, str] = {"gentle": N_("gentle"), "moderate": N_("moderate"),
                                "advanced": N_("advanced")}
 """Each level, as shown (show ``_(LEVEL_WORDS[level])``)."""
+# TRANSLATORS: movements a person may tick to avoid, under the heading "Avoid"
 AVOID_WORDS: dict[str, str] = {
     "flexion": N_("rounding the lower back"),
     "deep-flexion": N_("deep flexion (knees hugged to the chest, folding far forward)"),

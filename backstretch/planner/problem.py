@@ -51,6 +51,7 @@ GOALS: dict[str, tuple[str, ...]] = {
     "whole body": tuple(MUSCLE_GROUPS),
 }
 """Goals a person can pick instead of muscle groups, and the groups each targets."""
+# TRANSLATORS: what a person can plan for; the first also starts a plan's name
 GOAL_NAMES: dict[str, str] = {
     "lower back spasm": N_("lower back spasm"),
     "desk worker": N_("desk worker"),

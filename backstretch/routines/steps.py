@@ -17,6 +17,7 @@ from ..catalogue.stretches import Stretch
 
 StepKind = Literal["get_ready", "hold", "move", "switch", "rest"]
 
+# TRANSLATORS: the kinds of step of a routine, as a chart's legend names them (nouns)
 KIND_NAMES: dict[str, str] = {"get_ready": N_("get ready"), "hold": N_("static hold"),
                               "move": N_("moves"), "switch": N_("switch sides"),
                               "rest": N_("rest")}
@@ -167,6 +168,7 @@ class Step:
                 text = _("Hold, {side} ({rep} of {reps})") if side else \
                     _("Hold ({rep} of {reps})")
             else:
+                # TRANSLATORS: what to do now (an instruction), shown large during a session
                 text = _("Hold, {side}") if side else _("Hold")
             return text.format(side=side, rep=self.rep, reps=self.reps)
         if self.kind == "move":
