@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from typing import Any, TypeVar
 
 from .errors import HIDDEN, JOINERS, BackstretchError, Problem
+from .language import _
 
 T = TypeVar("T")
 MAX_TEXT = 2000
@@ -38,19 +39,33 @@ def describe(value: Any) -> str:
     try:
         text = repr(value)
     except ValueError:  # an int too long to print
-        return "a number too long to show"
+        return _("a number too long to show")
     return text if len(text) <= 40 else text[:37] + "..."
 
 
 def suggest(value: str, valid: Iterable[str]) -> str:
     """A ' (did you mean ...?)' hint for a mistyped name, or ''."""
     close = difflib.get_close_matches(value, list(valid), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    # TRANSLATORS: added after another message: keep the leading space; {name} is quoted
+    return _(" (did you mean {name}?)").format(name=repr(close[0])) if close else ""
 
 
 def not_valid(value: Any, use: str, hint: str = "") -> Invalid:
     """The one way to say a value is wrong: ``'x' is not valid; use ...``."""
-    return Invalid(f"{describe(value)} is not valid{hint}; use {use}")
+    # TRANSLATORS: {hint} is empty or " (did you mean 'x'?)"; {use} says what is valid
+    return Invalid(_("{value} is not valid{hint}; use {use}").format(
+        value=describe(value), hint=hint, use=use))
+
+
+def _whole_number(low: int, high: int, unit: str) -> str:
+    """'a whole number from 1 to 50', 'a whole number of seconds from 1 to 600'."""
+    if unit == " of seconds":
+        text = _("a whole number of seconds from {low} to {high}")
+    elif unit:
+        text = _("a whole number{unit} from {low} to {high}")
+    else:
+        text = _("a whole number from {low} to {high}")
+    return text.format(unit=unit, low=low, high=high)
 
 
 def whole(value: Any, low: int, high: int, unit: str = "") -> int:
@@ -58,7 +73,7 @@ def whole(value: Any, low: int, high: int, unit: str = "") -> int:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise not_valid(value, f"a whole number{unit} from {low} to {high}")
+        raise not_valid(value, _whole_number(low, high, unit))
     return value
 
 
@@ -69,15 +84,17 @@ def optional_whole(value: Any, low: int, high: int, unit: str = "") -> int | Non
     try:
         return whole(value, low, high, unit)
     except Invalid:
-        raise not_valid(value, f"a whole number{unit} from {low} to {high}, "
-                        "or leave it out") from None
+        raise not_valid(value, _("{number}, or leave it out").format(
+            number=_whole_number(low, high, unit))) from None
 
 
-def number(value: Any, low: float, high: float, use: str = "a number") -> float:
-    """A finite number from ``low`` to ``high``; ``use`` names it (``an angle in degrees``)."""
+def number(value: Any, low: float, high: float, use: str = "") -> float:
+    """A finite number from ``low`` to ``high``; ``use`` names it (``an angle in degrees``,
+    in the current language; 'a number' when not given)."""
     if (isinstance(value, bool) or not isinstance(value, (int, float))
             or not low <= value <= high):  # the range first: a huge int has no float
-        raise not_valid(value, f"{use} from {low:g} to {high:g}")
+        raise not_valid(value, _("{use} from {low} to {high}").format(
+            use=use or _("a number"), low=f"{low:g}", high=f"{high:g}"))
     return float(value)
 
 
@@ -107,15 +124,16 @@ def text(value: Any, max_len: int = MAX_TEXT, required: bool = True,
     emoji sequences and Persian need; ``multiline`` also lets tabs and newlines in.
     """
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise Invalid(f"must be text, not {describe(value)}")
+        raise Invalid(_("must be text, not {value}").format(value=describe(value)))
     out = unicodedata.normalize("NFC", str(value).replace("\r\n", "\n")).strip()
     if not out and required:
-        raise Invalid("must not be empty")
+        raise Invalid(_("must not be empty"))
     if any(unicodedata.category(c) in HIDDEN and not _allowed(out, i, multiline)
            for i, c in enumerate(out)):
-        raise Invalid("contains control or invisible characters; use plain text")
+        raise Invalid(_("contains control or invisible characters; use plain text"))
     if len(out) > max_len:
-        raise Invalid(f"is {len(out)} characters long; at most {max_len} are allowed")
+        raise Invalid(_("is {length} characters long; at most {most} are allowed").format(
+            length=len(out), most=max_len))
     return out
 
 
@@ -123,7 +141,7 @@ def typed_text(value: Any, max_len: int = MAX_TEXT, required: bool = True,
                multiline: bool = False) -> str:
     """Text as a person typed it (a number, a list or false is not), checked as ``text``."""
     if not isinstance(value, str):
-        raise Invalid(f"must be text, not {describe(value)}")
+        raise Invalid(_("must be text, not {value}").format(value=describe(value)))
     return text(value, max_len, required, multiline)
 
 
@@ -131,7 +149,7 @@ def choice(value: Any, valid: Collection[str]) -> str:
     """One value of a fixed vocabulary."""
     if not isinstance(value, str) or value not in valid:
         hint = suggest(value, valid) if isinstance(value, str) else ""
-        raise not_valid(value, f"one of: {', '.join(valid)}", hint)
+        raise not_valid(value, _("one of: {values}").format(values=", ".join(valid)), hint)
     return value
 
 
@@ -141,20 +159,21 @@ def choices(values: Any, valid: Collection[str], repeats: bool = False) -> tuple
     if isinstance(values, str):
         values = [values]
     if not isinstance(values, (list, tuple, set, frozenset)):
-        raise Invalid(f"must be a list, not {describe(values)}")
+        raise Invalid(_("must be a list, not {value}").format(value=describe(values)))
     bad = [v for v in values if not isinstance(v, str) or v not in valid]
     if bad:
         hint = suggest(bad[0], valid) if isinstance(bad[0], str) else ""
-        raise not_valid(bad[0] if len(bad) == 1 else bad, f"any of: {', '.join(valid)}", hint)
+        raise not_valid(bad[0] if len(bad) == 1 else bad,
+                        _("any of: {values}").format(values=", ".join(valid)), hint)
     if len(set(values)) != len(values) and not repeats:
-        raise Invalid("lists the same value twice")
+        raise Invalid(_("lists the same value twice"))
     return tuple(values)
 
 
 def flag(value: Any) -> bool:
     """True or false, nothing else."""
     if not isinstance(value, bool):
-        raise not_valid(value, "true or false")
+        raise not_valid(value, _("true or false"))
     return value
 
 
@@ -169,14 +188,15 @@ def moment(value: Any) -> datetime:
             pass
     if (not isinstance(parsed, datetime) or parsed.utcoffset() is None
             or not 2 <= parsed.year <= 9998):
-        raise not_valid(value, "a time with its zone, like 2026-11-24T18:30:00+00:00")
+        raise not_valid(value, _("a time with its zone, like {example}").format(
+            example="2026-11-24T18:30:00+00:00"))
     return parsed.astimezone(timezone.utc)
 
 
 def index(value: Any, size: int) -> int:
     """A position in a list of ``size`` entries, from 0."""
     if size == 0:
-        raise Invalid(f"{describe(value)} is not valid; the list is empty")
+        raise Invalid(_("{value} is not valid; the list is empty").format(value=describe(value)))
     return whole(value, 0, size - 1)
 
 

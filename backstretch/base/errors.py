@@ -3,39 +3,24 @@
 from __future__ import annotations
 
 import errno
-import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from .filenames import shown_path
+from .language import N_, _
+from .problems import HIDDEN, JOINERS, BackstretchError, BackstretchWarning, Problem, printable
 
-JOINERS = "\u200c\u200d"
-"""Zero-width (non-)joiner: part of emoji sequences and of Persian and Indic words."""
-HIDDEN = ("Cc", "Cf", "Cs", "Co", "Zl", "Zp")
-"""Unicode categories that show nothing themselves: controls, formats (bidi marks
-among them), surrogates, private use, line and paragraph separators."""
-
-
-def printable(text: str) -> str:
-    """``text`` safe to print on a terminal: control, bidi and invisible format characters
-    shown as escapes (``\\x1b``, ``\\u202e``), so a file cannot clear the screen, set the
-    window title or reverse the text around it. Joiners stay."""
-    return "".join(
-        c if c in JOINERS or unicodedata.category(c) not in HIDDEN
-        else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" if ord(c) < 0x10000
-              else f"\\U{ord(c):08x}")
-        for c in text)
-
+__all__ = ["HIDDEN", "JOINERS", "BackstretchError", "BackstretchWarning", "Problem", "os_reason",
+           "printable"]
 
 _REASONS = {
-    errno.ENOSPC: "disk full",
-    errno.EDQUOT: "disk quota exceeded",
-    errno.EROFS: "read-only file system",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EISDIR: "is a folder",
-    errno.ENAMETOOLONG: "the name is too long",
-    errno.ELOOP: "too many symbolic links",
+    errno.ENOSPC: N_("disk full"),
+    errno.EDQUOT: N_("disk quota exceeded"),
+    errno.EROFS: N_("read-only file system"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EISDIR: N_("is a folder"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.ELOOP: N_("too many symbolic links"),
 }
 
 
@@ -44,58 +29,6 @@ def os_reason(exc: OSError) -> str:
     if exc.errno in (errno.ENOTDIR, errno.EEXIST) and exc.filename:
         for part in (*reversed(Path(exc.filename).parents), Path(exc.filename)):
             if part.exists() and not part.is_dir():
-                return f"{shown_path(part)} is a file, not a folder"
-    return _REASONS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an input: where it is and what would be valid."""
-
-    file: str
-    """The file (or other source) the problem is in."""
-    field: str
-    """The field's path inside it, like ``items[2].hold``; empty for the whole file."""
-    message: str
-    """What is wrong and what would be valid."""
-
-    def __str__(self) -> str:
-        return self._text(self.file)
-
-    def shown(self) -> str:
-        """The problem as a page shows it: its file as ``shown_path`` shows paths, so it
-        never names the server's folders."""
-        return self._text(shown_path(self.file) if self.file else self.file)
-
-    def _text(self, file: str) -> str:
-        where = f"{file}: {self.field}" if self.field else file
-        return printable(f"{where}: {self.message}")
-
-    def inside(self, file: str, path: str) -> Problem:
-        """The same problem, found in ``file`` under the field path ``path``."""
-        field = ".".join(p for p in (path, self.field) if p)
-        return Problem(file, field, self.message)
-
-
-class BackstretchError(ValueError):
-    """Bad input: a malformed file, an unknown stretch, an impossible value.
-
-    Its message names the file, the field and what would be valid; ``problems``
-    lists every problem found, one line each.
-    """
-
-    def __init__(self, problems: list[Problem] | Problem):
-        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-    def shown(self, joiner: str = "\n") -> str:
-        """Every problem as a page shows it (:meth:`Problem.shown`), joined by ``joiner``."""
-        return joiner.join(p.shown() for p in self.problems)
-
-    def inside(self, file: str, path: str = "") -> BackstretchError:
-        """The same problems, found in ``file`` under the field path ``path``."""
-        return BackstretchError([p.inside(file, path) for p in self.problems])
-
-
-class BackstretchWarning(UserWarning):
-    """Something was skipped (a damaged row, a damaged file set aside) and the rest shown."""
+                return _("{path} is a file, not a folder").format(path=shown_path(part))
+    reason = _REASONS.get(exc.errno or 0)
+    return _(reason) if reason else (exc.strerror or str(exc)).lower()

@@ -10,8 +10,16 @@ from typing import Any, TypeVar
 from . import checks
 from .checks import Invalid, describe, suggest
 from .errors import BackstretchError, Problem
+from .language import _
 
 T = TypeVar("T")
+
+
+def unknown_field(hint: str, names: Iterable[str]) -> str:
+    """'unknown field (did you mean 'hold'?); valid fields: hold, reps'."""
+    # TRANSLATORS: {hint} is empty or " (did you mean 'x'?)"; {fields} are names to keep as they are
+    return _("unknown field{hint}; valid fields: {fields}").format(
+        hint=hint, fields=", ".join(names))
 
 
 class Missing(Exception):
@@ -34,9 +42,11 @@ class Fields:
 
     def __post_init__(self) -> None:
         if self.data is None and not self.path:
-            self.fail("", "is empty; expected YAML fields such as 'version:'")
+            self.fail("", _("is empty; expected YAML fields such as {example}").format(
+                example="'version:'"))
         elif not isinstance(self.data, dict):
-            self.fail("", f"must be a mapping of fields, not {describe(self.data)}")
+            self.fail("", _("must be a mapping of fields, not {value}").format(
+                value=describe(self.data)))
         else:
             return
         self.data, self.is_mapping = {}, False
@@ -57,13 +67,12 @@ class Fields:
         for key in self.data:
             if key not in names:
                 shown = key if isinstance(key, str) else describe(key)
-                self.fail(str(shown), f"unknown field{suggest(str(key), names)}; "
-                          f"valid fields: {', '.join(names)}")
+                self.fail(str(shown), unknown_field(suggest(str(key), names), names))
 
     def raw(self, key: str, required: bool) -> Any:
         if key not in self.data or self.data[key] is None:
             if required:
-                self.fail(key, "is missing")
+                self.fail(key, _("is missing"))
                 raise Missing
             return None
         return self.data[key]
@@ -89,13 +98,14 @@ class Fields:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            self.fail(key, f"must be a list, not {describe(value)}")
+            self.fail(key, _("must be a list, not {value}").format(value=describe(value)))
             raise Missing
         if required and not value:
-            self.fail(key, "must list at least one entry")
+            self.fail(key, _("must list at least one entry"))
             raise Missing
         if len(value) > max_items:
-            self.fail(key, f"has {len(value)} entries; at most {max_items} are allowed")
+            self.fail(key, _("has {count} entries; at most {most} are allowed").format(
+                count=len(value), most=max_items))
             raise Missing
         return tuple(self.check(f"{key}[{i}]", checks.text, v) for i, v in enumerate(value))
 
@@ -120,8 +130,9 @@ class Fields:
         """The file format's version, which must be one this code reads."""
         value = self.raw("version", True)
         if value != supported or isinstance(value, bool):
-            self.fail("version", f"{describe(value)} is not supported; this backstretch reads "
-                      f"version {supported} (write 'version: {supported}')")
+            self.fail("version", _("{value} is not supported; this backstretch reads version "
+                                   "{version} (write {example})").format(
+                value=describe(value), version=supported, example=f"'version: {supported}'"))
             raise Missing
         return supported
 

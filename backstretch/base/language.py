@@ -16,11 +16,12 @@ import gettext
 import io
 import os
 import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BackstretchError
+from .problems import BackstretchError, Problem
 
 DOMAIN = "backstretch"
 SOURCE = "en"
@@ -52,10 +53,19 @@ class Language:
 
 def parse(text: str) -> Language:
     """``es``, ``es-MX``, ``es_MX.UTF-8``, ``de_AT@euro`` as a ``Language``."""
-    bare = text.strip().split(".")[0].split("@")[0]
-    found = _CODE.match(bare)
+    language = _parsed(text)
+    if language is None:
+        raise BackstretchError(Problem("<language>", "", _(
+            "{text} is not a language code (try es, de, fr or es_MX)").format(text=repr(text))))
+    return language
+
+
+def _parsed(text: str) -> Language | None:
+    """``parse`` without a word: None for what is not a code (``chosen`` runs before any
+    language is, so it must not speak)."""
+    found = _CODE.match(text.strip().split(".")[0].split("@")[0])
     if not found:
-        raise BackstretchError(f"{text!r} is not a language code (try es, de, fr or es_MX)")
+        return None
     language, territory = found.groups()
     return Language(language.lower(), territory.upper() if territory else None)
 
@@ -84,10 +94,9 @@ def chosen(environ: dict[str, str] | None = None) -> Language:
     for text in candidates:
         if not text or text.split(".")[0] in ("C", "POSIX"):
             continue
-        try:
-            return parse(text)
-        except BackstretchError:
-            continue
+        language = _parsed(text)
+        if language is not None:
+            return language
     return Language(SOURCE)
 
 
@@ -107,10 +116,13 @@ def saved_choice() -> str:
 
 def save_choice(code: str) -> Language:
     """Remember ``code`` in the data folder, and speak it from now on."""
-    from .yamlio import atomic_write_text
-
     language = parse(code)
-    atomic_write_text(_choice_file(), language.code + "\n")
+    try:
+        _write(_choice_file(), (language.code + "\n").encode())
+    except OSError as exc:
+        raise BackstretchError(Problem(str(_choice_file()), "", _(
+            "cannot be written: {reason}").format(reason=(exc.strerror or str(exc)).lower()))
+                               ) from None
     use_language(language.code)
     return language
 
@@ -167,7 +179,13 @@ def translations(language: Language | None = None) -> gettext.NullTranslations:
         return gettext.NullTranslations()
     key = (locale_dir(), code)
     if key not in _catalogues:
-        _catalogues[key] = _load(locale_dir() / code / "LC_MESSAGES" / f"{DOMAIN}.po")
+        # while it loads, its own error message is in English (no endless reloading)
+        _catalogues[key] = gettext.NullTranslations()
+        try:
+            _catalogues[key] = _load(locale_dir() / code / "LC_MESSAGES" / f"{DOMAIN}.po")
+        except BaseException:
+            del _catalogues[key]
+            raise
     return _catalogues[key]
 
 
@@ -182,23 +200,38 @@ def _load(po: Path) -> gettext.NullTranslations:
     except OSError:
         pass
     data = compile_po(po)
-    from .yamlio import atomic_write_bytes
-
-    with contextlib.suppress(BackstretchError):
-        atomic_write_bytes(mo, data)
+    with contextlib.suppress(OSError):
+        _write(mo, data)
     return gettext.GNUTranslations(io.BytesIO(data))
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write ``data`` beside, then rename it over ``path`` (never half a file). The
+    workbook's own ``yamlio.atomic_write_bytes`` says more, but it speaks through this
+    module: it cannot be used here."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def compile_po(po: Path) -> bytes:
     """``po`` as ``.mo`` bytes (fuzzy entries left out, as msgfmt does)."""
     from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    from babel.messages.pofile import PoFileError, read_po
 
     try:
         with po.open("rb") as handle:
-            catalogue = read_po(handle)
-    except (OSError, ValueError) as error:
-        raise BackstretchError(f"{po}: not a readable gettext catalogue ({error})") from None
+            catalogue = read_po(handle, abort_invalid=True)
+    except (OSError, ValueError, PoFileError) as error:
+        raise BackstretchError(Problem(str(po), "", _(
+            "not a readable gettext catalogue ({error})").format(error=error))) from None
     out = io.BytesIO()
     write_mo(out, catalogue)
     return out.getvalue()

@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .checks import describe
 from .errors import BackstretchError, Problem, os_reason
+from .language import N_, _
 
 MAX_FILE_BYTES = 2_000_000
 """Larger files are refused: no routine or catalogue is anywhere near this."""
@@ -30,10 +31,21 @@ MAX_DEPTH = 100
 """Deepest nesting of lists and mappings read; the workbook's own files need under 10."""
 MAX_DIGITS = 30
 """Longest number read, in digits: a time in milliseconds since 1970 has 13."""
-TOO_DEEP = f"is nested more than {MAX_DEPTH} lists or mappings deep; no backstretch file is"
-TOO_LONG = f"holds a number over {MAX_DIGITS} digits long; no backstretch file does"
-HALF_CHARACTER = ("holds half of a character (a lone surrogate, which a browser can send); "
-                  "remove it")
+_TOO_DEEP = N_("is nested more than {depth} lists or mappings deep; no backstretch file is")
+_TOO_LONG = N_("holds a number over {digits} digits long; no backstretch file does")
+_HALF_CHARACTER = N_("holds half of a character (a lone surrogate, which a browser can send); "
+                     "remove it")
+_NOT_FINITE = N_("holds a number that is not finite (infinity, NaN, or as large as 1e400)")
+TOO_DEEP = _TOO_DEEP.format(depth=MAX_DEPTH)
+"""The English of each refusal (a message is in the current language: ``_refusal``)."""
+TOO_LONG = _TOO_LONG.format(digits=MAX_DIGITS)
+HALF_CHARACTER = _HALF_CHARACTER
+NOT_FINITE = _NOT_FINITE
+
+
+def _refusal(message: str) -> str:
+    """One of the refusals above in the current language."""
+    return _(message).format(depth=MAX_DEPTH, digits=MAX_DIGITS)
 _INT_TAG = "tag:yaml.org,2002:int"
 _DIGIT = re.compile(r"\d")
 
@@ -45,10 +57,10 @@ def _check_nodes(root: Node) -> None:
     stack = [(root, 1)]
     while stack:
         node, depth = stack.pop()
-        problem = ("aliases (*name) are not supported" if id(node) in seen
-                   else TOO_DEEP if depth > MAX_DEPTH
-                   else TOO_LONG if isinstance(node, ScalarNode) and node.tag == _INT_TAG
-                   and _too_long(node.value) else "")
+        problem = (_("aliases (*name) are not supported") if id(node) in seen
+                   else _refusal(_TOO_DEEP) if depth > MAX_DEPTH
+                   else _refusal(_TOO_LONG) if isinstance(node, ScalarNode)
+                   and node.tag == _INT_TAG and _too_long(node.value) else "")
         if problem:
             raise yaml.MarkedYAMLError("while reading", None, problem, node.start_mark)
         seen.add(id(node))
@@ -82,36 +94,37 @@ class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ign
             return super().construct_object(node, deep=deep)
         except (ValueError, TypeError, LookupError, AttributeError, OverflowError):
             shown = describe(node.value if isinstance(node, ScalarNode) else node.id)
-            raise yaml.MarkedYAMLError("while reading", None, f"{_tag(node)} cannot hold {shown}",
-                                       node.start_mark) from None
+            raise yaml.MarkedYAMLError("while reading", None, _("{tag} cannot hold {value}").format(
+                tag=_tag(node), value=shown), node.start_mark) from None
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, MappingNode):
-            raise yaml.MarkedYAMLError("while reading", None, f"{_tag(node)} needs a mapping",
-                                       node.start_mark)
+            raise yaml.MarkedYAMLError("while reading", None, _("{tag} needs a mapping").format(
+                tag=_tag(node)), node.start_mark)
         seen: set[Any] = set()
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             key = self.construct_object(key_node, deep=deep)
             try:
                 duplicate = key in seen
                 seen.add(key)
             except TypeError:
                 raise yaml.MarkedYAMLError(
-                    "while reading", None, "a key must be plain text", key_node.start_mark
+                    "while reading", None, _("a key must be plain text"), key_node.start_mark
                 ) from None
             if duplicate:
                 raise yaml.MarkedYAMLError(
-                    "while reading", None, f"the key {key!r} appears twice", key_node.start_mark
+                    "while reading", None, _("the key {key} appears twice").format(key=repr(key)),
+                    key_node.start_mark
                 )
         return super().construct_mapping(node, deep=deep)
 
 
 def _kind(mode: int) -> str | None:
-    """Why a file of this mode is refused, or None for a regular file."""
+    """Why a file of this mode is refused when read, or None for a regular file."""
     if stat.S_ISREG(mode):
         return None
-    return "is a folder" if stat.S_ISDIR(mode) else \
-        "is not a regular file (it is a device, pipe or socket)"
+    return _("is a folder; give a file") if stat.S_ISDIR(mode) else \
+        _("is not a regular file (it is a device, pipe or socket); give a file")
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -128,32 +141,42 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
         info = os.stat(path)
         if _kind(info.st_mode):
-            raise refuse(f"{_kind(info.st_mode)}; give a file")
+            raise refuse(_kind(info.st_mode) or "")
         if info.st_size > MAX_FILE_BYTES:
-            raise refuse(f"is {info.st_size:,} bytes; at most {MAX_FILE_BYTES:,} are read")
+            raise refuse(_("is {size} bytes; at most {most} are read").format(
+                size=_bytes(info.st_size), most=_bytes(MAX_FILE_BYTES)))
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
         with os.fdopen(fd, "rb") as fh:
             if _kind(os.fstat(fd).st_mode):  # swapped since the check above
-                raise refuse(f"{_kind(os.fstat(fd).st_mode)}; give a file")
+                raise refuse(_kind(os.fstat(fd).st_mode) or "")
             raw = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise refuse("no such file") from None
+        raise refuse(_("no such file")) from None
     except OSError as exc:
-        raise refuse(f"cannot be read: {os_reason(exc)}") from None
+        raise refuse(_("cannot be read: {reason}").format(reason=os_reason(exc))) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise refuse(f"is over {MAX_FILE_BYTES:,} bytes; at most that many are read")
+        raise refuse(_("is over {most} bytes; at most that many are read").format(
+            most=_bytes(MAX_FILE_BYTES)))
     return raw
+
+
+def _bytes(n: int) -> str:
+    """A count of bytes with the current language's digit grouping: '2,000,000'."""
+    from .formats import number
+
+    return number(n, digits=0)
 
 
 def decoded(raw: bytes, name: str) -> str:
     """``raw`` as UTF-8 text, a byte-order mark dropped, or BackstretchError saying why not."""
     if b"\0" in raw:
-        raise BackstretchError(Problem(name, "", "is binary, not a text file"))
+        raise BackstretchError(Problem(name, "", _("is binary, not a text file")))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise BackstretchError(
-            Problem(name, "", f"is not UTF-8 text (bad byte at offset {exc.start})")
+            Problem(name, "", _("is not UTF-8 text (bad byte at offset {offset})").format(
+                offset=exc.start))
         ) from None
 
 
@@ -165,7 +188,8 @@ def read_text(path: str | os.PathLike[str]) -> str:
 def _position(text: str, offset: int) -> str:
     """``line 3, column 7``: where the character at ``offset`` is in ``text``."""
     line_start = text.rfind("\n", 0, offset) + 1
-    return f"line {text.count(chr(10), 0, offset) + 1}, column {offset - line_start + 1}"
+    return _("line {line}, column {column}").format(line=text.count(chr(10), 0, offset) + 1,
+                                                     column=offset - line_start + 1)
 
 
 def _whole_characters(text: str, name: str) -> None:
@@ -174,8 +198,8 @@ def _whole_characters(text: str, name: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise BackstretchError(Problem(name, _position(text, exc.start), HALF_CHARACTER)
-                               ) from None
+        raise BackstretchError(Problem(name, _position(text, exc.start),
+                                       _refusal(_HALF_CHARACTER))) from None
 
 
 def parse_yaml(text: str, name: str) -> Any:
@@ -185,17 +209,19 @@ def parse_yaml(text: str, name: str) -> Any:
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        what = (exc.problem or exc.context or "invalid YAML").strip()
-        raise BackstretchError(Problem(name, where, f"invalid YAML: {what}")) from None
+        where = _("line {line}, column {column}").format(line=mark.line + 1,
+                                                         column=mark.column + 1) if mark else ""
+        what = (exc.problem or exc.context or "").strip()
+        raise BackstretchError(Problem(name, where, _("invalid YAML: {problem}").format(
+            problem=what) if what else _("invalid YAML"))) from None
     except (yaml.YAMLError, RecursionError) as exc:
-        raise BackstretchError(Problem(name, "", f"invalid YAML: {exc}")) from None
+        raise BackstretchError(Problem(name, "", _("invalid YAML: {problem}").format(
+            problem=exc))) from None
 
 
 _JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]|-?\d[\d.eE+-]*|-?Infinity|NaN')
 """A JSON string (skipped whole), a bracket, or a number (or what Python's json takes
 for one)."""
-NOT_FINITE = "holds a number that is not finite (infinity, NaN, or as large as 1e400)"
 
 
 def _json_bounds(text: str, name: str) -> None:
@@ -206,15 +232,16 @@ def _json_bounds(text: str, name: str) -> None:
         token, problem = match.group(), ""
         if token in "[{":
             depth += 1
-            problem = TOO_DEEP if depth > MAX_DEPTH else ""
+            problem = _refusal(_TOO_DEEP) if depth > MAX_DEPTH else ""
         elif token in "]}":
             depth -= 1
         elif token[0] == '"':
-            problem = HALF_CHARACTER if "\\u" in token and _half_character(token) else ""
+            problem = _refusal(_HALF_CHARACTER) if "\\u" in token and _half_character(token) \
+                else ""
         elif len(token) > MAX_DIGITS and _too_long(token):
-            problem = TOO_LONG
+            problem = _refusal(_TOO_LONG)
         elif not _finite(token):
-            problem = NOT_FINITE
+            problem = _refusal(_NOT_FINITE)
         if problem:
             raise BackstretchError(Problem(name, _position(text, match.start()), problem))
 
@@ -247,8 +274,9 @@ def parse_json(source: bytes | str, name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BackstretchError(Problem(name, f"line {exc.lineno}, column {exc.colno}",
-                                       f"is not JSON: {exc.msg}")) from None
+        raise BackstretchError(Problem(name, _("line {line}, column {column}").format(
+            line=exc.lineno, column=exc.colno), _("is not JSON: {problem}").format(
+                problem=exc.msg))) from None
 
 
 def read_json(path: str | os.PathLike[str]) -> Any:
@@ -284,14 +312,16 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """
     target = Path(path)
     try:
-        kind = _kind(target.stat().st_mode) if target.exists() else None
-        if kind:
-            raise BackstretchError(Problem(str(path), "", f"cannot be written: it {kind}"))
+        mode = target.stat().st_mode if target.exists() else stat.S_IFREG
+        if not stat.S_ISREG(mode):
+            raise BackstretchError(Problem(str(path), "", _(
+                "cannot be written: it is a folder") if stat.S_ISDIR(mode) else _(
+                "cannot be written: it is not a regular file (it is a device, pipe or socket)")))
         target.parent.mkdir(parents=True, exist_ok=True)
         _replace(target, data)
     except OSError as exc:
-        raise BackstretchError(Problem(str(path), "", f"cannot be written: {os_reason(exc)}")
-                               ) from None
+        raise BackstretchError(Problem(str(path), "", _("cannot be written: {reason}").format(
+            reason=os_reason(exc)))) from None
 
 
 def _replace(target: Path, data: bytes) -> None:

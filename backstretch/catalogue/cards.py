@@ -4,34 +4,54 @@ from __future__ import annotations
 
 from html import escape
 
+from ..base.language import _
 from .muscles import MUSCLE_GROUPS
-from .stretches import POSITIONS, Stretch, cautions_of
+from .props import prop_name
+from .stretches import KIND_WORDS, LEVEL_WORDS, POSITIONS, Stretch, cautions_of
 
 
 def _groups(ids: tuple[str, ...]) -> str:
-    return ", ".join(escape(MUSCLE_GROUPS[g].name) for g in ids) or "none"
+    return ", ".join(escape(MUSCLE_GROUPS[g].name) for g in ids) or escape(_("none"))
+
+
+def _capital(text: str) -> str:
+    """``text`` with a capital first letter, the rest as it is (German nouns keep theirs)."""
+    return text[:1].upper() + text[1:]
+
+
+def _facts(stretch: Stretch) -> str:
+    """'Lying on your back; each side; 5 s hold × 1; static, gentle; needs mat.' (escaped)"""
+    sides = _("each side") if stretch.per_side else _("both sides together")
+    # TRANSLATORS: '5 s hold × 1' (a hold's time, times how many holds)
+    dose = _("{hold} hold × {reps}") if stretch.is_static else \
+        _("{hold} per slow repetition × {reps}")
+    equipment = ", ".join(prop_name(e) for e in stretch.equipment) or _("nothing")
+    # TRANSLATORS: the facts line of a stretch's card: position; sides; time and count;
+    # kind, level; props
+    return escape(_("{position}; {sides}; {dose}; {kind}, {level}; needs {equipment}.").format(
+        position=_capital(_(POSITIONS[stretch.position])), sides=sides,
+        dose=dose.format(hold=stretch.hold, reps=stretch.reps),
+        kind=_(KIND_WORDS[stretch.kind]), level=_(LEVEL_WORDS[stretch.level]),
+        equipment=equipment)).replace("×", "&times;")
 
 
 def stretch_card(stretch: Stretch, figure: str = "") -> str:
     """A card with a stretch's figure (markup, if given: its start and hold, and its
     movement when asked), summary, facts, steps and cautions."""
-    sides = "each side" if stretch.per_side else "both sides together"
-    per = "hold" if stretch.is_static else "per slow repetition"
-    equipment = ", ".join(escape(e) for e in stretch.equipment) or "nothing"
     steps = "".join(f"<li>{escape(s)}</li>" for s in stretch.steps)
     cautions = "".join(f"<li>{escape(c)}</li>" for c in cautions_of(stretch))
     picture = f'<div class="bs-card-figure">{figure}</div>' if figure else ""
+    heading = escape(_("Take care"))
+    works = _("<b>Works</b> {groups}.") if not stretch.secondary else \
+        _("<b>Works</b> {groups}; also {others}.")
     return (
         f'<div class="bs-card" data-stretch="{escape(stretch.id)}">'
         f"<h4>{escape(stretch.name)}</h4>{picture}"
         f"<p><em>{escape(stretch.summary)}</em></p>"
-        f'<p class="bs-facts">{escape(POSITIONS[stretch.position].capitalize())}; {sides}; '
-        f"{stretch.hold} {per} &times; {stretch.reps}; {escape(stretch.kind)}, "
-        f"{escape(stretch.level)}; needs {equipment}.<br>"
-        f"<b>Works</b> {_groups(stretch.primary)}"
-        f"{'; also ' + _groups(stretch.secondary) if stretch.secondary else ''}.</p>"
+        f'<p class="bs-facts">{_facts(stretch)}<br>'
+        f"{works.format(groups=_groups(stretch.primary), others=_groups(stretch.secondary))}</p>"
         f"<ol>{steps}</ol>"
-        f'<div class="bs-caution"><b>Take care</b><ul>{cautions}</ul></div>'
+        f'<div class="bs-caution"><b>{heading}</b><ul>{cautions}</ul></div>'
         "</div>"
     )
 

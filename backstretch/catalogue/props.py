@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..base.language import pgettext
+
 
 @dataclass(frozen=True)
 class Prop:
@@ -15,6 +17,27 @@ class Prop:
     """Its colour on the pose figures; None when the figures never draw it."""
     surface: bool = False
     """True when a body point can rest on it in a pose (``rests`` in poses.yaml)."""
+
+    @property
+    def name(self) -> str:
+        """What people call it, in the current language."""
+        return prop_name(self.id)
+
+
+def prop_name(prop_id: str) -> str:
+    """A prop's name in the current language (an unknown id as it is)."""
+    names = {
+        "mat": pgettext("prop", "mat"),
+        # TRANSLATORS: a pillow or cushion to rest the head or knees on
+        "pillow": pgettext("prop", "pillow"),
+        "wall": pgettext("prop", "wall"),
+        "chair": pgettext("prop", "chair"),
+        # TRANSLATORS: a strap, belt or towel looped round the foot
+        "strap": pgettext("prop", "strap"),
+        # TRANSLATORS: a stair step or low box to stand on
+        "step": pgettext("prop", "step"),
+    }
+    return names.get(prop_id, prop_id)
 
 
 PROPS: dict[str, Prop] = {

@@ -13,33 +13,46 @@ from ..base import checks
 from ..base.checks import suggest
 from ..base.errors import BackstretchError, Problem
 from ..base.fields import Fields, Missing
-from ..base.resources import data_dir
+from ..base.language import N_, _, locale_dir, ngettext, spoken
+from ..base.resources import data_dir, in_language, is_shipped
 from ..base.yamlio import read_yaml
 from ..safety.flags import CONDITIONS
-from .muscles import MUSCLE_GROUPS
+from .muscles import MUSCLE_GROUPS, in_sentence
 from .props import PROPS
 
+# TRANSLATORS: starting positions, shown as the first fact of a stretch ("Seated; each side")
 POSITIONS = {
-    "supine": "lying on your back",
-    "prone": "lying on your front",
-    "kneeling": "kneeling or on all fours",
-    "seated": "seated",
-    "standing": "standing",
+    "supine": N_("lying on your back"),
+    "prone": N_("lying on your front"),
+    "kneeling": N_("kneeling or on all fours"),
+    "seated": N_("seated"),
+    "standing": N_("standing"),
 }
-"""Starting positions, with how they read in a sentence."""
+"""Starting positions, with how they read in a sentence (in English, marked for the
+catalogue: show ``_(POSITIONS[p])``)."""
 EQUIPMENT = tuple(PROPS)
 KINDS = ("static", "dynamic", "strengthening")
+# TRANSLATORS: kinds of stretch, as adjectives on a stretch's card ("static, gentle")
+KIND_WORDS: dict[str, str] = {"static": N_("static"), "dynamic": N_("dynamic"),
+                              "strengthening": N_("strengthening")}
+"""Each kind, as shown (in English, marked for the catalogue: show ``_(KIND_WORDS[k])``)."""
 LEVELS = ("gentle", "moderate", "advanced")
+# TRANSLATORS: how demanding a stretch is, as adjectives on its card ("static, gentle")
+LEVEL_WORDS: dict[str, str] = {"gentle": N_("gentle"), "moderate": N_("moderate"),
+                               "advanced": N_("advanced")}
+"""Each level, as shown (show ``_(LEVEL_WORDS[level])``)."""
+# TRANSLATORS: movements a person may tick to avoid, under the heading "Avoid"
 AVOID_WORDS: dict[str, str] = {
-    "flexion": "rounding the lower back",
-    "deep-flexion": "deep flexion (knees hugged to the chest, folding far forward)",
-    "extension": "arching the back",
-    "rotation": "twisting the spine",
-    "kneeling": "weight on the knees",
-    "balance": "balancing (one leg, or a limb lifted on all fours)",
-    "load": "body weight through a bridge or plank",
+    "flexion": N_("rounding the lower back"),
+    "deep-flexion": N_("deep flexion (knees hugged to the chest, folding far forward)"),
+    "extension": N_("arching the back"),
+    "rotation": N_("twisting the spine"),
+    "kneeling": N_("weight on the knees"),
+    "balance": N_("balancing (one leg, or a limb lifted on all fours)"),
+    "load": N_("body weight through a bridge or plank"),
 }
-"""Each movement flag, in plain words, as a person may choose to avoid it."""
+"""Each movement flag, in plain words, as a person may choose to avoid it (in English,
+marked for the catalogue: show ``_(AVOID_WORDS[flag])``)."""
 FLAGS = tuple(AVOID_WORDS)
 """The movement flags a stretch may carry."""
 MAX_HOLD = 600
@@ -57,7 +70,9 @@ class Hold:
     high: int
 
     def __str__(self) -> str:
-        return f"{self.low} s" if self.low == self.high else f"{self.low} to {self.high} s"
+        if self.low == self.high:
+            return _("{seconds} s").format(seconds=self.low)
+        return _("{low} to {high} s").format(low=self.low, high=self.high)
 
 
 @dataclass(frozen=True)
@@ -118,11 +133,12 @@ def _hold(f: Fields) -> Hold:
         low = f.check("hold[0]", checks.whole, value[0], 1, MAX_HOLD, " of seconds")
         high = f.check("hold[1]", checks.whole, value[1], 1, MAX_HOLD, " of seconds")
         if high < low:
-            f.fail("hold", f"the range [{low}, {high}] runs backwards; write [{high}, {low}]")
+            f.fail("hold", _("the range {range} runs backwards; write {fixed}").format(
+                range=f"[{low}, {high}]", fixed=f"[{high}, {low}]"))
             raise Missing
         return Hold(low, high)
     if isinstance(value, list):
-        f.fail("hold", "a range has two numbers, like [5, 10]")
+        f.fail("hold", _("a range has two numbers, like {example}").format(example="[5, 10]"))
         raise Missing
     seconds = f.check("hold", checks.whole, value, 1, MAX_HOLD, " of seconds")
     return Hold(seconds, seconds)
@@ -160,11 +176,13 @@ def _stretch_fields(f: Fields) -> Stretch | None:
         except Missing:
             pass
     if "id" in values and not _ID.match(values["id"]):
-        f.fail("id", str(checks.not_valid(values["id"], "lower-case letters, digits and "
-                                          "single hyphens, like 'knee-to-chest'")))
+        f.fail("id", str(checks.not_valid(values["id"], _(
+            "lower-case letters, digits and single hyphens, like {example}").format(
+                example="'knee-to-chest'"))))
     both = set(values.get("primary", ())) & set(values.get("secondary", ()))
     if both:
-        f.fail("secondary", f"{', '.join(sorted(both))} is already primary")
+        f.fail("secondary", ngettext("{groups} is already primary", "{groups} are already primary",
+                                     len(both)).format(groups=", ".join(sorted(both))))
     if len(f.problems) > before:
         return None
     return Stretch(**values)
@@ -180,7 +198,7 @@ class Catalogue(Mapping[str, Stretch]):
         problems = []
         for s in stretches:
             if s.id in self._by_id:
-                problems.append(Problem(source, f"stretches: {s.id}", "this id is used twice"))
+                problems.append(Problem(source, f"stretches: {s.id}", _("this id is used twice")))
             self._by_id[s.id] = s
         if problems:
             raise BackstretchError(problems)
@@ -191,7 +209,8 @@ class Catalogue(Mapping[str, Stretch]):
         except (KeyError, TypeError):
             raise BackstretchError(Problem(
                 self.source, "",
-                f"no stretch with id {stretch_id!r}{suggest(str(stretch_id), self)}"
+                _("no stretch with id {id}{hint}").format(
+                    id=repr(stretch_id), hint=suggest(str(stretch_id), self))
             )) from None
 
     def __contains__(self, stretch_id: object) -> bool:
@@ -237,7 +256,7 @@ class Catalogue(Mapping[str, Stretch]):
             top.version(FORMAT_VERSION)
             raw = top.raw("stretches", True)
             if not isinstance(raw, list) or not raw:
-                top.fail("stretches", "must be a non-empty list of stretches")
+                top.fail("stretches", _("must be a non-empty list of stretches"))
                 raw = []
         except Missing:
             raw = top.data.get("stretches") if isinstance(top.data.get("stretches"), list) else []
@@ -249,7 +268,8 @@ class Catalogue(Mapping[str, Stretch]):
             if s is None:
                 continue
             if s.id in seen:
-                top.fail(f"{path}.id", f"{s.id!r} is already used by stretches[{seen[s.id]}]")
+                top.fail(f"{path}.id", _("{id} is already used by {other}").format(
+                    id=repr(s.id), other=f"stretches[{seen[s.id]}]"))
                 continue
             seen[s.id] = i
             stretches.append(s)
@@ -257,15 +277,33 @@ class Catalogue(Mapping[str, Stretch]):
         return cls(stretches, source=file)
 
 
+_SHIPPED: dict[tuple[str, int, str, str], Catalogue] = {}
+"""The shipped catalogue, read once per language (its file, its time, the language,
+the catalogues' folder)."""
+
+
 def load_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
-    """Load the stretch catalogue: the shipped one, or the YAML file at ``path``."""
+    """Load the stretch catalogue: the shipped one, or the YAML file at ``path``.
+
+    The shipped catalogue's names, summaries, steps and cautions are in the current
+    language (through the gettext catalogue), read once per language; a catalogue of
+    one's own keeps its words."""
     file = Path(path) if path is not None else data_dir() / "stretches.yaml"
-    return Catalogue.from_dict(read_yaml(file), str(path if path is not None else file))
+    name = str(path if path is not None else file)
+    if not is_shipped(file):
+        return Catalogue.from_dict(read_yaml(file), name)
+    try:
+        key = (name, file.stat().st_mtime_ns, spoken(), str(locale_dir()))
+    except OSError:
+        return Catalogue.from_dict(read_yaml(file), name)
+    if key not in _SHIPPED:
+        _SHIPPED[key] = Catalogue.from_dict(in_language(read_yaml(file)), name)
+    return _SHIPPED[key]
 
 
 def cautions_of(stretch: Stretch) -> tuple[str, ...]:
     """A stretch's cautions, then one for each condition it should be left out for."""
-    return stretch.cautions + tuple(CONDITIONS[c].caution for c in stretch.avoid_with)
+    return stretch.cautions + tuple(_(CONDITIONS[c].caution) for c in stretch.avoid_with)
 
 
 def condition_warnings(stretches: Iterable[Stretch], conditions: Iterable[str]) -> list[str]:
@@ -275,6 +313,9 @@ def condition_warnings(stretches: Iterable[Stretch], conditions: Iterable[str]) 
     for s in stretches:
         hit = [c for c in chosen if c.id in s.avoid_with]
         if hit and s.id not in out:
-            out[s.id] = f"{s.name}: " + "; ".join(
-                f"leave it out with {c.name.lower()} ({c.why})" for c in hit) + "."
+            reasons = [_("leave it out with {condition} ({why})").format(
+                condition=in_sentence(_(c.name)), why=_(c.why)) for c in hit]
+            # TRANSLATORS: a stretch's name, then why to leave it out, joined by semicolons
+            out[s.id] = _("{stretch}: {reasons}.").format(stretch=s.name,
+                                                          reasons="; ".join(reasons))
     return list(out.values())

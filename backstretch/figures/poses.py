@@ -16,6 +16,8 @@ from typing import Any
 
 from ..base import checks
 from ..base.fields import Fields, Missing
+from ..base.language import spoken
+from ..base.resources import in_language, is_shipped
 from ..base.yamlio import read_yaml
 from ..catalogue.props import DRAWN as PROPS
 from ..catalogue.props import SURFACES
@@ -279,19 +281,23 @@ def poses_path(catalogue: Catalogue) -> Path | None:
     return Path(catalogue.source).with_name(POSES_FILE)
 
 
-_READ: dict[tuple[Path, float], tuple[Catalogue, Mapping[str, Pose]]] = {}
+_READ: dict[tuple[Path, float, str], tuple[Catalogue, Mapping[str, Pose]]] = {}
 
 
 def poses_for(catalogue: Catalogue) -> Mapping[str, Pose]:
-    """The poses of ``catalogue`` by stretch id, read once; {} when it has no poses file."""
+    """The poses of ``catalogue`` by stretch id, read once (per language: the shipped
+    poses' ``way_in`` lines are in the current language); {} when it has no poses file."""
     path = poses_path(catalogue)
     try:
-        key = (path, path.stat().st_mtime) if path else None
+        key = (path, path.stat().st_mtime, spoken()) if path else None
     except OSError:
         key = None
-    if key is None:
+    if key is None or path is None:
         return {}
     known = _READ.get(key)
     if known is None or known[0] is not catalogue:
-        known = _READ[key] = (catalogue, poses_from_dict(read_yaml(path), catalogue, str(path)))
+        data = read_yaml(path)
+        if is_shipped(path):
+            data = in_language(data)
+        known = _READ[key] = (catalogue, poses_from_dict(data, catalogue, str(path)))
     return known[1]

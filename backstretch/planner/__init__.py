@@ -6,6 +6,7 @@ problem and checks its inputs, ``search`` finds the best choice.
 
 from .problem import (
                       DEFAULT_GOAL,
+                      GOAL_NAMES,
                       GOALS,
                       MAX_BUDGET,
                       POSITION_ORDER,
@@ -13,8 +14,9 @@ from .problem import (
                       plan,
                       reached_groups,
                       summary,
+                      goal_name,
                       target_groups,
 )
 
-__all__ = ["DEFAULT_GOAL", "GOALS", "MAX_BUDGET", "POSITION_ORDER", "STRENGTH_MOVES", "plan",
-           "reached_groups", "summary", "target_groups"]
+__all__ = ["DEFAULT_GOAL", "GOALS", "GOAL_NAMES", "MAX_BUDGET", "POSITION_ORDER",
+           "STRENGTH_MOVES", "goal_name", "plan", "reached_groups", "summary", "target_groups"]

@@ -28,7 +28,9 @@ from collections.abc import Callable, Collection, Iterable
 
 from ..base import checks
 from ..base.checks import Checker
-from ..catalogue.muscles import MUSCLE_GROUPS
+from ..base.formats import joined
+from ..base.language import N_, _, ngettext
+from ..catalogue.muscles import MUSCLE_GROUPS, in_sentence
 from ..catalogue.stretches import EQUIPMENT, FLAGS, LEVELS, POSITIONS, Catalogue, Stretch
 from ..routines.coverage import group_weights
 from ..routines.dose import GROUP_TARGET
@@ -49,6 +51,17 @@ GOALS: dict[str, tuple[str, ...]] = {
     "whole body": tuple(MUSCLE_GROUPS),
 }
 """Goals a person can pick instead of muscle groups, and the groups each targets."""
+# TRANSLATORS: what a person can plan for; the first also starts a plan's name
+GOAL_NAMES: dict[str, str] = {
+    "lower back spasm": N_("lower back spasm"),
+    "desk worker": N_("desk worker"),
+    "hamstring tightness": N_("hamstring tightness"),
+    "hip tightness": N_("hip tightness"),
+    "side and twist": N_("side and twist"),
+    "after running": N_("after running"),
+    "whole body": N_("whole body"),
+}
+"""Each goal as people read it (in English, marked for the catalogue: ``goal_name``)."""
 DEFAULT_GOAL = "lower back spasm"
 """The goal used when neither targets nor a goal is given."""
 MAX_BUDGET = 7200
@@ -57,6 +70,15 @@ POSITION_ORDER = ("standing", "seated", "kneeling", "prone", "supine")
 """From standing down to lying, so the floor is reached once."""
 STRENGTH_MOVES = 2
 """Strengthening moves added when asked: a couple, so the stretches keep most of the time."""
+
+def goal_name(goal: str) -> str:
+    """A goal as people read it, in the current language: 'lower back spasm'."""
+    return _(GOAL_NAMES[goal]) if goal in GOAL_NAMES else goal
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
 
 def _order_key(catalogue_index: dict[str, int]):  # noqa: ANN202 - a sort key function
     def key(s: Stretch) -> tuple[int, bool, int, int]:
@@ -87,7 +109,8 @@ def target_groups(targets: Iterable[str] | None = None, goal: str | None = None)
     check.raise_if_any()
     chosen |= set(GOALS[goal]) if goal is not None else set()
     if not chosen:
-        check.fail("targets", f"pick at least one of: {', '.join(MUSCLE_GROUPS)}")
+        check.fail("targets", _("pick at least one of: {groups}").format(
+            groups=", ".join(MUSCLE_GROUPS)))
         check.raise_if_any()
     return tuple(g for g in MUSCLE_GROUPS if g in chosen)
 
@@ -102,17 +125,32 @@ def summary(routine: Routine, targets: Iterable[str], budget_seconds: int) -> st
     """One line: how many target groups reach 60 s, which fall short, the time used."""
     targets = tuple(targets)
     reached = reached_groups(routine, targets)
-    short = [MUSCLE_GROUPS[g].name.lower() for g in targets if g not in reached]
+    short = [MUSCLE_GROUPS[g].in_sentence for g in targets if g not in reached]
     n = len(targets)
     if not short:
-        head = {1: "The target group reaches", 2: "Both target groups reach"}.get(
-            n, f"All {n} target groups reach")
+        head = _("The target group reaches {target} s of stretch, in {used} of the {budget} "
+                 "you have.") if n == 1 else \
+            _("Both target groups reach {target} s of stretch, in {used} of the {budget} "
+              "you have.") if n == 2 else \
+            ngettext("All {n} target group reaches {target} s of stretch, in {used} of the "
+                     "{budget} you have.",
+                     "All {n} target groups reach {target} s of stretch, in {used} of the "
+                     "{budget} you have.", n)
+    elif n > 1:
+        head = ngettext("{reached} of {n} target group reach {target} s of stretch, in {used} "
+                        "of the {budget} you have.",
+                        "{reached} of {n} target groups reach {target} s of stretch, in {used} "
+                        "of the {budget} you have.", n)
     else:
-        head = f"{len(reached)} of {n} target groups reach" if n > 1 else (
-            "The target group does not reach")
-    tail = f" Short of 60 s: {', '.join(short)}." if short else ""
-    return (f"{head} 60 s of stretch, in {format_duration(routine.duration)} of the "
-            f"{format_duration(budget_seconds)} you have.{tail}")
+        head = _("The target group does not reach {target} s of stretch, in {used} of the "
+                 "{budget} you have.")
+    text = head.format(n=n, reached=len(reached), target=GROUP_TARGET,
+                       used=format_duration(routine.duration),
+                       budget=format_duration(budget_seconds))
+    if short:
+        text += " " + _("Short of {target} s: {groups}.").format(target=GROUP_TARGET,
+                                                                groups=", ".join(short))
+    return text
 
 
 def strength_moves(catalogue: Catalogue, allowed: Callable[[Stretch], bool], seconds: int,
@@ -190,36 +228,39 @@ def plan(catalogue: Catalogue, targets: Iterable[str] | None = None, goal: str |
             seen.add((s.per_side, terms))
             cands.append(candidate(s, terms, len(groups), ladders[s.per_side], len(cands)))
     if not cands:
-        check.fail("targets", "no allowed static stretch works any of "
-                   f"{', '.join(groups)}; relax positions, equipment, no_floor, avoid_flags or "
-                   "conditions")
+        check.fail("targets", _("no allowed static stretch works any of {groups}; relax "
+                                "{fields}").format(groups=", ".join(groups), fields=(
+            "positions, equipment, no_floor, avoid_flags or conditions")))
         check.raise_if_any()
     cheapest = min(c.costs[1] for c in cands)
     if budget_seconds < cheapest:
-        check.fail("budget_seconds", f"{budget_seconds} s is too short; the shortest allowed "
-                   f"stretch takes {cheapest} s")
+        check.fail("budget_seconds", _("{budget} s is too short; the shortest allowed stretch "
+                                       "takes {cheapest} s").format(budget=budget_seconds,
+                                                                    cheapest=cheapest))
         check.raise_if_any()
 
     moves = strength_moves(catalogue, allowed, min(budget_seconds - cheapest,
                                                    budget_seconds // 2), settings) \
         if strengthening else []
-    levels_chosen = search(cands, len(groups), budget_seconds - sum(c for _, c in moves))
+    levels_chosen = search(cands, len(groups), budget_seconds - sum(cost for _s, cost in moves))
 
     key = _order_key({sid: k for k, sid in enumerate(catalogue)})
-    picked = [(s, RoutineItem(s.id)) for s, _ in moves]
+    picked = [(s, RoutineItem(s.id)) for s, _cost in moves]
     for i, n in levels_chosen.items():
         lv = cands[i].levels[n - 1]
         picked.append((cands[i].stretch, RoutineItem(cands[i].stretch.id, hold=lv.hold,
                                                      reps=lv.reps)))
-    items = tuple(item for _, item in sorted(picked, key=lambda p: key(p[0])))
-    names = [MUSCLE_GROUPS[g].name.lower() for g in groups]
-    left_out = (" Leaves out stretches to avoid with "
-                f"{' or '.join(CONDITIONS[c].name.lower() for c in sorted(ruled_out))}."
-                if ruled_out else "")
+    items = tuple(item for _s, item in sorted(picked, key=lambda p: key(p[0])))
+    names = [MUSCLE_GROUPS[g].in_sentence for g in groups]
+    said = [_("Planned for {groups}.").format(groups=", ".join(names))]
+    if ruled_out:
+        said.append(_("Leaves out stretches to avoid with {conditions}.").format(
+            conditions=joined([in_sentence(_(CONDITIONS[c].name)) for c in sorted(ruled_out)],
+                              style="or")))
     if strengthening:
-        left_out += (f" Adds {' and '.join(s.name.lower() for s, _ in moves)} to strengthen; "
-                     "they count toward no stretch dose." if moves else
-                     " No strengthening move fits your choices and time.")
-    title = goal.capitalize() if goal else ", ".join(names).capitalize()
-    return Routine(f"{title}, {budget_seconds // 60} min plan"[:120], items, catalogue,
-                   description=f"Planned for {', '.join(names)}.{left_out}", settings=settings)
+        said.append(_("Adds {moves} to strengthen; they count toward no stretch dose.").format(
+            moves=joined([in_sentence(s.name) for s, _cost in moves])) if moves else
+            _("No strengthening move fits your choices and time."))
+    title = _capital(goal_name(goal) if goal else ", ".join(names))
+    name = _("{title}, {minutes} min plan").format(title=title, minutes=budget_seconds // 60)
+    return Routine(name[:120], items, catalogue, description=" ".join(said), settings=settings)

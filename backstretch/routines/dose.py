@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..base.formats import number
+from ..base.language import N_, _
 from ..catalogue.muscles import MUSCLE_GROUPS
 
 if TYPE_CHECKING:
@@ -21,11 +23,23 @@ DAYS_PER_WEEK = (2, 3)
 """ACSM: at least 2 to 3 days a week; daily is most effective."""
 
 
-BASIS = (f"How this is judged: holds of {HOLD_MIN} to {HOLD_MAX} s adding up to about "
-         f"{GROUP_TARGET} s per exercise are ACSM's advice for healthy adults, applied here to "
-         "a back-care routine; counting it per muscle group, a secondary group at half time, "
-         "and adding up time across stretches are this workbook's own rules.")
-"""The sentence shown beside every dose check result, so nobody takes it for a prescription."""
+_BASIS = N_("How this is judged: holds of {low} to {high} s adding up to about {target} s per "
+            "exercise are ACSM's advice for healthy adults, applied here to a back-care "
+            "routine; counting it per muscle group, a secondary group at half time, and adding "
+            "up time across stretches are this workbook's own rules.")
+BASIS = _BASIS.format(low=HOLD_MIN, high=HOLD_MAX, target=GROUP_TARGET)
+"""The sentence shown beside every dose check result, so nobody takes it for a prescription
+(in English; ``basis()`` in the current language)."""
+
+
+def basis() -> str:
+    """``BASIS`` in the current language."""
+    return _(_BASIS).format(low=HOLD_MIN, high=HOLD_MAX, target=GROUP_TARGET)
+
+
+def _seconds(value: float) -> str:
+    """Seconds as the report writes them: '60', '22.5' ('22,5' in Spanish)."""
+    return number(value, digits=2)
 
 
 @dataclass(frozen=True)
@@ -59,10 +73,12 @@ class HoldNote:
 
     def __str__(self) -> str:
         if self.too_short:
-            return (f"{self.stretch}: {self.seconds} s holds are shorter than the "
-                    f"{HOLD_MIN} to {HOLD_MAX} s the guideline recommends")
-        return (f"{self.stretch}: {self.seconds} s holds are longer than {HOLD_MAX} s; "
-                f"fine for older adults up to {HOLD_MAX_OLDER} s, otherwise split them into reps")
+            return _("{stretch}: {seconds} s holds are shorter than the {low} to {high} s the "
+                     "guideline recommends").format(stretch=self.stretch, seconds=self.seconds,
+                                                    low=HOLD_MIN, high=HOLD_MAX)
+        return _("{stretch}: {seconds} s holds are longer than {high} s; fine for older adults "
+                 "up to {older} s, otherwise split them into reps").format(
+            stretch=self.stretch, seconds=self.seconds, high=HOLD_MAX, older=HOLD_MAX_OLDER)
 
 
 @dataclass(frozen=True)
@@ -96,18 +112,23 @@ class DoseReport:
         """The report as sentences, each marked when it tells of a group short of target."""
         out = []
         if not self.groups:
-            out.append(DoseLine("No static stretch in this routine, so no stretch dose to check."))
+            out.append(DoseLine(_("No static stretch in this routine, so no stretch dose to "
+                                  "check.")))
         for g in self.groups:
             name = MUSCLE_GROUPS[g.group].name
             if g.met:
-                out.append(DoseLine(f"{name}: {g.seconds:g} s of {g.target} s, reached."))
+                out.append(DoseLine(_("{group}: {seconds} s of {target} s, reached.").format(
+                    group=name, seconds=_seconds(g.seconds), target=g.target)))
             else:
-                out.append(DoseLine(f"{name}: {g.seconds:g} s of {g.target} s, "
-                                    f"{g.shortfall:g} s short.", short=True))
-        out.extend(DoseLine(str(h) + ".") for h in self.holds)
+                out.append(DoseLine(_("{group}: {seconds} s of {target} s, {short} s short.")
+                                    .format(group=name, seconds=_seconds(g.seconds),
+                                            target=g.target, short=_seconds(g.shortfall)),
+                                    short=True))
+        out.extend(DoseLine(f"{h}.") for h in self.holds)
         low, high = DAYS_PER_WEEK
-        out.append(DoseLine(f"Do it at least {low} to {high} days a week; daily is best."))
-        out.append(DoseLine(BASIS))
+        out.append(DoseLine(_("Do it at least {low} to {high} days a week; daily is best.").format(
+            low=low, high=high)))
+        out.append(DoseLine(basis()))
         return out
 
     def lines(self) -> list[str]:

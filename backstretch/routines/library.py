@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import BackstretchError
+from ..base.language import _
 from ..base.resources import ready_routines
 from ..base.userdata import data_home
 from ..base.yamlio import atomic_write_text, read_json
@@ -33,8 +34,9 @@ class SavedRoutine:
     def label(self) -> str:
         """'Evening calm (evening-calm.yaml)', or the file and why it does not load."""
         if self.name is None:
-            return f"{self.path.name} (does not load)"
-        return f"{self.name} ({self.path.name})"
+            return _("{file} (does not load)").format(file=self.path.name)
+        # TRANSLATORS: a routine's name, then its file's name
+        return _("{name} ({file})").format(name=self.name, file=self.path.name)
 
 
 def saved_routines(folder: str | os.PathLike[str],
@@ -59,10 +61,11 @@ def ready_by_name(catalogue: Catalogue | None = None) -> list[tuple[str, str]]:
 
 def copy_of_ready(name: str, catalogue: Catalogue | None = None) -> Routine:
     """The ready routine ``name``, with a description saying the routine was made from it
-    (its own description would go stale as soon as it is edited)."""
+    (its own description would go stale as soon as it is edited). It is the person's own
+    from now on: its key is its name's as shown, as it will be once saved."""
     ready = load_routine(name, catalogue)
-    made_from = f"Made from the ready routine “{ready.name}”."
-    return dataclasses.replace(ready, description=made_from)
+    made_from = _("Made from the ready routine “{name}”.").format(name=ready.name)
+    return dataclasses.replace(ready, description=made_from, shipped_name=())
 
 
 def _picks_file() -> Path:

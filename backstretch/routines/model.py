@@ -15,6 +15,8 @@ import yaml
 from ..base import checks
 from ..base.checks import Checker
 from ..base.errors import BackstretchError, Problem
+from ..base.fields import unknown_field
+from ..base.language import _, ngettext
 from ..base.yamlio import atomic_write_text
 from ..catalogue.stretches import (
     FORMAT_VERSION,
@@ -118,7 +120,9 @@ def format_duration(seconds: float) -> str:
     """'4 min 05 s', or '45 s' under a minute."""
     total = round(seconds)
     minutes, secs = divmod(total, 60)
-    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+    if not minutes:
+        return _("{seconds} s").format(seconds=secs)
+    return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=f"{secs:02d}")
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,10 @@ class Routine:
     catalogue: Catalogue = field(repr=False, compare=False)
     description: str = ""
     settings: Settings = Settings()
+    shipped_name: tuple[str, str] = field(default=(), repr=False, compare=False)
+    """For a ready routine read in another language: (its name as read, its English name).
+    ``key`` uses the English one while the name is unchanged, so the checklist, the log and
+    the progression know it in every language."""
 
     def __post_init__(self) -> None:
         """Check every field: an invalid routine cannot exist, so whatever can be saved
@@ -142,9 +150,10 @@ class Routine:
         check("settings", checks.instance, self.settings, Settings, "a backstretch.Settings")
         items = self.items
         if isinstance(items, (list, tuple)) and len(items) > MAX_ITEMS:
-            check.fail("items", f"has {len(items)} stretches; at most {MAX_ITEMS} are allowed")
+            check.fail("items", too_many_items(len(items)))
         elif not isinstance(items, (list, tuple)):
-            check.fail("items", f"must be a list of RoutineItem, not {checks.describe(items)}")
+            check.fail("items", _("must be a list of RoutineItem, not {value}").format(
+                value=checks.describe(items)))
         else:
             _keep(self, "items", tuple(items))
             if isinstance(self.catalogue, Catalogue):
@@ -205,12 +214,14 @@ class Routine:
         """A checklist box in words: 'Single knee to chest, left side' or 'Back rounders'."""
         item, side = box
         name = self.stretch(item).name
-        return f"{name}, {side_text(side)}" if side else name
+        # TRANSLATORS: a checklist box: 'Single knee to chest, left side'
+        return _("{stretch}, {side}").format(stretch=name, side=side_text(side)) if side else name
 
     def key(self) -> str:
         """A short key that changes when the routine's name, stretches or sides change."""
         boxes = [(self.items[i].stretch, side) for i, side in self.checklist_boxes()]
-        raw = json.dumps([self.name, boxes], ensure_ascii=False).encode()
+        name = self.shipped_name[1] if self.shipped_name[:1] == (self.name,) else self.name
+        raw = json.dumps([name, boxes], ensure_ascii=False).encode()
         return hashlib.sha256(raw).hexdigest()[:16]
 
     # -- coverage -------------------------------------------------------------------
@@ -248,9 +259,8 @@ class Routine:
         i = _index(index, len(self.items), "index")
         unknown = sorted(set(overrides) - set(OVERRIDES))
         if unknown:
-            raise BackstretchError(Problem("<routine>", f"items[{i}].{unknown[0]}", (
-                f"unknown field{checks.suggest(unknown[0], OVERRIDES)}; "
-                f"valid fields: {', '.join(OVERRIDES)}")))
+            raise BackstretchError(Problem("<routine>", f"items[{i}].{unknown[0]}", unknown_field(
+                checks.suggest(unknown[0], OVERRIDES), OVERRIDES)))
         items = list(self.items)
         try:
             items[i] = dataclasses.replace(items[i], **overrides)
@@ -275,7 +285,7 @@ class Routine:
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the routine as YAML, atomically: a crash leaves the old file intact."""
         if not self.items:
-            raise BackstretchError(Problem(str(path), "items", "add at least one stretch first"))
+            raise BackstretchError(Problem(str(path), "items", _("add at least one stretch first")))
         text = yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=88)
         atomic_write_text(path, text)
 
@@ -284,14 +294,22 @@ def _check_items(check: Checker, items: tuple[Any, ...], catalogue: Catalogue) -
     """Each item is a RoutineItem of a stretch in ``catalogue``, its sides fitting it."""
     for i, item in enumerate(items):
         if not isinstance(item, RoutineItem):
-            check.fail(f"items[{i}]", str(checks.not_valid(
-                item, "a backstretch.RoutineItem, like RoutineItem('cat-cow')")))
+            check.fail(f"items[{i}]", str(checks.not_valid(item, _(
+                "a backstretch.RoutineItem, like {example}").format(
+                    example="RoutineItem('cat-cow')"))))
         elif item.stretch not in catalogue:
-            check.fail(f"items[{i}].stretch", f"no stretch with id {item.stretch!r}"
-                       f"{checks.suggest(item.stretch, catalogue)}")
+            check.fail(f"items[{i}].stretch", _("no stretch with id {id}{hint}").format(
+                id=repr(item.stretch), hint=checks.suggest(item.stretch, catalogue)))
         elif item.sides not in (None, "both") and not catalogue[item.stretch].per_side:
-            check.fail(f"items[{i}].sides", f"{item.stretch!r} is done on both sides at "
-                       "once; remove 'sides'")
+            check.fail(f"items[{i}].sides", _("{id} is done on both sides at once; remove {field}")
+                       .format(id=repr(item.stretch), field="'sides'"))
+
+
+def too_many_items(count: int) -> str:
+    """'has 120 stretches; at most 100 are allowed'."""
+    return ngettext("has {count} stretch; at most {most} are allowed",
+                    "has {count} stretches; at most {most} are allowed", count).format(
+        count=count, most=MAX_ITEMS)
 
 
 def _index(value: Any, size: int, name: str) -> int:

@@ -9,18 +9,20 @@ from typing import Any
 from ..base import checks
 from ..base.errors import BackstretchError, Problem
 from ..base.fields import Fields, Missing
-from ..base.resources import ready_routines
+from ..base.language import _
+from ..base.resources import in_language, is_shipped, ready_routines
 from ..base.yamlio import read_yaml
 from ..catalogue.stretches import FORMAT_VERSION, Catalogue, load_catalogue
-from .model import MAX_ITEMS, MAX_NAME, Routine, RoutineItem, Settings
+from .model import MAX_ITEMS, MAX_NAME, Routine, RoutineItem, Settings, too_many_items
 
 
 def routine_from_dict(data: Any, catalogue: Catalogue | None = None,
-                  file: str = "<routine>") -> Routine:
+                  file: str = "<routine>", english_name: str = "") -> Routine:
     """Build a routine from parsed YAML; raise BackstretchError listing every fault.
 
     The YAML layer reports unknown and missing fields; every value is checked once,
-    by the constructors of ``Settings``, ``RoutineItem`` and ``Routine``.
+    by the constructors of ``Settings``, ``RoutineItem`` and ``Routine``. ``english_name``
+    is a ready routine's name before translation (``Routine.shipped_name``).
     """
     catalogue = catalogue if catalogue is not None else load_catalogue()
     top = Fields(file, "", data)
@@ -41,7 +43,10 @@ def routine_from_dict(data: Any, catalogue: Catalogue | None = None,
     values.pop("version", None)
     if not top.problems:
         try:
-            return Routine(catalogue=catalogue, **values)
+            routine = Routine(catalogue=catalogue, **values)
+            if english_name and english_name != routine.name:
+                object.__setattr__(routine, "shipped_name", (routine.name, english_name))
+            return routine
         except BackstretchError as exc:
             top.problems.extend(exc.inside(file).problems)
     elif "name" in values:  # report a bad name too, beside the other problems
@@ -77,10 +82,11 @@ def _settings(top: Fields) -> Settings:
 def _items(top: Fields) -> tuple[RoutineItem, ...]:
     raw = top.raw("items", True)
     if not isinstance(raw, list) or not raw:
-        top.fail("items", "must be a non-empty list of stretches, like '- stretch: knee-to-chest'")
+        top.fail("items", _("must be a non-empty list of stretches, like {example}").format(
+            example="'- stretch: knee-to-chest'"))
         raise Missing
     if len(raw) > MAX_ITEMS:
-        top.fail("items", f"has {len(raw)} stretches; at most {MAX_ITEMS} are allowed")
+        top.fail("items", too_many_items(len(raw)))
         raise Missing
     items = []
     for i, entry in enumerate(raw):
@@ -112,11 +118,19 @@ def resolve_routine_path(name: str | os.PathLike[str]) -> Path:
     ready = ready_routines()
     if str(name) in ready:
         return ready[str(name)]
-    raise BackstretchError(Problem(str(name), "", "no such file or ready routine"
-                                   f"{checks.suggest(str(name), ready)}"))
+    raise BackstretchError(Problem(str(name), "", _("no such file or ready routine{hint}").format(
+        hint=checks.suggest(str(name), ready))))
 
 
 def load_routine(path: str | os.PathLike[str], catalogue: Catalogue | None = None) -> Routine:
-    """Load a routine file (or a ready routine by name, like ``source-article``)."""
+    """Load a routine file (or a ready routine by name, like ``source-article``).
+
+    A ready routine's name, description and notes are in the current language; a file
+    a person wrote keeps the words they typed."""
     file = resolve_routine_path(path)
-    return routine_from_dict(read_yaml(file), catalogue, str(file))
+    data = read_yaml(file)
+    if not is_shipped(file):
+        return routine_from_dict(data, catalogue, str(file))
+    english = data.get("name") if isinstance(data, dict) else None
+    return routine_from_dict(in_language(data), catalogue, str(file),
+                             english if isinstance(english, str) else "")

@@ -12,23 +12,34 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from ..base.formats import counted
+from ..base.language import N_, _, ngettext
 from ..catalogue.stretches import Stretch
 
 StepKind = Literal["get_ready", "hold", "move", "switch", "rest"]
 
-KIND_NAMES: dict[str, str] = {"get_ready": "get ready", "hold": "static hold", "move": "moves",
-                              "switch": "switch sides", "rest": "rest"}
-"""What each kind of step is called in a legend or a list, in timeline order."""
+# TRANSLATORS: the kinds of step of a routine, as a chart's legend names them (nouns)
+KIND_NAMES: dict[str, str] = {"get_ready": N_("get ready"), "hold": N_("static hold"),
+                              "move": N_("moves"), "switch": N_("switch sides"),
+                              "rest": N_("rest")}
+"""What each kind of step is called in a legend or a list, in timeline order (in English,
+marked for the catalogue: show ``kind_name(kind)``)."""
 
-FINISHED_TITLE = "Well done: the routine is complete."
-"""The title once the last step has ended."""
-FINISHED_CUE = "Take a moment to notice how your back feels now."
-"""The cue once the last step has ended."""
-SAFETY_CUE = "Breathe slowly; stop if pain sharpens or travels down a leg."
-"""The reminder that goes with every hold and move."""
-FINISHED_SPOKEN = "Routine done."
-"""What the voice says once the last step has ended."""
+FINISHED_TITLE = N_("Well done: the routine is complete.")
+"""The title once the last step has ended (in English: show ``_(FINISHED_TITLE)``)."""
+FINISHED_CUE = N_("Take a moment to notice how your back feels now.")
+"""The cue once the last step has ended (show ``_(FINISHED_CUE)``)."""
+SAFETY_CUE = N_("Breathe slowly; stop if pain sharpens or travels down a leg.")
+"""The reminder that goes with every hold and move (show ``_(SAFETY_CUE)``)."""
+FINISHED_SPOKEN = N_("Routine done.")
+"""What the voice says once the last step has ended (show ``_(FINISHED_SPOKEN)``)."""
+SIDE_WORDS: dict[str, str] = {"left": N_("left side"), "right": N_("right side")}
+_SWITCH_TO = {"left": N_("Switch to the left side"), "right": N_("Switch to the right side")}
+_CHANGE_TO = {"left": N_("Change to your left side."), "right": N_("Change to your right side.")}
+
+
+def kind_name(kind: str) -> str:
+    """What a kind of step is called, in the current language: 'static hold'."""
+    return _(KIND_NAMES[kind])
 
 
 def clock_text(seconds: float) -> str:
@@ -40,21 +51,25 @@ def clock_text(seconds: float) -> str:
 def duration_words(seconds: int) -> str:
     """A time as it is said aloud: '45 seconds', '1 minute 30 seconds'."""
     minutes, secs = divmod(seconds, 60)
-    words = [counted(minutes, "minute")] if minutes else []
-    if secs or not minutes:
-        words.append(counted(secs, "second"))
-    return " ".join(words)
+    if not minutes:
+        return ngettext("{n} second", "{n} seconds", secs).format(n=secs)
+    said = ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
+    if not secs:
+        return said
+    # TRANSLATORS: a time said aloud: '1 minute 30 seconds'
+    return _("{minutes} {seconds}").format(
+        minutes=said, seconds=ngettext("{n} second", "{n} seconds", secs).format(n=secs))
 
 
 def side_text(side: str) -> str:
     """'left side' or 'right side'."""
-    return f"{side} side"
+    return _(SIDE_WORDS[side]) if side in SIDE_WORDS else side
 
 
 def reps_text(reps: int) -> str:
     """'8 slow repetitions' (or '1 slow repetition'): how a dynamic or strengthening set
     is named."""
-    return counted(reps, "slow repetition")
+    return ngettext("{n} slow repetition", "{n} slow repetitions", reps).format(n=reps)
 
 
 @dataclass(frozen=True)
@@ -89,7 +104,7 @@ class Step:
     @property
     def kind_name(self) -> str:
         """What this kind of step is called: 'static hold', 'switch sides' ..."""
-        return KIND_NAMES[self.kind]
+        return kind_name(self.kind)
 
     @property
     def label(self) -> str:
@@ -105,8 +120,9 @@ class Step:
     def title(self) -> str:
         """The stretch and what to do: 'Single knee to chest: Hold, left side'."""
         if self.kind == "get_ready":
-            return f"Get ready: {self.stretch.name}"
-        return f"{self.stretch.name}: {self.label}"
+            return _("Get ready: {stretch}").format(stretch=self.stretch.name)
+        # TRANSLATORS: a stretch's name, then what to do: 'Single knee to chest: Hold'
+        return _("{stretch}: {doing}").format(stretch=self.stretch.name, doing=self.label)
 
     @property
     def cue(self) -> str:
@@ -116,23 +132,27 @@ class Step:
         if self.kind in ("hold", "move"):
             return " ".join(self.stretch.steps[1:3])
         if self.kind == "switch":
-            return f"Change to your {side_text(self.side or '')}."
-        return f"{self.action}."
+            return _(_CHANGE_TO[self.side]) if self.side in _CHANGE_TO else _("Switch sides.")
+        return _("{doing}.").format(doing=self.action)
 
     @property
     def spoken(self) -> str:
         """What the voice says as the step begins: the stretch, what to do, for how long
         ('Single knee to chest. Hold, left side. 30 seconds.'; 'Switch to the right side.')."""
         if self.kind == "get_ready":
-            return f"{self.title}. {duration_words(self.seconds)}."
+            return _("{title}. {duration}.").format(title=self.title,
+                                                    duration=duration_words(self.seconds))
         if self.kind in ("hold", "move"):
-            return f"{self.stretch.name}. {self.label}. {duration_words(self.seconds)}."
-        return f"{self.label}."
+            # TRANSLATORS: said aloud: 'Single knee to chest. Hold, left side. 30 seconds.'
+            return _("{stretch}. {doing}. {duration}.").format(
+                stretch=self.stretch.name, doing=self.label,
+                duration=duration_words(self.seconds))
+        return _("{doing}.").format(doing=self.label)
 
     @property
     def reminder(self) -> str:
         """The safety reminder that goes with this step ('' for none)."""
-        return SAFETY_CUE if self.kind in ("hold", "move") else ""
+        return _(SAFETY_CUE) if self.kind in ("hold", "move") else ""
 
     @property
     def clock(self) -> str:
@@ -140,14 +160,22 @@ class Step:
         return clock_text(self.start)
 
     def _doing(self, with_side: bool) -> str:
-        where = f", {side_text(self.side)}" if with_side and self.side else ""
+        side = side_text(self.side) if with_side and self.side else ""
         if self.kind == "get_ready":
-            return "Get into position"
+            return _("Get into position")
         if self.kind == "hold":
-            return f"Hold{where}" + (f" ({self.rep} of {self.reps})" if self.reps > 1 else "")
+            if self.reps > 1:
+                text = _("Hold, {side} ({rep} of {reps})") if side else \
+                    _("Hold ({rep} of {reps})")
+            else:
+                # TRANSLATORS: what to do now (an instruction), shown large during a session
+                text = _("Hold, {side}") if side else _("Hold")
+            return text.format(side=side, rep=self.rep, reps=self.reps)
         if self.kind == "move":
-            return f"{reps_text(self.reps)}{where}"
+            moves = reps_text(self.reps)
+            # TRANSLATORS: '8 slow repetitions, left side'
+            return _("{moves}, {side}").format(moves=moves, side=side) if side else moves
         if self.kind == "switch":
-            return f"Switch to the {side_text(self.side)}" if with_side and self.side \
-                else "Switch sides"
-        return "Rest and breathe"
+            return _(_SWITCH_TO[self.side]) if side and self.side in _SWITCH_TO \
+                else _("Switch sides")
+        return _("Rest and breathe")
