@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..base.language import N_, _, current
+from ..base.language import N_, _, pgettext
 
 Band = tuple[str, float, float, str]
 Polygon = tuple[tuple[float, float], ...]
@@ -50,14 +50,13 @@ class MuscleGroup:
         return in_sentence(self.name)
 
 
-CAPITALISED_NOUNS = frozenset({"de", "lb"})
-"""Languages that write every noun with a capital, even inside a sentence."""
-
-
 def in_sentence(name: str) -> str:
     """A name (of a muscle group, a condition) as it reads inside a sentence: lower case,
-    except in a language whose nouns keep their capital."""
-    if current().language in CAPITALISED_NOUNS:
+    except in a language whose nouns keep their capital (its catalogue says so)."""
+    # TRANSLATORS: not shown. Keep "names:lower-case" where names of muscle groups and
+    # conditions are written in small letters inside a sentence (English, Spanish, French);
+    # translate it as "names:as-written" where they keep their capital (German nouns).
+    if pgettext("names in a sentence", "names:lower-case") == "names:as-written":
         return name
     return name.lower()
 

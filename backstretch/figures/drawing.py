@@ -266,13 +266,7 @@ def _props(stretch: Stretch) -> str:
 
 def _muscles(groups: tuple[str, ...]) -> str:
     """Muscle groups' names as they read inside a sentence: "lower back and glutes"."""
-    names = [_(MUSCLE_GROUPS[g].name) for g in groups]
-    # TRANSLATORS: not shown. Keep "names:lower-case" where muscle groups' names are
-    # written in small letters inside a sentence (English, Spanish, French); translate it
-    # as "names:as-written" where they keep their capital (German nouns).
-    if pgettext("muscle names in a sentence", "names:lower-case") == "names:lower-case":
-        names = [n.lower() for n in names]
-    return joined(names)
+    return joined([MUSCLE_GROUPS[g].in_sentence for g in groups])
 
 
 def stretch_alt(catalogue: Catalogue, stretch_id: str, side: str | None = None,
