@@ -1,7 +1,7 @@
 """Every word the page's player shows or says that is not a step's own: its buttons,
 their titles, the live region's and the notices' sentences, the voice speeds' names.
 
-One table, in the package's catalogue: :func:`page_words` translates it into the current
+One table, in the package's catalogue: :func:`page_words` makes it in the current
 language when a timeline is made (``timeline.page_timeline`` sends it to the page), and
 the first paint of the player's view (``first_paint``) reads the same words, so the
 HTML a page loads with and the view ``player.js`` then draws say the same thing. The
@@ -11,71 +11,13 @@ counts with the plural forms sent here (:func:`plural_forms`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..base.formats import cldr_locale
-from ..base.language import N_, _, current, ngettext, pgettext
+from ..base.language import N_, _, current, pgettext
 
 RATES = ((0.75, N_("slow")), (1, N_("normal")), (1.25, N_("brisk")), (1.5, N_("fast")))
 """The voice speeds the player offers: the speech rate and its name."""
-
-WORDS = {
-    # the buttons (pgettext: "button"), and what each does when pointed at
-    "start": ("button", N_("Start")),
-    "pause": ("button", N_("Pause")),
-    "resume": ("button", N_("Resume")),
-    "back": ("button", N_("Back")),
-    "skip": ("button", N_("Skip")),
-    "reset": ("button", N_("Reset")),
-    "mute": ("button", N_("Mute")),
-    "voice": ("button", N_("Voice")),
-    "motion": ("button", N_("Motion")),
-    "full": ("button", N_("Full screen")),
-    "leave_full": ("button", N_("Leave full screen")),
-    "back_title": (None, N_("Repeat the last step")),
-    "skip_title": (None, N_("Go on to the next step")),
-    "reset_title": (None, N_("Stop and go back to the beginning")),
-    "mute_title": (None, N_("Turn the beeps off (the flash stays)")),
-    "voice_title": (None, N_("Say each step aloud (the browser's speech)")),
-    "motion_title": (None, N_("Show the stretch moving (off: its start and its hold, still)")),
-    "full_title": (None, N_("Fill the screen with this view (Esc leaves)")),
-    "rate": (None, N_("Voice speed")),
-    # the view's parts
-    "time_left": (None, N_("Time left in this step")),
-    "step_bar": (None, N_("This step")),
-    "routine_bar": (None, N_("Routine")),
-    "where": (None, N_("Stretch {item} of {items} · step {step} of {steps} · "
-                       "{elapsed} of {total}")),
-    "next": (None, N_("Next: {next}")),
-    "the_end": (None, N_("the end")),
-    "paused": (None, N_("{action} · paused")),
-    "keys": (None, N_("Keys (in the notebook: over this view): Space start / pause / "
-                      "resume · → or N skip · ← or B back · R reset")),
-    # the figure, still (motion off): its two drawings and their captions
-    "figure": (None, N_("{name}, {side}")),
-    "figure_shows": (None, N_("{name}: {shows}")),
-    "still_start": ("figure", N_("Start")),
-    "still_hold": ("figure", N_("Hold")),
-    "still_move": ("figure", N_("Move")),
-    "shows_start": (None, N_("where you start")),
-    "shows_hold": (None, N_("the hold")),
-    "shows_move": (None, N_("as far as you move")),
-    # said: a step the page caught up with (a hidden tab), and the notices
-    "caught_up": (None, N_("Now: {text}")),
-    "wake": (None, N_("Keep the screen on yourself: this browser cannot keep it awake.")),
-    "no_voice": (None, N_("This device has no voice for {language}: the steps are not "
-                          "spoken aloud. The beeps and the words on screen go on.")),
-    "kernel_lost": (None, N_("The kernel stopped or restarted: the session goes on here, "
-                             "but the log could not follow.")),
-    "kernel_lost_after": (None, N_("The kernel stopped or restarted: the session goes on "
-                                   "here, but the log could not follow after \"{step}\".")),
-    "busy": (None, N_("The kernel is busy: the log catches up when it is free.")),
-}
-"""The player's words by the key ``player.js`` asks for: (context, English)."""
-
-
-def word(key: str) -> str:
-    """One of the player's words, in the current language."""
-    context, english = WORDS[key]
-    return pgettext(context, english) if context else _(english)
 
 
 def language_name() -> str:
@@ -84,24 +26,82 @@ def language_name() -> str:
 
 
 def page_words() -> dict:
-    """The player's words, in the current language, as the timeline sends them."""
-    words = {key: word(key) for key in WORDS}
+    """The player's words, in the current language, by the key ``player.js`` asks for:
+    made when a timeline is made (``timeline.page_timeline`` sends them)."""
+    words = {
+        "start": pgettext("button", "Start"),
+        "pause": pgettext("button", "Pause"),
+        "resume": pgettext("button", "Resume"),
+        "back": pgettext("button", "Back"),
+        "skip": pgettext("button", "Skip"),
+        "reset": pgettext("button", "Reset"),
+        "mute": pgettext("button", "Mute"),
+        "voice": pgettext("button", "Voice"),
+        "motion": pgettext("button", "Motion"),
+        "full": pgettext("button", "Full screen"),
+        "leave_full": pgettext("button", "Leave full screen"),
+        "back_title": _("Repeat the last step"),
+        "skip_title": _("Go on to the next step"),
+        "reset_title": _("Stop and go back to the beginning"),
+        "mute_title": _("Turn the beeps off (the flash stays)"),
+        "voice_title": _("Say each step aloud (the browser's speech)"),
+        "motion_title": _("Show the stretch moving (off: its start and its hold, still)"),
+        "full_title": _("Fill the screen with this view (Esc leaves)"),
+        # TRANSLATORS: the label of the voice speeds (slow, normal, brisk, fast)
+        "rate": _("Voice speed"),
+        "time_left": _("Time left in this step"),
+        "step_bar": _("This step"),
+        "routine_bar": _("Routine"),
+        # TRANSLATORS: under the countdown, e.g. "Stretch 2 of 5 · step 4 of 19 · 1:10 of 6:30"
+        "where": _("Stretch {item} of {items} · step {step} of {steps} · "
+                   "{elapsed} of {total}"),
+        "next": _("Next: {next}"),
+        "the_end": _("the end"),
+        # TRANSLATORS: the class view's line of what to do, while the session is paused
+        "paused": _("{action} · paused"),
+        # TRANSLATORS: the keys stay Space, N, B and R (arrows too) in every language
+        "keys": _("Keys (in the notebook: over this view): Space start / pause / "
+                  "resume · → or N skip · ← or B back · R reset"),
+        # TRANSLATORS: a figure's name: the stretch, then "left side" or "right side"
+        "figure": _("{name}, {side}"),
+        # TRANSLATORS: a still figure's name, then "where you start" or "the hold"
+        "figure_shows": _("{name}: {shows}"),
+        "still_start": pgettext("figure", "Start"),
+        "still_hold": pgettext("figure", "Hold"),
+        "still_move": pgettext("figure", "Move"),
+        "shows_start": _("where you start"),
+        "shows_hold": _("the hold"),
+        "shows_move": _("as far as you move"),
+        # TRANSLATORS: said aloud when the page catches up with a step (a hidden tab)
+        "caught_up": _("Now: {text}"),
+        "wake": _("Keep the screen on yourself: this browser cannot keep it awake."),
+        # TRANSLATORS: {language} is the language's own name, e.g. "español"
+        "no_voice": _("This device has no voice for {language}: the steps are not "
+                      "spoken aloud. The beeps and the words on screen go on."),
+        "kernel_lost": _("The kernel stopped or restarted: the session goes on here, "
+                         "but the log could not follow."),
+        # TRANSLATORS: {step} is the title of the last step the log recorded
+        "kernel_lost_after": _("The kernel stopped or restarted: the session goes on "
+                               "here, but the log could not follow after \"{step}\"."),
+        "busy": _("The kernel is busy: the log catches up when it is free."),
+    }
     words["no_voice"] = words["no_voice"].format(language=language_name())
     words["rates"] = [[value, _(name)] for value, name in RATES]
     return words
 
 
-def plural_forms(singular: str, plural: str) -> dict:
-    """``ngettext(singular, plural, n)`` for each of the current language's CLDR plural
-    categories (``one``, ``many``, ``other`` ...), by a number of that category: the page
-    chooses among them with ``Intl.PluralRules`` in the same language."""
+def plural_forms(said: Callable[[int], str]) -> dict:
+    """What ``said(n)`` (an ``ngettext`` message) is for each of the current language's
+    CLDR plural categories (``one``, ``many``, ``other`` ...), by a number of that
+    category: the page chooses among them with ``Intl.PluralRules`` in the same
+    language, and fills in ``{n}`` itself."""
     rule = cldr_locale().plural_form
     forms: dict[str, str] = {}
     wanted = set(rule.tags) | {"other"}
     for n in (*range(0, 200), 1_000_000):
         category = rule(n)
         if category not in forms:
-            forms[category] = ngettext(singular, plural, n)
+            forms[category] = said(n)
         if wanted <= set(forms):
             break
     return forms

@@ -100,22 +100,24 @@ def _pose(routine: Routine, s: HandoutStretch) -> str:
         return still("hold", ' class="bs-pose"')
     then = (pgettext("figure", "Hold") if routine.catalogue[s.stretch_id].is_static
             else pgettext("figure", "Move"))
+    start = pgettext("figure", "Start")
     return (f'<div class="bs-stills"><figure>{still("start")}<figcaption>'
-            f'{escape(pgettext("figure", "Start"))}</figcaption></figure><figure>'
+            f"{escape(start)}</figcaption></figure><figure>"
             f'{still("hold")}<figcaption>{escape(then)}</figcaption></figure></div>')
 
 
 def _stretches(routine: Routine, h: Handout) -> str:
+    from_start, take_care = escape(_("From the start:")), escape(_("Take care"))
     cards = []
     for n, s in enumerate(h.stretches, 1):
         cards.append(
             f'<section class="bs-stretch"><h3{_dir(s.name)}>{n}. {escape(s.name)}</h3>'
             f'<p class="bs-dose">{escape(s.dose)}</p><p><em>{escape(s.summary)}</em></p>'
-            + (f'<p class="bs-way-in"><b>{escape(_("From the start:"))}</b> '
+            + (f'<p class="bs-way-in"><b>{from_start}</b> '
                f"{escape(s.way_in)}</p>" if s.way_in else "")
             + _pose(routine, s)
             + f"<ol>{''.join(f'<li>{escape(x)}</li>' for x in s.steps)}</ol>"
-            f'<div class="bs-caution"><p>{escape(_("Take care"))}</p><ul>'
+            f'<div class="bs-caution"><p>{take_care}</p><ul>'
             f"{''.join(f'<li>{escape(x)}</li>' for x in s.cautions)}</ul></div></section>")
     return "".join(cards)
 
@@ -156,9 +158,14 @@ def handout_html(routine: Routine, charts: list[tuple[str, str]] | None = None,
         f'src="{_data_url("image/svg+xml", svg)}">'
         f"<figcaption>{escape(caption)}</figcaption></figure>" for caption, svg in charts)
     if figures:
-        figures = f"<h2>{escape(_('What it stretches'))}</h2>{figures}"
+        heading = escape(_("What it stretches"))
+        figures = f"<h2>{heading}</h2>{figures}"
     description = f"<p{_dir(h.description)}>{escape(h.description)}</p>" if h.description else ""
     shown = f'<p class="bs-note">{escape(note)}</p>' if note else ""
+    t = {key: escape(text) for key, text in (
+        ("safety", _("Safety first")), ("stretches", _("The stretches")),
+        ("checklist", _("Checklist")),
+        ("tick", _("Tick each box as you finish that stretch or side.")))}
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang())}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -166,10 +173,10 @@ def handout_html(routine: Routine, charts: list[tuple[str, str]] | None = None,
         f"<style>{CSS}{page_css(h.title, paper)}</style></head>"
         f'<body class="bs-handout"><h1{_dir(h.title)}>{escape(h.title)}</h1>{shown}'
         f'<p class="bs-total">{escape(h.total)}</p>'
-        f"<h2>{escape(_('Safety first'))}</h2>{safety_html()}"
-        f"<h2>{escape(_('The stretches'))}</h2>{description}{_stretches(routine, h)}"
-        f'<section class="bs-checklist"><h2>{escape(_("Checklist"))}</h2>'
-        f"<p>{escape(_('Tick each box as you finish that stretch or side.'))}</p>"
+        f"<h2>{t['safety']}</h2>{safety_html()}"
+        f"<h2>{t['stretches']}</h2>{description}{_stretches(routine, h)}"
+        f'<section class="bs-checklist"><h2>{t["checklist"]}</h2>'
+        f"<p>{t['tick']}</p>"
         f'<ul class="bs-ticks">{ticks}</ul></section>'
         f"<h2>{escape(against)}</h2>{_dose(h)}"
         f"{figures}"

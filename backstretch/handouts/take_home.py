@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 
 from ..base.errors import BackstretchError, Problem
-from ..base.language import N_, _, current, pgettext
+from ..base.language import N_, _, current, ngettext, pgettext
 from ..base.yamlio import atomic_write_text
 from ..guided import player_asset
 from ..guided.first_paint import timer_view_html
@@ -42,11 +42,33 @@ def pain_choices() -> list[tuple[str, str]]:
     return [("", _("not recorded")), *((str(n), named.get(n, str(n))) for n in range(11))]
 
 
+def _words() -> dict[str, str]:
+    """The page's own headings, labels and lines, in the current language, escaped."""
+    said = {
+        "not_advice": _("Not medical advice."),
+        "stop": _("Stop at once if pain sharpens or spreads down a leg."),
+        "red_flags": _("The red flags that need a doctor now"),
+        "pain_before": _("Pain before (0 to 10)"),
+        "after": _("After the session"),
+        "pain_after": _("Pain after (0 to 10)"),
+        "note": pgettext("field", "Note"),
+        "how": _("How did it go? (optional)"),
+        "checklist": _("Checklist"),
+        "ticked": _("Ticked as each side's hold ends; tick by hand too."),
+        "sessions": _("Your sessions"),
+        "none": _(NO_SESSION),
+        "download": _("Download your sessions"),
+        "safety": _("Safety first"),
+    }
+    return {key: escape(text) for key, text in said.items()}
+
+
 def page_words() -> dict:
     """What take_home.js says itself, in the current language: the page keeps the words
     it was made with."""
-    return {"sessions": plural_forms("{n} session done with this page.",
-                                     "{n} sessions done with this page."),
+    return {"sessions": plural_forms(lambda n: ngettext("{n} session done with this page.",
+                                                        "{n} sessions done with this page.",
+                                                        n)),
             "cannot_keep": _("This browser cannot keep them: download them before you "
                              "close it.")}
 
@@ -97,12 +119,13 @@ def take_home_html(routine: Routine) -> str:
     title = escape(routine.name)
     lang = escape(current().tag)
     pain = _options(pain_choices())
-    ticked = escape(_("Ticked as each side's hold ends; tick by hand too."))
+    t = _words()
+    import_button = escape(pgettext("button", "Import"))
     import_in = escape(_("They stay in this browser and go nowhere else. To add them to your "
                          "session log in the workbook, download them and run {command} (or "
                          "use {button} in notebook 04).")).format(
         command="<code>backstretch log import FILE</code>",
-        button=f"<b>{escape(pgettext('button', 'Import'))}</b>")
+        button=f"<b>{import_button}</b>")
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
@@ -110,34 +133,34 @@ def take_home_html(routine: Routine) -> str:
         '<meta name="referrer" content="no-referrer">'
         f"<title>{title} · backstretch</title><style>{css}</style></head>"
         '<body class="bs-take-home"><main>'
-        f'<h1>{title}</h1><div class="bs-th-safety"><p><b>{escape(_("Not medical advice."))}'
-        f'</b> {escape(_("Stop at once if pain sharpens or spreads down a leg."))}</p>'
+        f'<h1>{title}</h1><div class="bs-th-safety"><p><b>{t["not_advice"]}'
+        f'</b> {t["stop"]}</p>'
         '<a class="bs-th-jump" href="#safety">'
-        f'{escape(_("The red flags that need a doctor now"))}</a></div>'
-        f'<label class="bs-th-pain">{escape(_("Pain before (0 to 10)"))} '
+        f'{t["red_flags"]}</a></div>'
+        f'<label class="bs-th-pain">{t["pain_before"]} '
         f'<select id="bs-pain-before">{pain}</select></label>'
         f'<div id="bs-player" class="bs-player bs-timer" lang="{lang}" '
         f'style="--bs-th-digits: {digits}">'
         f"{timer_view_html(timeline, _(KEYS_LINE), heading_level=2)}</div>"
         '<section class="bs-th-after" aria-labelledby="bs-after-title">'
-        f'<h2 id="bs-after-title">{escape(_("After the session"))}</h2>'
-        f'<label class="bs-th-pain">{escape(_("Pain after (0 to 10)"))} '
+        f'<h2 id="bs-after-title">{t["after"]}</h2>'
+        f'<label class="bs-th-pain">{t["pain_after"]} '
         f'<select id="bs-pain-after">{pain}</select></label>'
-        f'<label class="bs-th-note">{escape(pgettext("field", "Note"))} <input id="bs-note" '
-        f'type="text" maxlength="500" placeholder="{escape(_("How did it go? (optional)"))}">'
+        f'<label class="bs-th-note">{t["note"]} <input id="bs-note" '
+        f'type="text" maxlength="500" placeholder="{t["how"]}">'
         "</label></section>"
         '<section aria-labelledby="bs-checklist-title"><h2 id="bs-checklist-title">'
-        f'{escape(_("Checklist"))}</h2>'
-        f"<p>{ticked}</p>"
+        f'{t["checklist"]}</h2>'
+        f'<p>{t["ticked"]}</p>'
         f'<ul id="bs-checklist" class="bs-th-checklist">{_checklist(timeline)}</ul></section>'
         '<section aria-labelledby="bs-sessions-title"><h2 id="bs-sessions-title">'
-        f'{escape(_("Your sessions"))}</h2>'
-        f'<p id="bs-sessions" role="status">{escape(_(NO_SESSION))}</p>'
+        f'{t["sessions"]}</h2>'
+        f'<p id="bs-sessions" role="status">{t["none"]}</p>'
         '<button type="button" class="bs-btn" id="bs-download" disabled>'
-        f'{escape(_("Download your sessions"))}</button>'
+        f'{t["download"]}</button>'
         f"<p>{import_in}</p></section>"
         f'<section id="safety" aria-labelledby="bs-safety-title">'
-        f'<h2 id="bs-safety-title">{escape(_("Safety first"))}</h2>{safety_html()}'
+        f'<h2 id="bs-safety-title">{t["safety"]}</h2>{safety_html()}'
         "</section>"
         "</main>"
         f'<script type="application/json" id="bs-data">{_json_in_html(data)}</script>'
