@@ -195,7 +195,7 @@ function showChecklist() {
   for (const check of boxes) check.checked = saved.ticked.includes(check.dataset.box);
 }
 
-// "3 sessions done with this page.": the form for n by the language's plural rules
+// how many sessions this page has done: the form for n by the language's plural rules
 function sessionsDone(n) {
   const forms = WORDS.sessions || {};
   let kind = "other";

@@ -27,6 +27,7 @@ from pdf_tools import (
 )
 
 from backstretch import load_routine
+from backstretch.base.language import speaking
 from backstretch.base.resources import ready_routines
 from backstretch.cli import main
 from backstretch.figures.drawing import stretch_alt
@@ -229,3 +230,19 @@ def test_page_furniture_is_marked_as_artifacts(daily, daily_pdf, tmp_path):
     assert untreed_marks(daily_pdf) == []
     content = pdf_text(daily_pdf)
     assert all(f"Daily back care · page {n} of {count}" in content for n in range(1, count + 1))
+
+
+def test_a_pdf_made_in_spanish_is_in_spanish_and_says_so(catalogue, tmp_path):
+    """Printed under the language it was made in: its /Lang, its headings and the page
+    furniture in Spanish (issue 34)."""
+    pikepdf = pytest.importorskip("pikepdf")
+    routine = load_routine("desk-break", catalogue)
+    with speaking("es"):
+        path = save_handout(routine, tmp_path / "desk.pdf").path
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "es"
+    headings = [t.text for t in tags(path) if t.role == "H2"]
+    assert headings[:4] == ["Primero, la seguridad", "Los estiramientos", "Lista de control",
+                            "Comparado con la recomendación"]
+    printed = pdf_text(path)
+    assert "página 1 de" in printed and "page 1 of" not in printed
