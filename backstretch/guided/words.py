@@ -98,7 +98,7 @@ def plural_forms(said: Callable[[int], str]) -> dict:
     rule = cldr_locale().plural_form
     forms: dict[str, str] = {}
     wanted = set(rule.tags) | {"other"}
-    for n in (*range(0, 200), 1_000_000):
+    for n in (*range(200), 1_000_000):
         category = rule(n)
         if category not in forms:
             forms[category] = said(n)

@@ -576,6 +576,15 @@ def test_the_shift_is_measured_a_page_drawn_late_moves(phone, files, tmp_path):
 def test_the_page_as_written_is_the_page_its_script_draws(browser, files, viewport):  # noqa: F811
     """Element by element, the HTML as loaded (no script run) and the page once its script
     has drawn it: the same tags, classes, words and boxes."""
+    first_paint_is_drawn(browser, files["daily-back-care"], viewport)
+
+
+def test_in_spanish_the_page_as_written_is_the_page_its_script_draws(browser, spanish):
+    """The first paint and the player read one table of words: in Spanish too."""
+    first_paint_is_drawn(browser, spanish, PHONE)
+
+
+def first_paint_is_drawn(browser, path: Path, viewport: dict) -> None:
     seen = {}
     for script in (False, True):
         context = browser.new_context(viewport=viewport, java_script_enabled=script,
@@ -583,12 +592,13 @@ def test_the_page_as_written_is_the_page_its_script_draws(browser, files, viewpo
         page = context.new_page()
         page.clock.install(time=T0)
         page.clock.pause_at(T0 + 1)
-        page.goto(files["daily-back-care"].as_uri())
+        page.goto(path.as_uri())
         page.locator(".bs-player .bs-countdown").wait_for()
         if script:
             page.wait_for_function("() => document.querySelector('.bs-current').dataset.text")
         seen[script] = page.evaluate(LAYOUT)
-        bf.shot(page, f"take-home-first-paint-{viewport['width']}-{'script' if script else 'html'}")
+        bf.shot(page, f"take-home-first-paint-{path.stem}-{viewport['width']}-"
+                f"{'script' if script else 'html'}")
         context.close()
     assert len(seen[False]) == len(seen[True]) > 100
     for before, after in zip(seen[False], seen[True]):

@@ -22,7 +22,7 @@ def desk(catalogue):
 
 
 def _data(html: str) -> dict:
-    found = re.search(r'<script type="application/json" id="bs-data">(.*?)</script>', html, re.S)
+    found = re.search(r'<script type="application/json" id="bs-data">(.*?)</script>', html, re.DOTALL)
     return json.loads(found.group(1))
 
 
