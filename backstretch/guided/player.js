@@ -523,17 +523,18 @@ class Player {
   }
 
   // -- the voice speaks the timeline's language, or not at all ---------------------------
-  // English keeps the browser's default when it lists no English voice (as it always
-  // did); any other language is spoken only by a voice of that language: with none
-  // (after waiting a moment for the list, which browsers fill late), a notice says so
-  // once and the beeps and the live region go on.
+  // Words are spoken only by a voice of their language: with none in the browser's list
+  // (after waiting a moment for it: browsers fill it late), a notice says so once and the
+  // beeps and the live region go on. English where the browser lists no voice at all
+  // (Chromium on Linux) is handed to its default voice, as it always was.
   findVoice() {
-    if (!canSpeak()) return;
+    if (!canSpeak()) return [];
     const voices = window.speechSynthesis.getVoices() || []; // asking starts the loading
     if (voices.length) this.voicesKnown = true;
     const lang = this.timeline.lang || "en";
     this.voice = pickVoice(voices, lang);
-    this.noVoice = this.voicesKnown && !this.voice && !english(lang);
+    this.noVoice = this.voicesKnown && !this.voice && !(english(lang) && !voices.length);
+    return voices;
   }
 
   voicesChanged() {
@@ -551,9 +552,9 @@ class Player {
 
   speak(text) {
     if (!canSpeak()) return;
-    this.findVoice();
+    const voices = this.findVoice();
     const lang = this.timeline.lang || "en";
-    if (this.voice || english(lang)) {
+    if (this.voice || (english(lang) && !voices.length)) {
       utter(text, this.settings.rate, lang, this.voice);
       return;
     }

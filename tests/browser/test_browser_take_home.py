@@ -706,3 +706,29 @@ def test_in_spanish_without_a_spanish_voice_it_says_so_once_and_goes_on(phone, s
                               note.inner_text())
     assert said_once == 1 and note.is_visible()
     phone.assert_quiet()
+
+
+@pytest.mark.parametrize("voices", [[], [["de-DE", "Anna"]]], ids=["none-listed", "no-english"])
+def test_in_english_no_voice_listed_is_the_default_voice_and_a_list_without_english_is_said(
+        phone, files, voices):
+    """English where the browser lists no voice at all (Chromium on Linux) goes to its
+    default voice, as it always did; a list with no English voice is said once, as for
+    any language, and nothing is spoken in another language's voice."""
+    page = phone.page
+    page.context.add_init_script(VOICES)
+    open_page(phone, files["desk-break"])
+    steps = page_steps(routine("desk-break"))
+    if voices:
+        page.evaluate("(v) => window.__setVoices(v)", voices)
+    button(phone, "Start").tap()
+    run(phone, 2)
+    note = page.locator(".bs-voice-note")
+    if voices:
+        assert page.evaluate("() => window.__spoken") == []
+        assert note.is_visible() and note.inner_text().startswith(
+            "This device has no voice for English:")
+    else:
+        assert page.evaluate("() => window.__spoken") == [
+            {"text": steps[0]["spoken"], "lang": "en", "voice": None}]
+        assert note.is_hidden()
+    phone.assert_quiet()
