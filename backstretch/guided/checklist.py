@@ -10,6 +10,7 @@ from typing import Any
 
 from ..base.errors import BackstretchError, os_reason
 from ..base.filenames import shown_path
+from ..base.language import _
 from ..base.signals import Signal
 from ..base.userdata import data_home
 from ..base.yamlio import atomic_write_text, parse_json, read_bytes
@@ -49,12 +50,13 @@ class Checklist:
         try:
             raw = read_bytes(self.path)
         except BackstretchError as exc:
-            self.problem = f"Checklist not read: {exc.shown()}"
+            self.problem = _("Checklist not read: {reason}").format(reason=exc.shown())
             return
         try:
             stored = _ticked(parse_json(raw, str(self.path)))
         except (ValueError, KeyError, TypeError):  # BackstretchError is a ValueError
-            self.problem = f"The saved checklist was damaged; starting empty. {self._set_aside()}"
+            self.problem = _("The saved checklist was damaged; starting empty. {where}").format(
+                where=self._set_aside())
             return
         self.ticked = stored & set(self.boxes)
 
@@ -66,9 +68,10 @@ class Checklist:
                 try:
                     os.rename(self.path, aside)
                 except OSError as exc:
-                    return f"It could not be set aside ({os_reason(exc)})."
-                return f"It is kept as {shown_path(aside)}."
-        return "It is left where it is."
+                    return _("It could not be set aside ({reason}).").format(
+                        reason=os_reason(exc))
+                return _("It is kept as {path}.").format(path=shown_path(aside))
+        return _("It is left where it is.")
 
     def _save(self) -> None:
         data = {"routine": self.routine.name,
@@ -77,8 +80,8 @@ class Checklist:
             atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1))
         except BackstretchError as exc:
             why = exc.problems[0].message.removeprefix("cannot be written: ")
-            self.problem = (f"Checklist not saved: {why} ({shown_path(self.path)}); the timer "
-                            "keeps going.")
+            self.problem = _("Checklist not saved: {reason} ({path}); the timer keeps "
+                             "going.").format(reason=why, path=shown_path(self.path))
             return
         self.problem = ""
 

@@ -12,9 +12,6 @@ from html import escape
 
 from ..routines.steps import clock_text
 
-RATES = (("0.75", "slow"), ("1", "normal"), ("1.25", "brisk"), ("1.5", "fast"))
-"""The voice speeds the player offers (``RATES`` in player.js)."""
-
 
 def _div(css: str, content: str = "", attrs: str = "") -> str:
     return f'<div class="{css}"{attrs}>{content}</div>'
@@ -32,51 +29,50 @@ def _bar(name: str) -> str:
 
 def timer_view_html(timeline: dict, keys: str, heading_level: int = 3) -> str:
     """The inside of the player's element for ``timeline`` (``page_timeline``), ready at
-    its first step with the player's default settings (voice on); ``keys`` is the keys
-    line the page shows."""
+    its first step with the player's default settings (voice on), in the timeline's
+    words (``timeline["words"]``, the same the player reads); ``keys`` is the keys line
+    the page shows."""
+    w = timeline["words"]
     steps = timeline["steps"]
     step = steps[0]
-    title, side = step["title"], f"{step['side']} side" if step["side"] else ""
+    title, side = step["title"], step["side_words"]
     at = title.find(side) if side else -1
     shown_title = escape(title) if at < 0 else (
         f'{escape(title[:at])}<span class="bs-side">{escape(side)}</span>'
         f"{escape(title[at + len(side):])}")
     cue = escape(step["cue"]) + (f" <i>{escape(step['reminder'])}</i>"
                                  if step["reminder"] else "")
-    where = (f"Stretch {step['item'] + 1} of {timeline['items']} · step 1 of {len(steps)} · "
-             f"0:00 of {clock_text(timeline['duration'])}")
-    rates = "".join(f'<option value="{v}"{" selected" if v == "1" else ""}>{name}</option>'
-                    for v, name in RATES)
+    where = w["where"].format(item=step["item"] + 1, items=timeline["items"], step=1,
+                              steps=len(steps), elapsed=clock_text(0),
+                              total=clock_text(timeline["duration"]))
+    rates = "".join(f'<option value="{v:g}"{" selected" if v == 1 else ""}>{escape(name)}'
+                    "</option>" for v, name in w["rates"])
     rates = f'<select class="bs-rate-select">{rates}</select>'
     controls = "".join((
-        _button("Start", "bs-start bs-go"),
-        _button("Pause", "bs-pause", attrs=" disabled"),
-        _button("Back", "bs-back", "Repeat the last step", " disabled"),
-        _button("Skip", "bs-skip", "Go on to the next step"),
-        _button("Reset", "bs-reset bs-warn", "Stop and go back to the beginning"),
-        _button("Mute", "bs-mute", "Turn the beeps off (the flash stays)",
-                ' aria-pressed="false"'),
-        _button("Voice", "bs-voice", "Say each step aloud (the browser's speech)",
-                ' aria-pressed="true"'),
-        f'<label class="bs-rate">Voice speed {rates}</label>',
-        _button("Motion", "bs-motion",
-                "Show the stretch moving (off: its start and its hold, still)",
-                ' aria-pressed="true"'),
-        _button("Full screen", "bs-fullscreen", "Fill the screen with this view (Esc leaves)",
-                ' hidden aria-pressed="false"')))
+        _button(w["start"], "bs-start bs-go"),
+        _button(w["pause"], "bs-pause", attrs=" disabled"),
+        _button(w["back"], "bs-back", w["back_title"], " disabled"),
+        _button(w["skip"], "bs-skip", w["skip_title"]),
+        _button(w["reset"], "bs-reset bs-warn", w["reset_title"]),
+        _button(w["mute"], "bs-mute", w["mute_title"], ' aria-pressed="false"'),
+        _button(w["voice"], "bs-voice", w["voice_title"], ' aria-pressed="true"'),
+        f'<label class="bs-rate">{escape(w["rate"])} {rates}</label>',
+        _button(w["motion"], "bs-motion", w["motion_title"], ' aria-pressed="true"'),
+        _button(w["full"], "bs-fullscreen", w["full_title"], ' hidden aria-pressed="false"')))
     return "".join((
         _div("bs-current", shown_title, f' role="heading" aria-level="{heading_level}"'),
         _div("bs-main", _div("bs-countdown", clock_text(step["seconds"]),
-                             ' role="timer" aria-label="Time left in this step"')
+                             f' role="timer" aria-label="{escape(w["time_left"])}"')
              + _div("bs-figure", timeline["figures"].get(step["figure"], ""))),
         _div("bs-cue", cue),
         _div("bs-progress bs-class-progress",
-             _div("bs-where", escape(where)) + _bar("This step") + _bar("Routine")),
-        _div("bs-next", escape(f"Next: {step['next']}")),
+             _div("bs-where", escape(where)) + _bar(escape(w["step_bar"]))
+             + _bar(escape(w["routine_bar"]))),
+        _div("bs-next", escape(w["next"].format(next=step["next"]))),
         _div("bs-controls", controls),
         _div("bs-class-keys bs-keys", escape(keys)),
         _div("bs-live bs-sr-only", "", ' role="status" aria-live="polite" aria-atomic="true"'),
-        _div("bs-wake-note", "Keep the screen on yourself: this browser cannot keep it awake.",
-             " hidden"),
+        _div("bs-wake-note", escape(w["wake"]), " hidden"),
+        _div("bs-voice-note", escape(w["no_voice"]), ' role="status" hidden'),
         _div("bs-log-notice", "", ' role="status" hidden'),
     ))

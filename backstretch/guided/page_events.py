@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..base import checks
+from ..base.language import _
 from .session import Event, Session
 
 EVENTS = ("start", "resume", "pause", "skip", "back", "reset", "tick")
@@ -45,7 +46,8 @@ class PageEvent:
         """The event in a message from the page; ``checks.Invalid`` names the field
         (``at``, ``seq`` ...) that is not what a page sends, and what would be."""
         if not isinstance(content, dict):
-            raise checks.Invalid(f"must be an event (a mapping), not {checks.describe(content)}")
+            raise checks.Invalid(_("must be an event (a mapping), not {value}").format(
+                value=checks.describe(content)))
         values = {"event": content.get("event"), "seq": content.get("seq"),
                   "at": content.get("at"), "index": content.get("index"),
                   "state": content.get("state", "")}
@@ -75,8 +77,9 @@ def _page_time(value: object) -> float:
     try:
         return checks.number(value, 0, LATEST)
     except checks.Invalid:
-        raise checks.not_valid(value, f"a time in seconds since 1970, from 0 (1 January 1970) "
-                               f"to {LATEST:.0f} (1 January 3000)") from None
+        raise checks.not_valid(value, _("a time in seconds since 1970, from 0 (1 January "
+                                        "1970) to {latest} (1 January 3000)").format(
+                                            latest=f"{LATEST:.0f}")) from None
 
 
 class PageClock:

@@ -3,15 +3,14 @@
 // the page's own clock; the kernel is told what happened and records it. The timeline
 // comes from the kernel, computed by the package's rules; nothing here recomputes it.
 // `Play` keeps the same rules as backstretch.guided.session.Session (a test runs both).
+// Every word shown or said comes with the timeline, in its language (`lang`): the steps'
+// own, and the rest in `words` (backstretch.guided.words), whose {placeholders} `say` fills.
 
 const TONES = { go: [880], switch: [660, 880], rest: [440], finished: [523, 659, 784] };
 const KEYS = {
   " ": "toggle", Spacebar: "toggle", ArrowRight: "skip", n: "skip", N: "skip",
   ArrowLeft: "back", b: "back", B: "back", r: "reset", R: "reset",
 };
-const KEYS_HELP = "Keys (in the notebook: over this view): Space start / pause / resume · " +
-  "→ or N skip · ← or B back · R reset";
-const RATES = [[0.75, "slow"], [1, "normal"], [1.25, "brisk"], [1.5, "fast"]];
 const STORE = "backstretch.voice";
 // Epoch seconds in a double are rounded to about 2.4e-7 s, so two readings a whole number
 // of seconds apart may differ from it by a hair: the countdown ignores a microsecond, and
@@ -19,6 +18,13 @@ const STORE = "backstretch.voice";
 const HAIR = 1e-6;
 const LATE = 2e-6;
 const BEHIND_S = 4; // the log is "catching up" when the kernel has not answered for this long
+const VOICE_WAIT_MS = 1500; // how long a first cue waits for the browser's list of voices
+
+// one of the timeline's words with its {placeholders} filled: say(w.next, { next: "..." })
+export function say(template, values = {}) {
+  return String(template ?? "").replace(/\{(\w+)\}/g,
+    (whole, key) => (key in values ? String(values[key]) : whole));
+}
 
 export function clockText(seconds) {
   const whole = Math.max(0, Math.ceil(seconds - HAIR));
@@ -146,12 +152,24 @@ function saveSettings(settings) {
 const canSpeak = () =>
   !!window.speechSynthesis && typeof window.SpeechSynthesisUtterance === "function";
 
-function speak(text, rate) {
-  if (!canSpeak()) return;
+const tagOf = (tag) => String(tag || "").toLowerCase().replace(/_/g, "-");
+const english = (tag) => tagOf(tag).split("-")[0] === "en";
+
+// the installed voice for a language tag: the exact tag (es-MX), else the same language
+// (es-ES for es or es-MX); null when there is none
+export function pickVoice(voices, tag) {
+  const want = tagOf(tag);
+  const language = want.split("-")[0];
+  return voices.find((v) => tagOf(v.lang) === want)
+    || voices.find((v) => tagOf(v.lang).split("-")[0] === language) || null;
+}
+
+function utter(text, rate, lang, voice) {
   window.speechSynthesis.cancel(); // a new step never waits behind the last one's words
   const u = new SpeechSynthesisUtterance(text);
   u.rate = rate;
-  u.lang = document.documentElement.lang || navigator.language || "en";
+  u.lang = lang;
+  if (voice) u.voice = voice;
   window.speechSynthesis.speak(u);
 }
 
@@ -257,7 +275,8 @@ function svgEl(tag, attrs) {
 // one drawing of a stretch's figure: its props, its body's shapes (their points set by
 // `place`), its side's label; the left side is drawn as the mirror image of the right.
 // It is named like the package's own figures: "Name, left side" and what it shows
-function drawing(motion, name, shows) {
+function drawing(motion, timeline, name, shows) {
+  const w = timeline.words || {};
   const svg = svgEl("svg", { viewBox: `0 0 ${motion.w} ${motion.h}`, role: "img",
                              class: "bs-pose" });
   const title = svgEl("title");
@@ -280,7 +299,9 @@ function drawing(motion, name, shows) {
     place(points, onSide) {
       if (onSide !== side || !title.textContent) {
         side = onSide;
-        const label = `${name}${side ? `, ${side} side` : ""}${shows}`;
+        const named = side ? say(w.figure, { name, side: (timeline.sides || {})[side] || side })
+          : name;
+        const label = shows ? say(w.figure_shows, { name: named, shows }) : named;
         svg.setAttribute("aria-label", label);
         title.textContent = label;
         if (side === "left") turned.setAttribute("transform", `matrix(-1 0 0 1 ${motion.w} 0)`);
@@ -325,9 +346,9 @@ class Figure {
       this.shown = null;
       this.drawings = null;
       this.el.replaceChildren();
-      if (motion && still) this.stills(motion, step);
+      if (motion && still) this.stills(motion, step, timeline);
       else if (motion) {
-        this.drawings = [drawing(motion, step.stretch, "")];
+        this.drawings = [drawing(motion, timeline, step.stretch, "")];
         this.el.append(this.drawings[0].svg);
       } else if (step) this.el.innerHTML = (timeline.figures || {})[step.figure] || ""; // SVG
     }
@@ -351,13 +372,14 @@ class Figure {
     return at.moving;
   }
 
-  stills(motion, step) {
+  stills(motion, step, timeline) {
     const moving = (motion.cycle || []).length > 0;
+    const w = timeline.words || {};
     this.drawings = [];
     const row = make("div", "bs-stills");
-    for (const [word, name] of [["Start", "where you start"],
-      [moving ? "Move" : "Hold", moving ? "as far as you move" : "the hold"]]) {
-      const d = drawing(motion, step.stretch, `: ${name}`);
+    for (const [word, name] of [[w.still_start, w.shows_start],
+      moving ? [w.still_move, w.shows_move] : [w.still_hold, w.shows_hold]]) {
+      const d = drawing(motion, timeline, step.stretch, name);
       const cell = make("figure", "bs-still");
       cell.append(d.svg, make("figcaption", "", word));
       row.append(cell);
@@ -400,6 +422,15 @@ class Player {
     this.kernelLost = false;
     this.lastHeard = "";
     this.onVisibility = () => this.onVisible();
+    this.voice = null; // the voice for the timeline's language (voices: the browser's list)
+    this.voicesKnown = false;
+    this.noVoice = false; // none for it: said once, on the page, and nothing spoken
+    this.voiceWait = null;
+    this.pending = null; // a cue waiting for the list of voices to fill
+    this.onVoices = () => this.voicesChanged();
+    if (canSpeak() && typeof window.speechSynthesis.addEventListener === "function") {
+      window.speechSynthesis.addEventListener("voiceschanged", this.onVoices);
+    }
     this.frame = null; // a requested animation frame: it only paints, the clock is pageNow
     players.add(this);
     this.load();
@@ -416,6 +447,7 @@ class Player {
   // opened, or reloaded, mid-session goes on where it is)
   load() {
     this.play = new Play(this.timeline.steps || []);
+    this.findVoice();
     const pos = this.model.get("position") || {};
     this.rev = pos.rev;
     this.heard = pos.heard || 0;
@@ -486,7 +518,57 @@ class Player {
     if (!this.settings.mute) beep(kind);
     const text = step ? step.spoken : this.timeline.finished.spoken;
     for (const v of this.views) v.flash(text);
-    if (this.settings.voice) speak(caughtUp ? `Now: ${text}` : text, this.settings.rate);
+    const w = this.timeline.words || {};
+    if (this.settings.voice) this.speak(caughtUp ? say(w.caught_up, { text }) : text);
+  }
+
+  // -- the voice speaks the timeline's language, or not at all ---------------------------
+  // Words are spoken only by a voice of their language: with none in the browser's list
+  // (after waiting a moment for it: browsers fill it late), a notice says so once and the
+  // beeps and the live region go on. English where the browser lists no voice at all
+  // (Chromium on Linux) is handed to its default voice, as it always was.
+  findVoice() {
+    if (!canSpeak()) return [];
+    const voices = window.speechSynthesis.getVoices() || []; // asking starts the loading
+    if (voices.length) this.voicesKnown = true;
+    const lang = this.timeline.lang || "en";
+    this.voice = pickVoice(voices, lang);
+    this.noVoice = this.voicesKnown && !this.voice && !(english(lang) && !voices.length);
+    return voices;
+  }
+
+  voicesChanged() {
+    const before = this.noVoice;
+    this.findVoice();
+    if (this.voice && this.pending !== null) {
+      clearTimeout(this.voiceWait);
+      this.voiceWait = null;
+      const text = this.pending;
+      this.pending = null;
+      if (this.settings.voice) this.speak(text);
+    }
+    if (before !== this.noVoice) this.draw();
+  }
+
+  speak(text) {
+    if (!canSpeak()) return;
+    const voices = this.findVoice();
+    const lang = this.timeline.lang || "en";
+    if (this.voice || (english(lang) && !voices.length)) {
+      utter(text, this.settings.rate, lang, this.voice);
+      return;
+    }
+    window.speechSynthesis.cancel();
+    if (this.voicesKnown) { this.draw(); return; } // no voice for it: the notice says so
+    this.pending = text; // the list may fill in a moment: this cue waits for it
+    if (this.voiceWait !== null) return;
+    this.voiceWait = setTimeout(() => {
+      this.voiceWait = null;
+      this.pending = null;
+      this.voicesKnown = true; // still none: there is none
+      this.findVoice();
+      this.draw();
+    }, VOICE_WAIT_MS);
   }
 
   // -- the clock: wake when the shown second changes, and catch up with it --------------
@@ -572,6 +654,10 @@ class Player {
     this.views.clear();
     clearTimeout(this.timer);
     clearTimeout(this.behindTimer);
+    clearTimeout(this.voiceWait);
+    if (canSpeak() && typeof window.speechSynthesis.removeEventListener === "function") {
+      window.speechSynthesis.removeEventListener("voiceschanged", this.onVoices);
+    }
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     document.removeEventListener("visibilitychange", this.onVisibility);
     this.holdScreen();
@@ -629,42 +715,40 @@ class View {
     this.cueLine = make("div", cls ? "bs-cue bs-class-cue" : "bs-cue");
     this.count = make("div", cls ? "bs-countdown bs-class-countdown" : "bs-countdown");
     this.count.setAttribute("role", "timer");
-    this.count.setAttribute("aria-label", "Time left in this step");
     this.figure = make("div", "bs-figure");
     this.figureArea = new Figure(this.figure);
     const main = make("div", cls ? "bs-main bs-class-main" : "bs-main");
     main.append(...(cls ? [this.figure, this.count] : [this.count, this.figure]));
     this.where = make("div", "bs-where");
-    this.stepBar = this.bar("This step");
-    this.totalBar = this.bar("Routine");
+    this.stepBar = this.bar();
+    this.totalBar = this.bar();
     const progress = make("div", "bs-progress bs-class-progress");
     progress.append(this.where, this.stepBar.parentElement, this.totalBar.parentElement);
     this.next = make("div", cls ? "bs-next bs-class-next" : "bs-next");
     this.safety = make("div", "bs-class-safety");
 
-    const b = (text, css, action, title) => {
-      const x = button(text, css, title);
+    const b = (css, action) => {
+      const x = button("", css);
       x.addEventListener("click", () => player.act(action));
       return x;
     };
-    this.start = b("Start", "bs-start bs-go", "start");
-    this.pause = b("Pause", "bs-pause", "toggle");
-    this.backButton = b("Back", "bs-back", "back", "Repeat the last step");
-    this.skip = b("Skip", "bs-skip", "skip", "Go on to the next step");
-    this.reset = b("Reset", "bs-reset bs-warn", "reset", "Stop and go back to the beginning");
-    this.mute = button("Mute", "bs-mute", "Turn the beeps off (the flash stays)");
+    this.start = b("bs-start bs-go", "start");
+    this.pause = b("bs-pause", "toggle");
+    this.backButton = b("bs-back", "back");
+    this.skip = b("bs-skip", "skip");
+    this.reset = b("bs-reset bs-warn", "reset");
+    this.mute = button("", "bs-mute");
     this.mute.addEventListener("click", () => player.setting("mute", !player.settings.mute));
-    this.voice = button("Voice", "bs-voice", "Say each step aloud (the browser's speech)");
+    this.voice = button("", "bs-voice");
     this.voice.addEventListener("click", () => player.setting("voice", !player.settings.voice));
-    this.motion = button("Motion", "bs-motion",
-      "Show the stretch moving (off: its start and its hold, still)");
+    this.motion = button("", "bs-motion");
     this.motion.addEventListener("click", () => player.setting("motion", !player.settings.motion));
-    const rateLabel = make("label", "bs-rate", "Voice speed ");
+    const rateLabel = make("label", "bs-rate");
+    this.rateName = document.createTextNode("");
     this.rate = make("select", "bs-rate-select");
-    for (const [value, name] of RATES) this.rate.add(new Option(name, String(value)));
     this.rate.addEventListener("change", () => player.setting("rate", Number(this.rate.value)));
-    rateLabel.append(this.rate);
-    this.full = button("Full screen", "bs-fullscreen", "Fill the screen with this view (Esc leaves)");
+    rateLabel.append(this.rateName, this.rate);
+    this.full = button("", "bs-fullscreen");
     this.full.addEventListener("click", () => {
       if (document.fullscreenElement) document.exitFullscreen();
       else el.requestFullscreen().catch(() => {});
@@ -677,16 +761,19 @@ class View {
     this.live.setAttribute("role", "status");
     this.live.setAttribute("aria-live", "polite");
     this.live.setAttribute("aria-atomic", "true");
-    this.wakeNote = make("div", "bs-wake-note",
-      "Keep the screen on yourself: this browser cannot keep it awake.");
+    this.wakeNote = make("div", "bs-wake-note");
+    this.voiceNote = make("div", "bs-voice-note");
+    this.voiceNote.setAttribute("role", "status");
     this.notice = make("div", "bs-log-notice");
     this.notice.setAttribute("role", "status");
-    const keys = make("div", "bs-class-keys bs-keys", KEYS_HELP);
+    this.keys = make("div", "bs-class-keys bs-keys");
     el.replaceChildren(...(cls
       ? [this.heading, this.title, this.side, this.cueLine, main, progress, this.next,
-         this.safety, controls, keys]
-      : [this.title, main, this.cueLine, progress, this.next, controls, keys]),
-    this.live, this.wakeNote, this.notice);
+         this.safety, controls, this.keys]
+      : [this.title, main, this.cueLine, progress, this.next, controls, this.keys]),
+    this.live, this.wakeNote, this.voiceNote, this.notice);
+    this.words = null;
+    this.label(player.timeline);
 
     this.hovered = false;
     this.onEnter = () => { this.hovered = true; };
@@ -699,13 +786,41 @@ class View {
     document.addEventListener("fullscreenchange", this.onFull);
   }
 
-  bar(name) {
+  bar() {
     const wrap = make("label", "bs-bar");
     const p = make("progress");
     p.max = 1;
     p.value = 0;
-    wrap.append(make("span", "bs-bar-name", name), p);
+    wrap.append(make("span", "bs-bar-name"), p);
     return p;
+  }
+
+  // the words that change only with the timeline: its language, the buttons' names and
+  // titles, the voice speeds, the bars' names, the keys line and the notes
+  label(timeline) {
+    const w = timeline.words || {};
+    if (w === this.words) return;
+    this.words = w;
+    if (timeline.lang) this.el.lang = timeline.lang;
+    else this.el.removeAttribute("lang");
+    const named = [[this.start, w.start], [this.backButton, w.back, w.back_title],
+      [this.skip, w.skip, w.skip_title], [this.reset, w.reset, w.reset_title],
+      [this.mute, w.mute, w.mute_title], [this.voice, w.voice, w.voice_title],
+      [this.motion, w.motion, w.motion_title], [this.full, w.full, w.full_title]];
+    for (const [node, text, title] of named) {
+      node.textContent = text ?? "";
+      if (title) node.title = title;
+      else node.removeAttribute("title");
+    }
+    this.count.setAttribute("aria-label", w.time_left ?? "");
+    this.stepBar.previousSibling.textContent = w.step_bar ?? "";
+    this.totalBar.previousSibling.textContent = w.routine_bar ?? "";
+    this.rateName.textContent = `${w.rate ?? ""} `;
+    this.rate.replaceChildren(...(w.rates || []).map(
+      ([value, name]) => new Option(name, String(value))));
+    this.keys.textContent = w.keys ?? "";
+    this.wakeNote.textContent = w.wake ?? "";
+    this.voiceNote.textContent = w.no_voice ?? "";
   }
 
   key(event) {
@@ -735,18 +850,20 @@ class View {
     const state = play.state;
     const cls = this.kind === "class";
     const put = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+    const w = tl.words || {};
+    this.label(tl);
 
     put(this.heading, `${tl.routine || ""} · ${tl.duration_text || ""}`);
     if (cls) {
       put(this.title, step ? step.stretch : tl.finished.title);
       put(this.side, step ? step.side_line : "");
       this.side.hidden = !this.side.textContent; // no empty band when there is no side
-      put(this.cueLine, step ? step.action + (state === "paused" ? " · paused" : "")
-        : tl.finished.cue);
+      put(this.cueLine, step ? (state === "paused" ? say(w.paused, { action: step.action })
+        : step.action) : tl.finished.cue);
       put(this.safety, tl.class_line || "");
     } else {
       const title = step ? step.title : tl.finished.title;
-      const side = step && step.side ? `${step.side} side` : "";
+      const side = step && step.side ? step.side_words : "";
       const at = side ? title.indexOf(side) : -1;
       if (this.title.dataset.text !== title) {
         this.title.dataset.text = title;
@@ -772,13 +889,13 @@ class View {
     this.stepBar.value = step ? Math.min(1, Math.max(0, 1 - left / step.seconds)) : 1;
     this.totalBar.value = total ? Math.min(1, elapsed / total) : 1;
     const n = play.steps.length;
-    put(this.where, `Stretch ${step ? step.item + 1 : tl.items} of ${tl.items} · step ` +
-      `${Math.min(play.index + 1, n)} of ${n} · ${clockText(Math.floor(elapsed))} of ` +
-      `${clockText(total)}`);
-    put(this.next, `Next: ${step ? step.next : "the end"}`);
+    put(this.where, say(w.where, { item: step ? step.item + 1 : tl.items, items: tl.items,
+      step: Math.min(play.index + 1, n), steps: n, elapsed: clockText(Math.floor(elapsed)),
+      total: clockText(total) }));
+    put(this.next, say(w.next, { next: step ? step.next : w.the_end }));
 
     this.start.disabled = state !== "ready"; // paused: Resume is the one way on
-    put(this.pause, state === "paused" ? "Resume" : "Pause");
+    put(this.pause, (state === "paused" ? w.resume : w.pause) ?? "");
     this.pause.disabled = state === "ready" || state === "finished";
     this.backButton.disabled = state === "ready";
     this.skip.disabled = state === "finished";
@@ -793,17 +910,18 @@ class View {
     this.motion.setAttribute("aria-pressed", String(s.motion && !calm));
     this.motion.disabled = calm;
     const on = document.fullscreenElement === this.el;
-    put(this.full, on ? "Leave full screen" : "Full screen");
+    put(this.full, (on ? w.leave_full : w.full) ?? "");
     this.full.setAttribute("aria-pressed", String(on));
     this.full.disabled = !document.fullscreenEnabled;
     this.wakeNote.hidden = !(player.noWakeLock && state === "running");
+    this.voiceNote.hidden = !(player.noVoice && s.voice);
 
     let notice = "";
     if (player.kernelLost) {
-      notice = "The kernel stopped or restarted: the session goes on here, but the log " +
-        "could not follow" + (player.lastHeard ? ` after "${player.lastHeard}".` : ".");
+      notice = player.lastHeard ? say(w.kernel_lost_after, { step: player.lastHeard })
+        : w.kernel_lost ?? "";
     } else if (behind) {
-      notice = "The kernel is busy: the log catches up when it is free.";
+      notice = w.busy ?? "";
     }
     put(this.notice, notice);
     this.notice.hidden = !notice;

@@ -10,10 +10,12 @@ those frames the figure is at each moment (:func:`step_motion`), the page only b
 
 from __future__ import annotations
 
+from ..base.language import _, current
 from ..figures.drawing import stretch_svg
 from ..figures.frames import motion_figure
 from ..routines.model import Routine, format_duration
 from ..routines.steps import FINISHED_CUE, FINISHED_SPOKEN, FINISHED_TITLE, Step, side_text
+from .words import page_words
 
 
 def figure_key(stretch_id: str, side: str | None) -> str:
@@ -66,7 +68,7 @@ def page_steps(routine: Routine) -> list[dict]:
     """Each step of ``routine`` as the page shows and says it, in timeline order."""
     steps = routine.steps()
     shown = []
-    upcoming = "the end"
+    upcoming = _("the end")
     for step in reversed(steps):  # each step's next stretch, from the end
         sides = routine.sides(step.item)
         side = step.side or sides[0]
@@ -74,12 +76,15 @@ def page_steps(routine: Routine) -> list[dict]:
         side_line = side_text(step.side) if step.side else (
             f"start on the {side_text(sides[0])}"
             if step.kind == "get_ready" and sides[0] is not None else "")
+        # the side as the title writes it, for the page to set apart ('left side')
+        side_words = side_text(step.side) if step.side else ""
         shown.append({
             "kind": step.kind, "seconds": step.seconds, "start": step.start,
             "item": step.item, "side": step.side, "stretch": step.stretch.name,
             "title": step.title, "action": step.action, "label": step.label,
             "cue": step.cue, "reminder": step.reminder, "spoken": step.spoken,
-            "beep": beep_kind(step), "side_line": side_line, "next": upcoming,
+            "beep": beep_kind(step), "side_line": side_line, "side_words": side_words,
+            "next": upcoming,
             "figure": figure_key(step.stretch.id, side), "moving": step.stretch.id,
             "motion": step_motion(step, side, before),
             "completes": list(step.completes) if step.completes else None})
@@ -91,13 +96,15 @@ def page_steps(routine: Routine) -> list[dict]:
 def page_timeline(routine: Routine) -> dict:
     """The whole timeline the page plays: the routine (its name, length and YAML form),
     its steps, a figure per stretch and side (still), the frames of each stretch's
-    movement, the checklist's boxes, and what it shows and says at the end."""
+    movement, the checklist's boxes, and what it shows and says at the end; with the
+    language it is in (``lang``, a BCP 47 tag: the page's ``lang`` and its voice's) and
+    every other word the page shows (``words``, :func:`~.words.page_words`)."""
     steps = page_steps(routine)
     figures: dict[str, str] = {}
     motions: dict[str, dict] = {}
     for step in steps:
         if step["figure"] not in figures:
-            stretch_id, _, side = step["figure"].rpartition("/")
+            stretch_id, _slash, side = step["figure"].rpartition("/")
             figures[step["figure"]] = stretch_svg(routine.catalogue, stretch_id, side or None)
         motion = motion_figure(routine.catalogue, step["moving"])
         if motion is not None:
@@ -107,5 +114,7 @@ def page_timeline(routine: Routine) -> dict:
             "steps": steps, "figures": figures, "motions": motions,
             "boxes": [{"item": item, "side": side, "label": routine.box_label((item, side))}
                       for item, side in routine.checklist_boxes()],
-            "finished": {"title": FINISHED_TITLE, "cue": FINISHED_CUE,
-                         "spoken": FINISHED_SPOKEN}}
+            "finished": {"title": _(FINISHED_TITLE), "cue": _(FINISHED_CUE),
+                         "spoken": _(FINISHED_SPOKEN)},
+            "lang": current().tag, "words": page_words(),
+            "sides": {side: side_text(side) for side in ("left", "right")}}

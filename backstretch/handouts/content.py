@@ -1,6 +1,9 @@
 """What a handout of a routine says, as plain text: one :class:`Handout`, which the HTML
 handout (``html``) shows and the PDF handout (``pdf``) prints from that same page.
 
+Its words are in the current language (``base.language``): a handout is made, and
+printed, in the language it is asked for in.
+
 Charts need matplotlib (the ``workbook`` extra), imported only when a handout is drawn,
 so ``import backstretch`` stays light.
 """
@@ -12,7 +15,8 @@ import warnings
 from dataclasses import dataclass
 
 from ..base.errors import BackstretchError, Problem
-from ..base.formats import counted
+from ..base.formats import number
+from ..base.language import _, ngettext
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..catalogue.stretches import cautions_of
 from ..figures.poses import Pose, poses_for
@@ -67,7 +71,8 @@ class Handout:
     @classmethod
     def from_routine(cls, routine: Routine) -> Handout:
         if not routine.items:
-            raise BackstretchError(Problem("<routine>", "items", "add at least one stretch first"))
+            raise BackstretchError(Problem("<routine>", "items",
+                                           _("add at least one stretch first")))
         poses = poses_for(routine.catalogue)
         stretches = tuple(
             HandoutStretch(routine.stretch(i).name, dose_text(routine, i),
@@ -75,12 +80,17 @@ class Handout:
                            cautions_of(routine.stretch(i)), routine.items[i].stretch,
                            routine.sides(i)[0], _way_in(poses.get(routine.items[i].stretch)))
             for i in range(len(routine.items)))
-        how_many = counted(len(routine.items), "stretch", "stretches")
-        total = (f"{format_duration(routine.duration)} in all, {how_many}, "
-                 "including getting ready, switching sides and rests")
+        n = len(routine.items)
+        total = ngettext("{duration} in all, {n} stretch, including getting ready, switching "
+                         "sides and rests",
+                         "{duration} in all, {n} stretches, including getting ready, "
+                         "switching sides and rests", n).format(
+            duration=format_duration(routine.duration), n=n)
         report = dose_report(routine)
-        rows = tuple(DoseRow(MUSCLE_GROUPS[g.group].name, f"{g.seconds:g} s", f"{g.target} s",
-                             "reached" if g.met else f"{g.shortfall:g} s short", not g.met)
+        rows = tuple(DoseRow(MUSCLE_GROUPS[g.group].name, seconds_text(g.seconds),
+                             seconds_text(g.target),
+                             _("reached") if g.met else _("{seconds} s short").format(
+                                 seconds=number(g.shortfall, 2)), not g.met)
                      for g in report.groups)
         return cls(routine.name, routine.description, total, stretches,
                    tuple(routine.box_label(box) for box in routine.checklist_boxes()),
@@ -92,17 +102,40 @@ def _way_in(pose: Pose | None) -> str:
     return pose.way_in if pose is not None and pose.start is not None else ""
 
 
+def seconds_text(seconds: float) -> str:
+    """'37.5 s' ('37,5 s'): seconds, with the language's decimal sign."""
+    # TRANSLATORS: a number of seconds, as in "30 s"
+    return _("{seconds} s").format(seconds=number(seconds, 2))
+
+
+def sides_text(sides: tuple[str, ...]) -> str:
+    """'left side, then right side', or 'right side only'."""
+    if len(sides) == 1:
+        return _("{side} only").format(side=side_text(sides[0]))
+    shown = side_text(sides[0])
+    for side in sides[1:]:
+        shown = _("{first}, then {second}").format(first=shown, second=side_text(side))
+    return shown
+
+
 def dose_text(routine: Routine, index: int) -> str:
     """How long and how often to do one item of the routine, in a sentence."""
-    hold, reps = routine.hold(index), routine.reps(index)
+    hold, reps, rest = routine.hold(index), routine.reps(index), routine.rest(index)
     sides = routine.sides(index)
-    where = "" if sides == (None,) else \
-        "; " + ", then ".join(map(side_text, sides)) + (" only" if len(sides) == 1 else "")
+    where = "" if sides == (None,) else sides_text(sides)
     if not routine.stretch(index).is_static:
-        return f"{reps_text(reps)}, about {hold} s each{where}."
-    times = "once" if reps == 1 else f"{reps} times"
-    rest = f"; rest {routine.rest(index)} s between" if reps > 1 else ""
-    return f"Hold {hold} s, {times}{where}{rest}."
+        said = (_("{reps}, about {hold} s each; {where}.") if where
+                else _("{reps}, about {hold} s each."))
+        return said.format(reps=reps_text(reps), hold=hold, where=where)
+    if reps == 1:
+        said = _("Hold {hold} s, once; {where}.") if where else _("Hold {hold} s, once.")
+    elif where:
+        said = ngettext("Hold {hold} s, {reps} time; {where}; rest {rest} s between.",
+                        "Hold {hold} s, {reps} times; {where}; rest {rest} s between.", reps)
+    else:
+        said = ngettext("Hold {hold} s, {reps} time; rest {rest} s between.",
+                        "Hold {hold} s, {reps} times; rest {rest} s between.", reps)
+    return said.format(hold=hold, reps=reps, rest=rest, where=where)
 
 
 def chart_svgs(routine: Routine) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.errors import BackstretchError, Problem
+from ..base.language import _
 from ..base.yamlio import atomic_write_bytes, atomic_write_text
 from ..routines.model import Routine
 from .html import handout_html
@@ -29,8 +30,10 @@ def save_handout(routine: Routine, path: str | os.PathLike[str],
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
-        raise BackstretchError(Problem(str(path), "", f"cannot tell the format from "
-                                       f"{suffix or 'no suffix'!r}; end the name in .html or .pdf"))
+        said = (_("cannot tell the format from {suffix}; end the name in .html or .pdf")
+                .format(suffix=repr(suffix)) if suffix else
+                _("cannot tell the format from no suffix; end the name in .html or .pdf"))
+        raise BackstretchError(Problem(str(path), "", said))
     try:
         if suffix == ".pdf":
             from .pdf import handout_pdf  # WeasyPrint loads only for a PDF
@@ -40,7 +43,7 @@ def save_handout(routine: Routine, path: str | os.PathLike[str],
             return SavedHandout(target, pdf.note)
         atomic_write_text(target, handout_html(routine, paper=paper))
     except ImportError as exc:
-        needs = f"drawing a handout needs {exc.name}; install it with: " \
-            "pip install 'backstretch[workbook]'"
+        needs = _("drawing a handout needs {module}; install it with: {command}").format(
+            module=exc.name, command="pip install 'backstretch[workbook]'")
         raise BackstretchError(Problem(str(path), "", needs)) from None
     return SavedHandout(target)

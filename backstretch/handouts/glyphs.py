@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..base.language import _, ngettext
+
 FONT_PACKAGES = ("fonts-dejavu-core", "fonts-noto-core", "fonts-noto-cjk",
                  "fonts-noto-color-emoji")
 """Debian's fonts for handouts: DejaVu Sans (the page's font: Latin, Greek, Cyrillic),
@@ -90,8 +92,11 @@ def missing_note(missing: tuple[str, ...]) -> str:
         return ""
     shown = ", ".join(f"U+{ord(c):04X} ({unicodedata.name(c, 'no name')})"
                       for c in missing[:SHOWN])
-    more = f" and {len(missing) - SHOWN} more" if len(missing) > SHOWN else ""
-    return (f"This PDF cannot show some of the text: no font on this computer has {shown}"
-            f"{more}. Install fonts that have them (Debian: {' '.join(FONT_PACKAGES)}; "
-            "make test does it as root) and save again, or use the HTML handout, which your "
-            "browser's own fonts may show.")
+    if len(missing) > SHOWN:
+        more = len(missing) - SHOWN
+        shown = ngettext("{shown} and {n} more", "{shown} and {n} more", more).format(
+            shown=shown, n=more)
+    return _("This PDF cannot show some of the text: no font on this computer has {shown}. "
+             "Install fonts that have them (Debian: {packages}; make test does it as root) "
+             "and save again, or use the HTML handout, which your browser's own fonts may "
+             "show.").format(shown=shown, packages=" ".join(FONT_PACKAGES))

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..base.errors import BackstretchError, Problem
+from ..base.language import N_, _
 from ..routines.model import Routine
 from ..safety.notes import MARKS
 from .artifacts import mark_furniture
@@ -29,7 +30,7 @@ from .glyphs import missing_glyphs, missing_note
 from .html import handout_html
 
 VARIANT = "pdf/ua-1"
-NO_ENGINE = ("a PDF handout needs WeasyPrint and the Pango library ({why}); on Debian run "
+NO_ENGINE = N_("a PDF handout needs WeasyPrint and the Pango library ({why}); on Debian run "
              "make test as root (or: apt-get install libpango-1.0-0 libpangoft2-1.0-0), with "
              "conda: conda env create -f environment.yml; the HTML handout works without them")
 
@@ -55,12 +56,13 @@ def engine(where: str = "<pdf>"):  # noqa: ANN201 - weasyprint's HTML class, imp
         with contextlib.redirect_stdout(io.StringIO()):  # its own advice, many lines long
             from weasyprint import HTML
     except ImportError as exc:
-        raise BackstretchError(Problem(where, "", NO_ENGINE.format(
-            why=f"{exc.name or 'weasyprint'} is not installed"))) from None
+        why = _("{module} is not installed").format(module=exc.name or "weasyprint")
+        raise BackstretchError(Problem(where, "", _(NO_ENGINE).format(why=why))) from None
     except OSError as exc:  # GObject or Pango absent: cffi cannot open them
         library = re.search(r"'([^']+)'", str(exc))
-        raise BackstretchError(Problem(where, "", NO_ENGINE.format(
-            why=f"cannot load {library[1] if library else 'its libraries'}"))) from None
+        why = (_("cannot load {library}").format(library=library[1]) if library
+               else _("cannot load its libraries"))
+        raise BackstretchError(Problem(where, "", _(NO_ENGINE).format(why=why))) from None
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # what matters is in the note
     return HTML
 

@@ -5,11 +5,14 @@
 // reload loses nothing. Nothing leaves the device but the file the person downloads.
 // The page comes with every part drawn (take_home.py: the player's first step, the
 // checklist, the pain scores), so this script only fills them in and nothing moves.
+// Its words are the ones the page was made with (DATA.words, in the timeline's language).
 
 const DATA = JSON.parse(document.getElementById("bs-data").textContent);
 const TL = DATA.timeline;
 const SAVED_AS = `backstretch.take-home.${DATA.store || TL.key}`;
 const STATES = ["ready", "running", "paused", "finished"];
+const WORDS = DATA.words || {};
+const LANG = TL.lang || document.documentElement.lang || "en";
 const NO_SESSION = document.getElementById("bs-sessions").textContent;
 const host = document.getElementById("bs-player");
 const KEYS_LINE = host.querySelector(".bs-keys").textContent;
@@ -192,10 +195,20 @@ function showChecklist() {
   for (const check of boxes) check.checked = saved.ticked.includes(check.dataset.box);
 }
 
+// how many sessions this page has done: the form for n by the language's plural rules
+function sessionsDone(n) {
+  const forms = WORDS.sessions || {};
+  let kind = "other";
+  try { kind = new Intl.PluralRules(LANG).select(n); } catch (e) { /* an unknown tag */ }
+  let count = String(n);
+  try { count = new Intl.NumberFormat(LANG).format(n); } catch (e) { /* as it is */ }
+  return say(forms[kind] ?? forms.other ?? "", { n: count });
+}
+
 function showSessions() {
   const n = saved.sessions.length;
-  const text = n ? `${n} session${n === 1 ? "" : "s"} done with this page.` : NO_SESSION;
-  const where = canSave ? "" : " This browser cannot keep them: download them before you close it.";
+  const text = n ? sessionsDone(n) : NO_SESSION;
+  const where = canSave ? "" : ` ${WORDS.cannot_keep ?? ""}`;
   const line = document.getElementById("bs-sessions");
   if (line.textContent !== text + where) line.textContent = text + where;
   document.getElementById("bs-download").disabled = !n;

@@ -17,10 +17,12 @@ from html import escape
 from pathlib import Path
 
 from ..base.errors import BackstretchError, Problem
+from ..base.language import N_, _, current, ngettext, pgettext
 from ..base.yamlio import atomic_write_text
 from ..guided import player_asset
 from ..guided.first_paint import timer_view_html
 from ..guided.timeline import page_timeline
+from ..guided.words import plural_forms
 from ..log.take_home import FORMAT, VERSION
 from ..routines.model import Routine
 from ..routines.steps import clock_text
@@ -28,12 +30,47 @@ from ..safety.notes import safety_html
 
 HERE = Path(__file__).parent
 SUFFIXES = (".html", ".htm")
-KEYS_LINE = "Keys: Space start / pause / resume · → or N skip · ← or B back · R reset"
+KEYS_LINE = N_("Keys: Space start / pause / resume · → or N skip · ← or B back · R reset")
 """The keys, which work anywhere on this page (the player's own line speaks of a notebook)."""
-NO_SESSION = "No session done with this page yet."
-PAIN = [("", "not recorded"), *((str(n), "0 (no pain)" if n == 0 else "10 (worst)" if n == 10
-                                else str(n)) for n in range(11))]
-"""The pain scores offered, before and after: the value and what is shown."""
+NO_SESSION = N_("No session done with this page yet.")
+
+
+def pain_choices() -> list[tuple[str, str]]:
+    """The pain scores offered, before and after: the value and what is shown."""
+    named = {0: _("0 (no pain)"), 10: _("10 (worst)")}
+    # TRANSLATORS: a pain score the person left unset, in a list of 0 to 10
+    return [("", _("not recorded")), *((str(n), named.get(n, str(n))) for n in range(11))]
+
+
+def _words() -> dict[str, str]:
+    """The page's own headings, labels and lines, in the current language, escaped."""
+    said = {
+        "not_advice": _("Not medical advice."),
+        "stop": _("Stop at once if pain sharpens or spreads down a leg."),
+        "red_flags": _("The red flags that need a doctor now"),
+        "pain_before": _("Pain before (0 to 10)"),
+        "after": _("After the session"),
+        "pain_after": _("Pain after (0 to 10)"),
+        "note": pgettext("field", "Note"),
+        "how": _("How did it go? (optional)"),
+        "checklist": _("Checklist"),
+        "ticked": _("Ticked as each side's hold ends; tick by hand too."),
+        "sessions": _("Your sessions"),
+        "none": _(NO_SESSION),
+        "download": _("Download your sessions"),
+        "safety": _("Safety first"),
+    }
+    return {key: escape(text) for key, text in said.items()}
+
+
+def page_words() -> dict:
+    """What take_home.js says itself, in the current language: the page keeps the words
+    it was made with."""
+    return {"sessions": plural_forms(lambda n: ngettext("{n} session done with this page.",
+                                                        "{n} sessions done with this page.",
+                                                        n)),
+            "cannot_keep": _("This browser cannot keep them: download them before you "
+                             "close it.")}
 
 
 def _json_in_html(data: object) -> str:
@@ -65,7 +102,8 @@ def take_home_html(routine: Routine) -> str:
     # the countdown as wide as the page lets it be: its size follows the longest time shown
     digits = len(clock_text(max((s["seconds"] for s in timeline["steps"]), default=0)))
     data = {"timeline": timeline, "routine": as_dict,
-            "store": f"{routine.key()}.{fingerprint}", "format": FORMAT, "version": VERSION}
+            "store": f"{routine.key()}.{fingerprint}", "format": FORMAT, "version": VERSION,
+            "words": page_words()}
     script = (player_asset("player.js").read_text(encoding="utf-8") + "\n"
               + (HERE / "take_home.js").read_text(encoding="utf-8"))
     if "</script" in script.lower():  # it would end the element it is written in
@@ -79,38 +117,50 @@ def take_home_html(routine: Routine) -> str:
     css = (player_asset("player.css").read_text(encoding="utf-8")
            + (HERE / "take_home.css").read_text(encoding="utf-8"))
     title = escape(routine.name)
+    lang = escape(current().tag)
+    pain = _options(pain_choices())
+    t = _words()
+    import_button = escape(pgettext("button", "Import"))
+    import_in = escape(_("They stay in this browser and go nowhere else. To add them to your "
+                         "session log in the workbook, download them and run {command} (or "
+                         "use {button} in notebook 04).")).format(
+        command="<code>backstretch log import FILE</code>",
+        button=f"<b>{import_button}</b>")
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="referrer" content="no-referrer">'
         f"<title>{title} · backstretch</title><style>{css}</style></head>"
         '<body class="bs-take-home"><main>'
-        f'<h1>{title}</h1><div class="bs-th-safety"><p><b>Not medical advice.</b> Stop at '
-        "once if pain sharpens or spreads down a leg.</p>"
-        '<a class="bs-th-jump" href="#safety">The red flags that need a doctor now</a></div>'
-        '<label class="bs-th-pain">Pain before (0 to 10) <select id="bs-pain-before">'
-        f"{_options(PAIN)}</select></label>"
-        f'<div id="bs-player" class="bs-player bs-timer" style="--bs-th-digits: {digits}">'
-        f"{timer_view_html(timeline, KEYS_LINE, heading_level=2)}</div>"
+        f'<h1>{title}</h1><div class="bs-th-safety"><p><b>{t["not_advice"]}'
+        f'</b> {t["stop"]}</p>'
+        '<a class="bs-th-jump" href="#safety">'
+        f'{t["red_flags"]}</a></div>'
+        f'<label class="bs-th-pain">{t["pain_before"]} '
+        f'<select id="bs-pain-before">{pain}</select></label>'
+        f'<div id="bs-player" class="bs-player bs-timer" lang="{lang}" '
+        f'style="--bs-th-digits: {digits}">'
+        f"{timer_view_html(timeline, _(KEYS_LINE), heading_level=2)}</div>"
         '<section class="bs-th-after" aria-labelledby="bs-after-title">'
-        '<h2 id="bs-after-title">After the session</h2>'
-        '<label class="bs-th-pain">Pain after (0 to 10) <select id="bs-pain-after">'
-        f"{_options(PAIN)}</select>"
-        '</label><label class="bs-th-note">Note <input id="bs-note" type="text" '
-        'maxlength="500" placeholder="How did it go? (optional)"></label></section>'
-        '<section aria-labelledby="bs-checklist-title"><h2 id="bs-checklist-title">Checklist'
-        '</h2><p>Ticked as each side\'s hold ends; tick by hand too.</p>'
+        f'<h2 id="bs-after-title">{t["after"]}</h2>'
+        f'<label class="bs-th-pain">{t["pain_after"]} '
+        f'<select id="bs-pain-after">{pain}</select></label>'
+        f'<label class="bs-th-note">{t["note"]} <input id="bs-note" '
+        f'type="text" maxlength="500" placeholder="{t["how"]}">'
+        "</label></section>"
+        '<section aria-labelledby="bs-checklist-title"><h2 id="bs-checklist-title">'
+        f'{t["checklist"]}</h2>'
+        f'<p>{t["ticked"]}</p>'
         f'<ul id="bs-checklist" class="bs-th-checklist">{_checklist(timeline)}</ul></section>'
-        '<section aria-labelledby="bs-sessions-title"><h2 id="bs-sessions-title">Your '
-        f'sessions</h2><p id="bs-sessions" role="status">{NO_SESSION}</p>'
-        '<button type="button" class="bs-btn" id="bs-download" disabled>Download your sessions'
-        "</button>"
-        '<p>They stay in this browser and go nowhere else. To add them to your session log '
-        "in the workbook, download them and run <code>backstretch log import FILE</code> "
-        "(or use <b>Import</b> in notebook 04).</p></section>"
+        '<section aria-labelledby="bs-sessions-title"><h2 id="bs-sessions-title">'
+        f'{t["sessions"]}</h2>'
+        f'<p id="bs-sessions" role="status">{t["none"]}</p>'
+        '<button type="button" class="bs-btn" id="bs-download" disabled>'
+        f'{t["download"]}</button>'
+        f"<p>{import_in}</p></section>"
         f'<section id="safety" aria-labelledby="bs-safety-title">'
-        f'<h2 id="bs-safety-title">Safety first</h2>{safety_html()}'
+        f'<h2 id="bs-safety-title">{t["safety"]}</h2>{safety_html()}'
         "</section>"
         "</main>"
         f'<script type="application/json" id="bs-data">{_json_in_html(data)}</script>'
@@ -122,6 +172,6 @@ def save_take_home(routine: Routine, path: str | os.PathLike[str]) -> Path:
     """Write the take-home page to ``path`` (``.html``), atomically; return the path."""
     target = Path(path)
     if target.suffix.lower() not in SUFFIXES:
-        raise BackstretchError(Problem(str(path), "", "end the file name in .html"))
+        raise BackstretchError(Problem(str(path), "", _("end the file name in .html")))
     atomic_write_text(target, take_home_html(routine))
     return target

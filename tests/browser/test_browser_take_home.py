@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 import backstretch
+from backstretch.base.language import speaking
 from backstretch.guided.timeline import page_steps
 from backstretch.log.store import SessionLog
 from backstretch.routines.steps import FINISHED_TITLE, clock_text
@@ -105,8 +106,11 @@ def files(tmp_path_factory) -> dict[str, Path]:
     return made
 
 
-def cli(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess:
+def cli(*args: str, data_dir: Path | None = None,
+        lang: str | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ)
+    if lang is not None:
+        env["BACKSTRETCH_LANG"] = lang
     if data_dir is not None:
         env["BACKSTRETCH_DATA_DIR"] = str(data_dir)
     return subprocess.run([str(bf.BIN / "backstretch"), *args], check=False, capture_output=True,
@@ -572,6 +576,15 @@ def test_the_shift_is_measured_a_page_drawn_late_moves(phone, files, tmp_path):
 def test_the_page_as_written_is_the_page_its_script_draws(browser, files, viewport):  # noqa: F811
     """Element by element, the HTML as loaded (no script run) and the page once its script
     has drawn it: the same tags, classes, words and boxes."""
+    first_paint_is_drawn(browser, files["daily-back-care"], viewport)
+
+
+def test_in_spanish_the_page_as_written_is_the_page_its_script_draws(browser, spanish):
+    """The first paint and the player read one table of words: in Spanish too."""
+    first_paint_is_drawn(browser, spanish, PHONE)
+
+
+def first_paint_is_drawn(browser, path: Path, viewport: dict) -> None:
     seen = {}
     for script in (False, True):
         context = browser.new_context(viewport=viewport, java_script_enabled=script,
@@ -579,13 +592,143 @@ def test_the_page_as_written_is_the_page_its_script_draws(browser, files, viewpo
         page = context.new_page()
         page.clock.install(time=T0)
         page.clock.pause_at(T0 + 1)
-        page.goto(files["daily-back-care"].as_uri())
+        page.goto(path.as_uri())
         page.locator(".bs-player .bs-countdown").wait_for()
         if script:
             page.wait_for_function("() => document.querySelector('.bs-current').dataset.text")
         seen[script] = page.evaluate(LAYOUT)
-        bf.shot(page, f"take-home-first-paint-{viewport['width']}-{'script' if script else 'html'}")
+        bf.shot(page, f"take-home-first-paint-{path.stem}-{viewport['width']}-"
+                f"{'script' if script else 'html'}")
         context.close()
     assert len(seen[False]) == len(seen[True]) > 100
     for before, after in zip(seen[False], seen[True]):
         assert before == after
+
+
+# -- in Spanish: the page's words, its language and its voice (issue 34) -------------------
+VOICES = """
+(() => {
+  // speechSynthesis as a browser has it, with the voices a test sets (none at first, as
+  // Chromium on Linux); every utterance recorded with its language and its voice
+  window.__spoken = [];
+  let voices = [];
+  const synth = new EventTarget();
+  Object.assign(synth, {
+    speak(u) { window.__spoken.push({ text: u.text, lang: u.lang,
+                                      voice: u.voice ? u.voice.name : null }); },
+    cancel() {}, getVoices() { return voices; },
+    speaking: false, pending: false, paused: false });
+  window.__setVoices = (list) => {
+    voices = list.map(([lang, name]) => ({ lang, name, localService: true, default: false }));
+    synth.dispatchEvent(new Event('voiceschanged'));
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  window.SpeechSynthesisUtterance = class {
+    constructor(text) { this.text = text; this.lang = ''; this.rate = 1; this.voice = null; }
+  };
+})();
+"""
+
+
+@pytest.fixture(scope="module")
+def spanish(tmp_path_factory) -> Path:
+    """The desk-break page as ``backstretch follow`` writes it for a Spanish speaker."""
+    bf.require_browser()
+    target = tmp_path_factory.mktemp("take-home-es") / "pausa.html"
+    done = cli("follow", "desk-break", "-o", str(target), lang="es")
+    assert done.returncode == 0 and target.is_file(), done.stderr
+    return target
+
+
+def spanish_steps() -> list[dict]:
+    with speaking("es"):
+        return page_steps(routine("desk-break"))
+
+
+def test_in_spanish_the_page_speaks_spanish_with_a_spanish_voice(phone, spanish):
+    page = phone.page
+    page.context.add_init_script(VOICES)
+    open_page(phone, spanish)
+    steps = spanish_steps()
+    assert page.evaluate("() => document.documentElement.lang") == "es"
+    assert page.locator("#bs-player").get_attribute("lang") == "es"
+    for name in ("Empezar", "Pausa", "Atrás", "Saltar", "Reiniciar", "Voz"):
+        assert button(phone, name).count() == 1, name
+    for name in BUTTONS:  # no English button is left
+        assert button(phone, name).count() == 0, name
+    assert page.get_by_role("timer").get_attribute("aria-label") == "Tiempo restante de este paso"
+    assert page.locator(".bs-keys").inner_text().startswith("Teclas:")
+    assert page.locator(".bs-where").inner_text().startswith("Estiramiento 1 de 6 · paso 1 de")
+
+    button(phone, "Empezar").tap()
+    assert page.evaluate("() => window.__spoken") == []  # no voice listed yet: it waits
+    page.evaluate("() => window.__setVoices([['en-US', 'Samantha'], ['es-ES', 'Mónica']])")
+    assert page.evaluate("() => window.__spoken") == [
+        {"text": steps[0]["spoken"], "lang": "es", "voice": "Mónica"}]
+    run(phone, steps[0]["seconds"])
+    assert page.evaluate("() => window.__spoken")[-1] == {
+        "text": steps[1]["spoken"], "lang": "es", "voice": "Mónica"}
+    assert page.locator(".bs-voice-note").is_hidden()
+    assert page.locator(".bs-live").inner_text() == steps[1]["spoken"]
+    button(phone, "Pausa").tap()
+    assert button(phone, "Seguir").is_visible()
+    assert serious_violations(phone) == []
+    button(phone, "Reiniciar").tap()  # the session so far is kept, and counted in Spanish
+    assert page.locator("#bs-sessions").inner_text() == "1 sesión hecha con esta página."
+    phone.assert_quiet()
+
+
+@pytest.mark.parametrize("voices", [[], [["en-US", "Samantha"], ["de-DE", "Anna"]]],
+                         ids=["no-voice-at-all", "no-spanish-voice"])
+def test_in_spanish_without_a_spanish_voice_it_says_so_once_and_goes_on(phone, spanish,
+                                                                        voices):
+    page = phone.page
+    page.context.add_init_script(VOICES)
+    open_page(phone, spanish)
+    steps = spanish_steps()
+    if voices:
+        page.evaluate("(v) => window.__setVoices(v)", voices)
+    note = page.locator(".bs-voice-note")
+    # a list without Spanish: said at once; no list at all: said once a moment has passed
+    assert note.is_visible() if voices else note.is_hidden()
+    button(phone, "Empezar").tap()
+    run(phone, 2)  # the list stays as it is: no voice for Spanish
+    assert note.is_visible()
+    assert "español" in note.inner_text() and "voz" in note.inner_text()
+    run(phone, steps[0]["seconds"] - 2)
+    for n in range(1, 4):  # the steps go on, shown and announced, never spoken
+        assert shown(phone) == (steps[n]["title"], clock_text(steps[n]["seconds"]))
+        assert page.locator(".bs-live").inner_text() == steps[n]["spoken"]
+        run(phone, steps[n]["seconds"])
+    assert page.evaluate("() => window.__spoken") == []  # no Spanish words in another voice
+    said_once = page.evaluate("""(text) => [...document.querySelectorAll('body *')]
+        .filter((e) => e.children.length === 0 && e.textContent === text).length""",
+                              note.inner_text())
+    assert said_once == 1 and note.is_visible()
+    phone.assert_quiet()
+
+
+@pytest.mark.parametrize("voices", [[], [["de-DE", "Anna"]]], ids=["none-listed", "no-english"])
+def test_in_english_no_voice_listed_is_the_default_voice_and_a_list_without_english_is_said(
+        phone, files, voices):
+    """English where the browser lists no voice at all (Chromium on Linux) goes to its
+    default voice, as it always did; a list with no English voice is said once, as for
+    any language, and nothing is spoken in another language's voice."""
+    page = phone.page
+    page.context.add_init_script(VOICES)
+    open_page(phone, files["desk-break"])
+    steps = page_steps(routine("desk-break"))
+    if voices:
+        page.evaluate("(v) => window.__setVoices(v)", voices)
+    button(phone, "Start").tap()
+    run(phone, 2)
+    note = page.locator(".bs-voice-note")
+    if voices:
+        assert page.evaluate("() => window.__spoken") == []
+        assert note.is_visible() and note.inner_text().startswith(
+            "This device has no voice for English:")
+    else:
+        assert page.evaluate("() => window.__spoken") == [
+            {"text": steps[0]["spoken"], "lang": "en", "voice": None}]
+        assert note.is_hidden()
+    phone.assert_quiet()

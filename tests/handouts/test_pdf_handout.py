@@ -27,12 +27,13 @@ from pdf_tools import (
 )
 
 from backstretch import load_routine
+from backstretch.base.language import speaking
 from backstretch.base.resources import ready_routines
 from backstretch.cli import main
 from backstretch.figures.drawing import stretch_alt
 from backstretch.handouts.content import Handout
 from backstretch.handouts.files import save_handout
-from backstretch.handouts.html import LANG
+from backstretch.handouts.html import lang
 from backstretch.safety.flags import STOP_SIGNS, TIERS
 
 pytest.importorskip("matplotlib")
@@ -92,7 +93,7 @@ def test_pdfua_qpdf_and_pdfinfo_pass(which, request):
 def test_language_title_and_its_display_are_set(daily_pdf):
     pikepdf = pytest.importorskip("pikepdf")
     with pikepdf.open(daily_pdf) as pdf:
-        assert str(pdf.Root.Lang) == LANG
+        assert str(pdf.Root.Lang) == lang()
         assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle) is True
         assert bool(pdf.Root.MarkInfo.Marked) is True
         meta = pdf.open_metadata()
@@ -229,3 +230,19 @@ def test_page_furniture_is_marked_as_artifacts(daily, daily_pdf, tmp_path):
     assert untreed_marks(daily_pdf) == []
     content = pdf_text(daily_pdf)
     assert all(f"Daily back care · page {n} of {count}" in content for n in range(1, count + 1))
+
+
+def test_a_pdf_made_in_spanish_is_in_spanish_and_says_so(catalogue, tmp_path):
+    """Printed under the language it was made in: its /Lang, its headings and the page
+    furniture in Spanish (issue 34)."""
+    pikepdf = pytest.importorskip("pikepdf")
+    routine = load_routine("desk-break", catalogue)
+    with speaking("es"):
+        path = save_handout(routine, tmp_path / "desk.pdf").path
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "es"
+    headings = [t.text for t in tags(path) if t.role == "H2"]
+    assert headings[:4] == ["Primero, la seguridad", "Los estiramientos", "Lista de control",
+                            "Comparado con la recomendación"]
+    printed = pdf_text(path)
+    assert "página 1 de" in printed and "page 1 of" not in printed
