@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 
 .PHONY: lab test present bench browser fonts pdf hub hub-tools clean
+# each language's compiled catalogue, from its .po (docs/translating.md)
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard backstretch/locale/*/LC_MESSAGES/backstretch.po))
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "backstretch needs Python 3.10 or newer")'
@@ -18,7 +20,7 @@ $(STAMP): pyproject.toml
 ## link to docs/), at the first notebook in the chosen language (BACKSTRETCH_LANG, the
 ## picker's saved choice or the system locale; notebooks/es/ ..., else the English ones),
 ## with Lab's own menus in that language too (its language pack)
-lab: $(STAMP) fonts pdf
+lab: $(STAMP) $(CATALOGUES) fonts pdf
 	start=$$($(BIN)/python -c 'from backstretch.widgets.language_picker import prepare_lab; print(prepare_lab())') && \
 	$(BIN)/jupyter lab --ServerApp.root_dir=. \
 		--LabApp.default_url=/lab/tree/$$start \
@@ -26,18 +28,21 @@ lab: $(STAMP) fonts pdf
 
 ## make test: install if needed (Chromium, fonts, Pango, PDF checkers and axe-core too),
 ## then run every test
-test: $(STAMP) browser fonts pdf hub-tools node_modules/.package-lock.json
+test: $(STAMP) $(CATALOGUES) browser fonts pdf hub-tools node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 ## make present: serve the class view with Voila on loopback (no code shown), in the
 ## chosen language (as make lab)
-present: $(STAMP) fonts pdf
+present: $(STAMP) $(CATALOGUES) fonts pdf
 	$(BIN)/voila $$($(BIN)/python -c 'from backstretch.widgets.language_picker import chosen_notebook; print(chosen_notebook("05_class_mode.ipynb"))') \
 		--Voila.ip=$(HOST) --no-browser
 
 ## make bench: print the performance figures (Chromium, fonts and the hub's proxy too)
 bench: $(STAMP) browser fonts pdf hub-tools
 	$(BIN)/python benchmarks/run_all.py
+
+%.mo: %.po $(STAMP)
+	$(BIN)/pybabel -q compile -i $< -o $@
 
 browser:
 	@bash scripts/ensure-chromium

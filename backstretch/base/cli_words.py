@@ -203,9 +203,10 @@ def parser(positions: Sequence[str], equipment: Sequence[str], muscles: Sequence
                     help=_("the hub, like https://hub.example.org"))
     cl.add_argument("--repo", metavar="URL", help=_("the workbook's git repository "
                                                     "(default: this checkout's origin remote)"))
-    cl.add_argument("--branch", default="main")
-    cl.add_argument("--notebook", default="00_start_here", help=_(
+    cl.add_argument("--branch", default="main", metavar=_("BRANCH"), help=_(
+        "the branch of that repository (default: main)"))
+    cl.add_argument("--notebook", default="00_start_here", metavar=_("NOTEBOOK"), help=_(
         "the notebook to open, like 03_guided_session (default: 00_start_here)"))
-    cl.add_argument("--ui", default="lab", help=_("lab (the notebook) or voila (a page, no "
+    cl.add_argument("--ui", default="lab", choices=("lab", "voila"), help=_("lab (the notebook) or voila (a page, no "
                                                   "code)"))
     return p

@@ -16,7 +16,6 @@ import gettext
 import io
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,7 +99,8 @@ def chosen(environ: dict[str, str] | None = None) -> Language:
     return Language(SOURCE)
 
 
-def _choice_file() -> Path:
+def choice_file() -> Path:
+    """Where the picker in 00_start_here remembers the person's language."""
     from .userdata import data_home
 
     return data_home() / "language.txt"
@@ -109,22 +109,9 @@ def _choice_file() -> Path:
 def saved_choice() -> str:
     """The language the person picked in 00_start_here, or ''."""
     try:
-        return _choice_file().read_text(encoding="utf-8").strip()[:20]
+        return choice_file().read_text(encoding="utf-8").strip()[:20]
     except (OSError, UnicodeDecodeError):
         return ""
-
-
-def save_choice(code: str) -> Language:
-    """Remember ``code`` in the data folder, and speak it from now on."""
-    language = parse(code)
-    try:
-        _write(_choice_file(), (language.code + "\n").encode())
-    except OSError as exc:
-        raise BackstretchError(Problem(str(_choice_file()), "", _(
-            "cannot be written: {reason}").format(reason=(exc.strerror or str(exc)).lower()))
-                               ) from None
-    use_language(language.code)
-    return language
 
 
 _current: contextvars.ContextVar[Language | None] = contextvars.ContextVar(
@@ -190,8 +177,9 @@ def translations(language: Language | None = None) -> gettext.NullTranslations:
 
 
 def _load(po: Path) -> gettext.NullTranslations:
-    """The ``.mo`` beside ``po`` when it is current, else ``po`` compiled now (and
-    saved beside it when the folder is writable)."""
+    """The ``.mo`` beside ``po`` when it is current (``make`` and
+    scripts/update-catalogues compile them), else ``po`` compiled in memory: a new
+    language's ``.po`` alone is enough."""
     mo = po.with_suffix(".mo")
     try:
         if mo.stat().st_mtime >= po.stat().st_mtime:
@@ -199,26 +187,7 @@ def _load(po: Path) -> gettext.NullTranslations:
                 return gettext.GNUTranslations(handle)
     except OSError:
         pass
-    data = compile_po(po)
-    with contextlib.suppress(OSError):
-        _write(mo, data)
-    return gettext.GNUTranslations(io.BytesIO(data))
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write ``data`` beside, then rename it over ``path`` (never half a file). The
-    workbook's own ``yamlio.atomic_write_bytes`` says more, but it speaks through this
-    module: it cannot be used here."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return gettext.GNUTranslations(io.BytesIO(compile_po(po)))
 
 
 def compile_po(po: Path) -> bytes:

@@ -124,7 +124,7 @@ def take_home_html(routine: Routine) -> str:
     import_in = escape(_("They stay in this browser and go nowhere else. To add them to your "
                          "session log in the workbook, download them and run {command} (or "
                          "use {button} in notebook 04).")).format(
-        command="<code>backstretch log import FILE</code>",
+        command=f"<code>backstretch log import {escape(_('FILE'))}</code>",
         button=f"<b>{import_button}</b>")
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..base.formats import number
 from ..base.language import N_, _, ngettext
-from ..safety.flags import SHORT_LINE, STOP_SIGNS
+from ..safety.flags import short_line, stop_signs
 from ..log.checkins import CheckIn, shown_day
 from ..log.records import PainPoint
 
@@ -161,8 +161,8 @@ def _activity_line(checkins: Sequence[CheckIn]) -> OutcomeLine | None:
 
 
 def _warning(text: str) -> OutcomeLine:
-    return OutcomeLine("warning", f"{text} {_(SEE_SAFETY)} {_(SHORT_LINE)}", None,
-                       tuple(_(sign) for sign in STOP_SIGNS))
+    return OutcomeLine("warning", f"{text} {_(SEE_SAFETY)} {short_line()}", None,
+                       stop_signs())
 
 
 def pain_after_warning(points: Sequence[PainPoint]) -> OutcomeLine | None:

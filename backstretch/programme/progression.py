@@ -32,7 +32,7 @@ from ..base.language import N_, _, ngettext
 from ..planner.search import HOLD_STEP
 from ..routines.dose import GROUP_TARGET, HOLD_MAX, HOLD_MIN
 from ..routines.model import MAX_NAME, Routine
-from ..safety.flags import STOP_SIGNS
+from ..safety.flags import stop_signs
 from ..log.records import SessionRecord
 
 STEADY_SESSIONS = 4
@@ -239,7 +239,7 @@ def _ease(routine: Routine, rises: int, of: int) -> Suggestion:
            if rises < RISE_OF else
            _("Pain was higher after “{name}” than before it in {rises} of your last {of}.")
            ).format(name=routine.name, rises=rises, of=of)
-    signs = tuple(_(sign) for sign in STOP_SIGNS)
+    signs = stop_signs()
     shorter = tuple(Change(i, hold=max(HOLD_MIN, routine.hold(i) - HOLD_STEP))
                     for i in _static(routine) if routine.hold(i) > HOLD_MIN)
     if shorter:

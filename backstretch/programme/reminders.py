@@ -23,21 +23,19 @@ from icalendar import Alarm, Calendar, Event
 from ..base.language import _, spoken
 from ..base.yamlio import atomic_write_bytes
 from ..routines.model import Routine
-from ..safety.flags import SHORT_LINE
+from ..safety.flags import short_line
 from .plan import Plan, routine_names
 
 PRODID = "-//backstretch//Stretching plan reminders//EN"
 ALARM_MINUTES = 10
 """The alarm goes off this many minutes before the planned time."""
-SAFETY_LINE = f"{SHORT_LINE} Not medical advice."
-"""In English; :func:`safety_line` says it in the current language."""
 MIN_MINUTES = 5
 """The shortest event a calendar shows for a session."""
 
 
 def safety_line() -> str:
     """The short safety line, and that this is not medical advice, in the current language."""
-    return " ".join((_(SHORT_LINE), _("Not medical advice.")))
+    return " ".join((short_line(), _("Not medical advice.")))
 
 
 def system_zone(etc: Path = Path("/etc")) -> tzinfo:

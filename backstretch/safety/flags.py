@@ -146,17 +146,6 @@ def stop_signs() -> tuple[str, ...]:
     return tuple(_(s) for s in STOP_SIGNS)
 
 
-def __getattr__(name: str) -> str:
-    """TRANSITIONAL: ``SHORT_LINE`` and ``CLASS_LINE`` were constants; they now depend on
-    the language and the country, so call ``short_line()`` and ``class_line()`` where the
-    line is shown. The old names give the line as it is at the moment they are read."""
-    if name == "SHORT_LINE":
-        return short_line()
-    if name == "CLASS_LINE":
-        return class_line()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 @dataclass(frozen=True)
 class Condition:
     """A health condition some stretches should be left out for (``avoid_with`` in the

@@ -1,7 +1,7 @@
 """The language picker of 00_start_here, and which notebooks `make lab` opens.
 
 The picker lists the languages the workbook speaks (``base.language.available``), each
-by its own name, remembers the one picked in the data folder (``save_choice``) and
+by its own name, remembers the one picked in the data folder (``LanguagePicker.save``) and
 links to that language's notebooks: ``notebooks/es/`` and so on, made from the English
 ones by ``scripts/translate-notebooks``. A language with a catalogue but no notebooks
 yet opens the English ones (its widgets still speak it).
@@ -18,7 +18,18 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
-from ..base.language import SOURCE, Language, _, available, chosen, parse, save_choice, spoken
+from ..base.language import (
+    SOURCE,
+    Language,
+    _,
+    available,
+    choice_file,
+    chosen,
+    parse,
+    spoken,
+    use_language,
+)
+from ..base.yamlio import atomic_write_text
 from .shown import Shown
 
 START = "00_start_here.ipynb"
@@ -119,10 +130,17 @@ class LanguagePicker(Shown):
         """The link to the chosen language's start notebook, from this notebook's folder."""
         return Path(os.path.relpath(self.target, self.folder)).as_posix()
 
+    def save(self, code: str) -> Language:
+        """Remember ``code`` in the data folder (``base.language.choice_file``), and
+        speak it from now on."""
+        language = parse(code)
+        atomic_write_text(choice_file(), language.code + "\n")
+        return use_language(language)
+
     def choose(self, code: str) -> None:
         """Remember ``code``, speak it, and show the links to its notebooks."""
         try:
-            save_choice(code)
+            self.save(code)
         except BackstretchError as error:
             self.status.value = escape(error.shown())
             return

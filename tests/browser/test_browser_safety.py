@@ -17,7 +17,7 @@ except ImportError:  # the fixtures skip (or fail) with the reason
 def test_start_here_shows_the_red_flags_in_lab_without_running_a_cell(page, lab_server):
     page.goto(lab_server.url("lab/workspaces/t00/tree/notebooks/00_start_here.ipynb"))
     notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
-    emergency = notebook.locator("div", has=page.locator("h3", has_text="Emergency: call 999")
+    emergency = notebook.locator("div", has=page.locator("h3", has_text="Emergency: call 112")
                                  ).last
     urgent = notebook.locator("div", has=page.locator("h3", has_text="Urgent: get a same-day")
                               ).last

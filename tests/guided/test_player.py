@@ -98,7 +98,7 @@ def test_the_page_gets_a_figure_for_every_step_and_nothing_else(article):
     keys = {s["figure"] for s in timeline["steps"]}
     assert set(timeline["figures"]) == keys
     assert all("<svg" in svg for svg in timeline["figures"].values())
-    assert "call 999, 112 or 911" in timeline["class_line"] and view.player.view == "class"
+    assert "call 112 or your local emergency number" in timeline["class_line"] and view.player.view == "class"
     assert json.loads(json.dumps(timeline)) == timeline  # plain data, as it is sent
 
 

@@ -97,12 +97,12 @@ def test_html_has_the_safety_notes_and_dose_check(daily, page):
     report = dose_report(daily)
     for line in (*STOP_SIGNS, *RED_FLAGS, *report.lines()[len(report.groups):]):
         assert escape(line) in page
-    assert page.index("Emergency: call 999") < page.index("Urgent: get a same-day")
+    assert page.index("Emergency: call 112") < page.index("Urgent: get a same-day")
     rows = re.findall(r'<tr(?: class="bs-short")?><th scope="row">([^<]*)</th>'
                       r'<td class="bs-num">([^<]*)</td>', page)
     assert rows == [(escape(Handout.from_routine(daily).dose[i].group), f"{g.seconds:g} s")
                     for i, g in enumerate(report.groups)]
-    assert page.index("Emergency: call 999") < page.index("1. Pelvic tilt")
+    assert page.index("Emergency: call 112") < page.index("1. Pelvic tilt")
 
 
 def test_dose_text_follows_the_routines_overrides(catalogue):
@@ -128,7 +128,7 @@ def test_pdf_has_the_same_content_as_the_html(prank, daily, tmp_path):
             assert _flat(step) in text
     for line in (*STOP_SIGNS, *RED_FLAGS, *h.dose_notes, *h.checklist):
         assert _flat(line) in text
-    assert text.index("Emergency: call 999") < text.index("Urgent: get a same-day")
+    assert text.index("Emergency: call 112") < text.index("Urgent: get a same-day")
 
 
 class _NoPango:

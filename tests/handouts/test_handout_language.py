@@ -45,7 +45,7 @@ def test_a_spanish_handout_is_in_spanish(desk):
     assert html.startswith('<!DOCTYPE html>\n<html lang="es">')
     for spanish in ("<h2>Primero, la seguridad</h2>", "<h2>Los estiramientos</h2>",
                     "<h2>Lista de control</h2>", "<h2>Comparado con la recomendación</h2>",
-                    "<h2>Qué estira</h2>", "Grupo muscular", "Tenga cuidado",
+                    "<h2>Qué estira</h2>", "Grupo muscular", "Precauciones",
                     "Marque cada casilla", "faltan 40 s",
                     f"Tiempo por grupo, de {h.title}. Los números están en la tabla"):
         assert spanish in html, spanish
@@ -87,8 +87,8 @@ def test_the_take_home_page_is_made_and_kept_in_the_language_it_was_made_in(desk
     for spanish in ("Esto no es un consejo médico.", "Dolor antes (de 0 a 10)",
                     "Después de la sesión", "Lista de control", "Sus sesiones",
                     "Descargar sus sesiones", "Todavía no ha hecho ninguna sesión",
-                    "0 (sin dolor)", "sin anotar", ">Empezar<", "Teclas: Espacio",
-                    "<b>Importar</b>", "<code>backstretch log import FILE</code>"):
+                    "0 (sin dolor)", "sin registrar", ">Empezar<", "Teclas: Espacio",
+                    "<b>Importar</b>", "<code>backstretch log import ARCHIVO</code>"):
         assert spanish in page, spanish
     for english in ("Not medical advice", "Pain before", "After the session", "Checklist",
                     "Your sessions", "No session done", "not recorded", ">Start<", "Keys:"):

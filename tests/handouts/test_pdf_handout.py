@@ -110,7 +110,7 @@ def test_the_tags_hold_every_word_in_reading_order_red_flags_first(daily, daily_
                     *(part for n, s in enumerate(h.stretches, 1)
                       for part in (f"{n}. {s.name}", s.dose, *s.steps, *s.cautions)),
                     *h.checklist, *(r.group for r in h.dose), *h.dose_notes])
-    assert said.index("Emergency: call 999") < said.index("1. Pelvic tilt")
+    assert said.index("Emergency: call 112") < said.index("1. Pelvic tilt")
     # page furniture is printed but not read: it is not under any tag
     assert "page 1 of" in pdf_text(daily_pdf) and "page 1 of" not in said
 

@@ -64,7 +64,7 @@ def test_the_page_carries_the_timeline_the_safety_notes_and_the_checklist(catalo
     assert [b["label"] for b in data["timeline"]["boxes"]] == \
         [routine.box_label(b) for b in routine.checklist_boxes()]
     assert data["routine"] == routine.to_dict() and data["format"] == FORMAT
-    for words in ("call 999", "Not medical advice", "Stop the stretch at once"):
+    for words in ("call 112", "Not medical advice", "Stop the stretch at once"):
         assert words in html, words
 
 

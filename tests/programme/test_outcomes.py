@@ -10,7 +10,7 @@ import pytest
 from backstretch.log.checkins import CheckIn
 from backstretch.programme.outcomes import CAVEAT, OutcomeLine, outcome_lines, pain_target
 from backstretch.log.records import PainPoint
-from backstretch.safety.flags import SHORT_LINE, STOP_SIGNS
+from backstretch.safety.flags import short_line, stop_signs
 
 MON = date(2026, 3, 3)
 
@@ -111,8 +111,8 @@ def test_the_caveat_is_always_last():
 def _assert_points_to_safety(line: OutcomeLine) -> None:
     assert line.kind == "warning"
     assert "stop signs" in line.text and "red flags" in line.text and "clinician" in line.text
-    assert SHORT_LINE in line.text and line.stop_signs == STOP_SIGNS
-    assert all(s in str(line) for s in STOP_SIGNS)
+    assert short_line() in line.text and line.stop_signs == stop_signs()
+    assert all(s in str(line) for s in stop_signs())
 
 
 def test_pain_after_above_before_twice_in_a_row_warns():

@@ -21,6 +21,7 @@ from backstretch.programme.outcomes import outcome_lines
 from backstretch.programme.plan import Plan, day_names, load_plan, plan_yaml, save_plan
 from backstretch.programme.progression import STEADY_SESSIONS, suggest
 from backstretch.programme.reminders import write_reminders
+from backstretch.safety.flags import STOP_SIGNS
 
 WED = date(2026, 12, 2)
 START = date(2026, 11, 2)  # a Monday
@@ -105,7 +106,7 @@ def test_a_warning_in_spanish_lists_the_stop_signs():
     assert warning.kind == "warning"
     assert warning.text.startswith("Su dolor habitual subió en cada uno de sus dos últimos "
                                    "controles (3 → 4 → 5).")
-    assert len(warning.stop_signs) == 3
+    assert len(warning.stop_signs) == len(STOP_SIGNS)
 
 
 @pytest.fixture
@@ -149,7 +150,7 @@ def test_the_calendar_file_speaks_german_and_still_parses(tmp_path):
     assert event["SUMMARY"].params["LANGUAGE"] == "de"
     assert "Ihr Plan:" in event["DESCRIPTION"] and "Mo., Mi. und Fr. um 07:30" in \
         event["DESCRIPTION"]
-    assert "Keine ärztliche Beratung." in event["DESCRIPTION"]
+    assert "Dies ist kein ärztlicher Rat." in event["DESCRIPTION"]
     assert str(event.walk("VALARM")[0]["DESCRIPTION"]).startswith("Zeit zum Dehnen: ")
     assert event["RRULE"]["BYDAY"] == ["MO", "WE", "FR"]  # the codes, not the words
     assert b"Your plan" not in path.read_bytes() and b"Stretch:" not in path.read_bytes()

@@ -59,6 +59,8 @@ def differences(msgid: str, text: str, partial: bool = False) -> list[str]:
     found = []
     for pattern in (PLACEHOLDER, TAG, LINK_TARGET, CODE_SPAN):
         want, got = sorted(pattern.findall(msgid)), sorted(pattern.findall(text))
+        if pattern is CODE_SPAN:  # an example inside one (`./name`) may be translated
+            want, got = ["`"] * len(want), ["`"] * len(got)
         if (partial and not set(got) <= set(want)) or (not partial and got != want):
             found.append(f"{got} for {want}")
     return found

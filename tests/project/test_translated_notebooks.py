@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from backstretch.base.extractors import code_comments
 from backstretch.base.language import speaking
 from backstretch.safety.notes import MARKER_START, markdown
 
@@ -105,7 +106,7 @@ def test_a_new_language_is_a_catalogue_away(tmp_path: Path, monkeypatch: pytest.
 def test_code_comments_follow_the_catalogue():
     source = ("x = 1   # an inline note\n"
               "# a comment that runs\n# over two lines\ny = 2\n")
-    assert [c[3] for c in script.comments(source)] == [
+    assert [c[3] for c in code_comments(source)] == [
         "an inline note", "a comment that runs over two lines"]
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...base.language import _
 from ...routines.model import Routine
-from ...safety.flags import CLASS_LINE
+from ...safety.flags import class_line
 from .controls import SessionControls
 
 
@@ -20,5 +19,5 @@ class ClassView(SessionControls):
     """
 
     def __init__(self, routine: Routine, clock: Callable[[], float] | None = None):
-        super().__init__(routine, clock, view="class", safety_line=_(CLASS_LINE))
+        super().__init__(routine, clock, view="class", safety_line=class_line())
         self.widget = self.player
