@@ -76,7 +76,3 @@ def weekday_names(width: str = "abbreviated") -> tuple[str, ...]:
     days = cldr_locale().days["format"][width]
     return tuple(days[i] for i in range(7))
 
-
-def counted(n: int, singular: str, plural: str | None = None) -> str:
-    """TRANSITIONAL: English only; every caller moves to ``ngettext`` (issue 34)."""
-    return f"{n} {singular if n == 1 else plural or singular + 's'}"
