@@ -45,7 +45,8 @@ def pseudo(text: str) -> str:
         last = kept.end()
     out.append(text[last:].translate(ACCENTED))
     body = "".join(out)
-    padding = "~" * max(1, round(len(text) * 0.4))
+    extra = max(1, round(len(text) * 0.4))
+    padding = " ".join("~" * min(6, extra - i) for i in range(0, extra, 7))
     return f"[{body} {padding}]"
 
 
