@@ -368,6 +368,33 @@ def shot(page, name: str) -> Path:
     return path
 
 
+# -- the browser's speech, stood in for ---------------------------------------------------
+VOICES = """
+(() => {
+  // speechSynthesis as a browser has it, with the voices a test sets (none at first, as
+  // Chromium on Linux); every utterance recorded with its language and its voice
+  window.__spoken = [];
+  let voices = [];
+  const synth = new EventTarget();
+  Object.assign(synth, {
+    speak(u) { window.__spoken.push({ text: u.text, lang: u.lang,
+                                      voice: u.voice ? u.voice.name : null }); },
+    cancel() {}, getVoices() { return voices; },
+    speaking: false, pending: false, paused: false });
+  window.__setVoices = (list) => {
+    voices = list.map(([lang, name]) => ({ lang, name, localService: true, default: false }));
+    synth.dispatchEvent(new Event('voiceschanged'));
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  window.SpeechSynthesisUtterance = class {
+    constructor(text) { this.text = text; this.lang = ''; this.rate = 1; this.voice = null; }
+  };
+})();
+"""
+"""speechSynthesis as a browser has it (no voices until ``__setVoices([[lang, name],
+...])``, which fires ``voiceschanged``), each utterance kept with its language and voice."""
+
+
 # -- the page's clock and what the page draws --------------------------------------------
 # Playwright's clock (``page.clock.install()`` before the page loads) runs the page's
 # Date, performance.now, timers and animation frames. Time flows as usual until

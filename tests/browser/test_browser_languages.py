@@ -20,23 +20,6 @@ from backstretch.guided.words import page_words
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
-VOICES = """
-(() => {
-  // a browser's speechSynthesis with a Spanish and an English voice; each utterance kept
-  window.__spoken = [];
-  const voices = [{ lang: 'en-US', name: 'Samantha' }, { lang: 'es-ES', name: 'Mónica' }];
-  const synth = new EventTarget();
-  Object.assign(synth, {
-    speak(u) { window.__spoken.push({ text: u.text, lang: u.lang,
-                                      voice: u.voice ? u.voice.name : null }); },
-    cancel() {}, getVoices() { return voices; },
-    speaking: false, pending: false, paused: false });
-  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-  window.SpeechSynthesisUtterance = class {
-    constructor(text) { this.text = text; this.lang = ''; this.rate = 1; this.voice = null; }
-  };
-})();
-"""
 
 CUT_OFF = """() => {
     // every element whose own text is wider than its box and hidden (cut off), and the
@@ -112,7 +95,8 @@ def spanish_voila(workdir):
 
 def test_the_spanish_class_view_speaks_spanish_with_a_spanish_voice(page, spanish_voila):
     es = words("es")
-    page.add_init_script(VOICES)
+    page.add_init_script(bf.VOICES)
+    page.add_init_script("window.__setVoices([['en-US', 'Samantha'], ['es-ES', 'Mónica']])")
     page.clock.install()
     page.goto(spanish_voila.url("/"))
     view = page.locator(".bs-player.bs-class-view")

@@ -606,28 +606,6 @@ def first_paint_is_drawn(browser, path: Path, viewport: dict) -> None:
 
 
 # -- in Spanish: the page's words, its language and its voice (issue 34) -------------------
-VOICES = """
-(() => {
-  // speechSynthesis as a browser has it, with the voices a test sets (none at first, as
-  // Chromium on Linux); every utterance recorded with its language and its voice
-  window.__spoken = [];
-  let voices = [];
-  const synth = new EventTarget();
-  Object.assign(synth, {
-    speak(u) { window.__spoken.push({ text: u.text, lang: u.lang,
-                                      voice: u.voice ? u.voice.name : null }); },
-    cancel() {}, getVoices() { return voices; },
-    speaking: false, pending: false, paused: false });
-  window.__setVoices = (list) => {
-    voices = list.map(([lang, name]) => ({ lang, name, localService: true, default: false }));
-    synth.dispatchEvent(new Event('voiceschanged'));
-  };
-  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-  window.SpeechSynthesisUtterance = class {
-    constructor(text) { this.text = text; this.lang = ''; this.rate = 1; this.voice = null; }
-  };
-})();
-"""
 
 
 @pytest.fixture(scope="module")
@@ -647,7 +625,7 @@ def spanish_steps() -> list[dict]:
 
 def test_in_spanish_the_page_speaks_spanish_with_a_spanish_voice(phone, spanish):
     page = phone.page
-    page.context.add_init_script(VOICES)
+    page.context.add_init_script(bf.VOICES)
     open_page(phone, spanish)
     steps = spanish_steps()
     assert page.evaluate("() => document.documentElement.lang") == "es"
@@ -683,7 +661,7 @@ def test_in_spanish_the_page_speaks_spanish_with_a_spanish_voice(phone, spanish)
 def test_in_spanish_without_a_spanish_voice_it_says_so_once_and_goes_on(phone, spanish,
                                                                         voices):
     page = phone.page
-    page.context.add_init_script(VOICES)
+    page.context.add_init_script(bf.VOICES)
     open_page(phone, spanish)
     steps = spanish_steps()
     if voices:
@@ -715,7 +693,7 @@ def test_in_english_no_voice_listed_is_the_default_voice_and_a_list_without_engl
     default voice, as it always did; a list with no English voice is said once, as for
     any language, and nothing is spoken in another language's voice."""
     page = phone.page
-    page.context.add_init_script(VOICES)
+    page.context.add_init_script(bf.VOICES)
     open_page(phone, files["desk-break"])
     steps = page_steps(routine("desk-break"))
     if voices:

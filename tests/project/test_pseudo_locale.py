@@ -9,12 +9,15 @@ import re
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from babel import Locale
 
 import backstretch
 from pseudo_locale import english_words, visible_text
+
+ROOT = Path(__file__).resolve().parents[2]
 
 ENGLISH_CLDR = Locale.parse("en")
 ALLOWED = frozenset(
@@ -142,3 +145,20 @@ def test_every_widget(pseudo: str, catalogue, tmp_path) -> None:
     }
     for name, widget in made.items():
         assert_no_english(widget_words(widget), name)
+
+
+def test_every_notebook(pseudo: str) -> None:
+    """The notebooks the script makes in the pseudo-locale: their prose, headings, tables,
+    code comments and safety notes (code and what a code span or link names aside)."""
+    import json
+
+    from test_translated_notebooks import script
+
+    for path, text in script.wanted([pseudo], ROOT / "build").items():
+        for number, cell in enumerate(json.loads(text)["cells"], start=1):
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "code":
+                source = "\n".join(line.split("#", 1)[1] for line in source.splitlines()
+                                   if "#" in line)
+            source = re.sub(r"`[^`]*`|\]\([^)]*\)|<!--.*?-->", " ", source, flags=re.S)
+            assert_no_english(visible_text(source), f"{path.name} cell {number}")
