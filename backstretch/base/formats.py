@@ -15,13 +15,19 @@ if TYPE_CHECKING:
     from babel import Locale
 
 
+ENGLISH = "en_150"
+"""CLDR's English for English with no country: the English used in Europe (3 March,
+07:30, 'Mon, Wed and Fri'), as the workbook writes it; ``en_US`` or ``en_GB`` choose
+their own."""
+
+
 @lru_cache(maxsize=32)
 def _cldr(code: str) -> Locale:
     from babel import Locale, UnknownLocaleError
 
-    for candidate in (code, code.split("_")[0], "en"):
+    for candidate in (code, code.split("_")[0], ENGLISH):
         try:
-            return Locale.parse(candidate)
+            return Locale.parse(ENGLISH if candidate == "en" else candidate)
         except (UnknownLocaleError, ValueError):
             continue
     raise AssertionError("CLDR always has English")
@@ -29,7 +35,7 @@ def _cldr(code: str) -> Locale:
 
 def cldr_locale() -> Locale:
     """Babel's locale for the current language (its language alone, or English, when
-    CLDR does not know the whole code)."""
+    CLDR does not know the whole code; ``ENGLISH`` for English with no country)."""
     return _cldr(current().code)
 
 

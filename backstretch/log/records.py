@@ -12,7 +12,7 @@ from typing import Any
 from ..base import checks
 from ..base.checks import Checker
 from ..base.formats import clock, day, day_pattern
-from ..base.language import SOURCE, _, spoken
+from ..base.language import _
 from ..catalogue.muscles import MUSCLE_GROUPS
 from ..routines.dose import DAYS_PER_WEEK
 
@@ -116,32 +116,24 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _english() -> bool:
-    """True when the words shown are the English ones (dates then keep their English form)."""
-    return spoken() == SOURCE
-
-
 def month_day(when: date) -> str:
-    """'3 March'; '3 de marzo', '3. März', '3 mars' (CLDR)."""
-    return f"{when.day} {when:%B}" if _english() else day_pattern(when, "MMMMd")
+    """'3 March', '3 de marzo', '3. März', '3 mars' (CLDR)."""
+    return day_pattern(when, "MMMMd")
 
 
-def short_day(when: date, padded: bool = True) -> str:
-    """'03 Mar' ('3 Mar' unless ``padded``), as the charts' axes show a day; '3 mar',
-    '3. März', '3 mars' (CLDR)."""
-    if _english():
-        return f"{when:%d %b}" if padded else f"{when.day} {when:%b}"
+def short_day(when: date) -> str:
+    """A day as the charts' axes show it: '3 Mar', '3 mar', '3. März', '3 mars' (CLDR)."""
     return day_pattern(when, "MMMd")
 
 
 def long_day(when: date) -> str:
-    """'Monday 30 November 2026'; 'lunes, 30 de noviembre de 2026' (CLDR)."""
-    return f"{when:%A} {when.day} {when:%B %Y}" if _english() else day(when, "full")
+    """'Tuesday, 3 March 2026', 'martes, 3 de marzo de 2026' (CLDR)."""
+    return day(when, "full")
 
 
 def time_of_day(moment: time) -> str:
-    """'07:30'; as the language writes a time of day (CLDR)."""
-    return f"{moment:%H:%M}" if _english() else clock(moment)
+    """'07:30' as the language writes a time of day (CLDR)."""
+    return clock(moment)
 
 
 def week_number(when: date) -> str:

@@ -40,7 +40,7 @@ class PlanWeek:
     def line(self) -> str:
         """'Week 2 (from 7 Dec): 3 of 3 days, 4 sessions. On plan.' (or '4 days (3 planned)')."""
         when = _("this week") if self.current else _("from {day}").format(
-            day=short_day(self.start, padded=False))
+            day=short_day(self.start))
         if self.days > self.planned:
             days = ngettext("{n} day ({planned} planned)", "{n} days ({planned} planned)",
                             self.days).format(n=self.days, planned=self.planned)

@@ -12,6 +12,7 @@ import ipywidgets as w
 
 from ..base.errors import BackstretchError
 from ..base.filenames import shown_path
+from ..base.formats import clock
 from ..base.language import _
 from ..log.store import PainPoint, SessionLog, Week, log_file, on_write
 from ..log.weekly_text import weeks_summary
@@ -72,7 +73,7 @@ class LogViews:
         self.weeks = weeks
         # TRANSLATORS: {summary}: "4 sessions on 3 days"; {time}: a time of day, 14:05
         read = _("{summary}, as read at {time}.").format(summary=escape(weeks_summary(weeks)),
-                                                         time=f"{datetime.now():%H:%M}")
+                                                         time=clock(datetime.now()))
         self.text.value = f"{where}<br>{read}"
         if self._drawn != (weeks, pain):
             self._draw(weeks, pain)

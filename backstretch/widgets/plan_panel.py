@@ -13,7 +13,7 @@ import ipywidgets as w
 from ..base.checks import Invalid
 from ..base.errors import BackstretchError, Problem
 from ..base.filenames import shown_path
-from ..base.formats import weekday_names
+from ..base.formats import clock, weekday_names
 from ..base.language import N_, _
 from ..base.userdata import own_folder
 from ..catalogue.stretches import Catalogue, load_catalogue
@@ -246,7 +246,7 @@ class PlanPanel(Shown):
             "<b>" + _("Reminders for your calendar:") + f"</b> {download_link(path)}<br>" +
             _("Open the file on your phone or computer, or import it into Google Calendar or "
               "Outlook: a weekly reminder on {days} at {time}, until {end}.").format(
-                days=escape(plan.days_text()), time=f"{plan.reminder_time:%H:%M}",
+                days=escape(plan.days_text()), time=clock(plan.reminder_time),
                 end=long_date(plan.end)) + unsaved)
         return path
 

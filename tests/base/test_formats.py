@@ -57,7 +57,7 @@ def test_a_million_takes_the_many_form_where_cldr_has_one():
 
 
 @pytest.mark.parametrize(("code", "two", "three", "either"), [
-    ("en", "Mon and Fri", "Mon, Wed, and Fri", "Mon or Fri"),
+    ("en", "Mon and Fri", "Mon, Wed and Fri", "Mon or Fri"),
     ("es", "Mon y Fri", "Mon, Wed y Fri", "Mon o Fri"),
     ("de", "Mon und Fri", "Mon, Wed und Fri", "Mon oder Fri"),
     ("fr", "Mon et Fri", "Mon, Wed et Fri", "Mon ou Fri"),
@@ -71,7 +71,7 @@ def test_lists_are_joined_by_cldr(code, two, three, either):
 
 
 @pytest.mark.parametrize(("code", "big", "date", "short"), [
-    ("en", "1,234.5", "Dec 6, 2026", "Dec 6"),
+    ("en", "1,234.5", "6 Dec 2026", "6 Dec"),
     ("es", "1.234,5", "6 dic 2026", "6 dic"),
     ("de", "1.234,5", "06.12.2026", "6. Dez."),
     ("fr", "1\u202f234,5", "6 déc. 2026", "6 déc."),

@@ -56,7 +56,7 @@ def test_weeks_run_from_first_to_last_with_gaps(logged):
     assert len(pain) == 4 and math.isnan(pain[1]) and list(pain[[0, 2, 3]]) == [6, 5, 3]
     average = _gids(fig)["average"].get_ydata()
     assert list(average[[0, 2, 3]]) == [3, 4.5, 5]
-    assert "W10\n02 Mar" in _texts(fig) and "W13\n23 Mar" in _texts(fig)
+    assert "W10\n2 Mar" in _texts(fig) and "W13\n23 Mar" in _texts(fig)
 
 
 def test_the_minimal_important_change_is_marked_from_the_start(logged):

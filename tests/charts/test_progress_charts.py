@@ -55,7 +55,7 @@ def test_minutes_chart_plots_each_week_in_order(weeks):
             if (a.get_gid() or "").startswith("week:")]
     assert bars == [("week:2026-W45", 22), ("week:2026-W46", 0), ("week:2026-W47", 17)]
     labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
-    assert labels == ["W45\n02 Nov", "W46\n09 Nov", "W47\n16 Nov"]
+    assert labels == ["W45\n2 Nov", "W46\n9 Nov", "W47\n16 Nov"]
 
 
 def test_pain_chart_leaves_gaps_for_scores_not_recorded(weeks):

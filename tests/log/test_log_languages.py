@@ -67,7 +67,7 @@ def test_weekly_words_take_each_language_s_plural_forms():
 def test_days_are_written_as_each_language_writes_them():
     day = date(2026, 11, 30)
     assert (shown_day(day), short_day(day), long_day(day)) == (
-        "30 November", "30 Nov", "Monday 30 November 2026")
+        "30 November", "30 Nov", "Monday, 30 November 2026")
     with speaking("es"):
         assert (shown_day(day), long_day(day)) == ("30 de noviembre",
                                                    "lunes, 30 de noviembre de 2026")

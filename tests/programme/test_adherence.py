@@ -90,14 +90,14 @@ def test_before_the_plan_starts_and_after_it_ends(log):
     stretch(log, START - timedelta(days=3))  # before the plan: not its week
     early = progress(log, START - timedelta(days=1))
     assert early.weeks == () and early.this_week is None and early.run == 0
-    assert early.summary() == "Your plan starts on Monday 2 November 2026."
+    assert early.summary() == "Your plan starts on Monday, 2 November 2026."
     for week in (1, 2):
         for d in (0, 2, 4):
             stretch(log, on(week, d))
     stretch(log, on(4, 0))  # after the plan: not its week
     late = progress(log, on(4, 2), weeks=2)
     assert [w.number for w in late.weeks] == [1, 2] and late.this_week is None
-    assert late.summary() == ("On plan: 2 weeks in a row. Your plan ended on Sunday "
+    assert late.summary() == ("On plan: 2 weeks in a row. Your plan ended on Sunday, "
                               "15 November 2026, with 2 of 2 weeks on plan.")
 
 

@@ -45,8 +45,8 @@ def test_a_new_plan_spreads_its_days_and_starts_on_the_day_it_is_made():
     assert plan.days_per_week == 3 and plan.reminder_days == ("mon", "wed", "fri")
     assert plan.reminder_time == time(7, 30) and plan.weeks == 6
     assert Plan(("desk-break",), WED, days_per_week=2).reminder_days == ("tue", "fri")
-    assert plan.describe() == ("3 days a week for 6 weeks, from Wednesday 2 December 2026; "
-                               "reminders on Mon, Wed, and Fri at 07:30")
+    assert plan.describe() == ("3 days a week for 6 weeks, from Wednesday, 2 December 2026; "
+                               "reminders on Mon, Wed and Fri at 07:30")
 
 
 @pytest.mark.parametrize("made", [date(2026, 12, 6) + timedelta(days=n) for n in range(7)])

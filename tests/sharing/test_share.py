@@ -44,7 +44,7 @@ def test_a_share_holds_the_weeks_figures_and_nothing_else():
     assert set(share.to_json()) == set(FIELDS)
     assert "secret" not in sent and "\"name\"" not in sent  # no note, no name from them
     assert share.lines() == [
-        "Week of December 7: shared with your name.",
+        "Week of 7 December: shared with your name.",
         "Days with a session: 2 of 3 days planned.",
         "Usual pain: 4. Activities' average: 7.5.",
         "Change in usual pain since the start: -2 (a change most people notice).",
