@@ -12,7 +12,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ("bench_startup.py", "bench_charts.py", "bench_planner.py", "bench_timer.py",
            "bench_class.py", "bench_poses.py", "bench_handouts.py", "bench_step_lag.py",
-           "bench_take_home.py", "bench_motion.py")
+           "bench_take_home.py", "bench_motion.py", "bench_languages.py")
 
 
 def main() -> None:
