@@ -11,7 +11,6 @@ and translated where they are used. A catalogue is the ``.po`` file in
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import gettext
 import io
 import os
@@ -114,25 +113,24 @@ def saved_choice() -> str:
         return ""
 
 
-_current: contextvars.ContextVar[Language | None] = contextvars.ContextVar(
-    "backstretch_language", default=None
-)
+_spoken: list[Language] = []
+"""The language being spoken, once chosen: one for the whole process, so that a widget's
+callback speaks the language a notebook's first cell chose, whatever context the kernel
+runs the callback in."""
 _catalogues: dict[tuple[Path, str], gettext.NullTranslations] = {}
 
 
 def current() -> Language:
     """The language being spoken now."""
-    language = _current.get()
-    if language is None:
-        language = chosen()
-        _current.set(language)
-    return language
+    if not _spoken:
+        _spoken.append(chosen())
+    return _spoken[0]
 
 
 def use_language(code: str | Language) -> Language:
     """Speak ``code`` from now on (``BACKSTRETCH_LANG`` and ``--lang`` come here)."""
     language = code if isinstance(code, Language) else parse(code)
-    _current.set(language)
+    _spoken[:] = [language]
     return language
 
 
@@ -141,11 +139,12 @@ def speaking(code: str | Language) -> Iterator[Language]:
     """Speak ``code`` inside the block, e.g. to print a handout in the language it was
     made in, and go back after."""
     language = code if isinstance(code, Language) else parse(code)
-    token = _current.set(language)
+    before = list(_spoken)
+    _spoken[:] = [language]
     try:
         yield language
     finally:
-        _current.reset(token)
+        _spoken[:] = before
 
 
 def spoken(language: Language | None = None) -> str:

@@ -64,6 +64,12 @@ def test_the_spanish_guided_session_runs_in_lab_and_speaks_spanish(page, lab):
     text = " ".join(output.all_inner_texts())
     for english in ("Pain before", "Clear the checklist", "Start", "Voice speed"):
         assert english not in text, english
+    # a widget's callback, run by the kernel when the page asks, speaks Spanish too
+    status = notebook.locator(".bs-pick-status").first
+    before = status.inner_text()
+    notebook.locator(".bs-pick select").first.select_option(index=1)
+    expect(status).not_to_have_text(before)
+    assert "estiramientos" in status.inner_text() and "stretches" not in status.inner_text()
     page.wait_for_timeout(1000)
     assert bf.serious_violations(page, ".jp-NotebookPanel:not(.lm-mod-hidden) "
                                        ".jp-OutputArea-output") == []
