@@ -38,6 +38,21 @@ def catalogue_loading(runs: int) -> None:
           f"   {from_po / from_mo:>5.0f}x faster")
 
 
+def one_message(runs: int) -> None:
+    """``_`` as every shown word calls it: before, each call looked the catalogue up
+    again (``spoken``: a listing of the catalogues' folder); after, once per language."""
+    with speaking(Language("es")):
+        message = "Time left in this step"
+        language._(message)
+        after = median_ms(lambda: [language._(message) for _ in range(1000)], runs)
+        before = median_ms(lambda: [(language.spoken(), language._(message))
+                                    for _ in range(1000)], runs)
+    print(f"\nOne message through _ (median of {runs} runs of 1,000)")
+    print(f"  before: the catalogue looked up at every call {before:>8.1f} µs a message")
+    print(f"  after:  looked up once per language           {after:>8.1f} µs a message"
+          f"   {before / after:>5.0f}x faster")
+
+
 def pages(runs: int) -> None:
     from backstretch.guided.timeline import page_timeline
     from backstretch.handouts.html import handout_html
@@ -60,4 +75,5 @@ def pages(runs: int) -> None:
 
 if __name__ == "__main__":
     catalogue_loading(sized(30, 3))
+    one_message(sized(10, 2))
     pages(sized(10, 2))

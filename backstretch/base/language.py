@@ -68,9 +68,15 @@ def _parsed(text: str) -> Language | None:
     return Language(language.lower(), territory.upper() if territory else None)
 
 
+SHIPPED = Path(__file__).resolve().parent.parent / "locale"
+"""The catalogues shipped in the package."""
+
+
 def locale_dir() -> Path:
-    """The folder of the catalogues: ``<code>/LC_MESSAGES/backstretch.po``."""
-    return Path(os.environ.get("BACKSTRETCH_LOCALE_DIR") or Path(__file__).parent.parent / "locale")
+    """The folder of the catalogues: ``<code>/LC_MESSAGES/backstretch.po``
+    (``BACKSTRETCH_LOCALE_DIR``, else ``SHIPPED``)."""
+    other = os.environ.get("BACKSTRETCH_LOCALE_DIR")
+    return Path(other) if other else SHIPPED
 
 
 def available() -> tuple[str, ...]:
@@ -118,6 +124,11 @@ _spoken: list[Language] = []
 callback speaks the language a notebook's first cell chose, whatever context the kernel
 runs the callback in."""
 _catalogues: dict[tuple[Path, str], gettext.NullTranslations] = {}
+"""Each catalogue read, by its folder and code."""
+_loading: set[tuple[Path, str]] = set()
+_chosen_catalogue: dict[tuple[Path, Language], tuple[int, gettext.NullTranslations]] = {}
+"""The catalogue each language speaks from, by the catalogues' folder, with the folder's
+time when it was looked up."""
 
 
 def current() -> Language:
@@ -159,20 +170,34 @@ def spoken(language: Language | None = None) -> str:
 
 
 def translations(language: Language | None = None) -> gettext.NullTranslations:
-    """The compiled catalogue for ``language`` (the current one by default)."""
+    """The compiled catalogue for ``language`` (the current one by default): looked up
+    once per language and catalogues' folder (again when the folder changes, as when a
+    language is added), so that ``_`` is a dictionary read."""
+    language = language or current()
+    folder = locale_dir()
+    try:
+        stamp = folder.stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    known = _chosen_catalogue.get((folder, language))
+    if known is not None and known[0] == stamp:
+        return known[1]
     code = spoken(language)
     if code == SOURCE:
-        return gettext.NullTranslations()
-    key = (locale_dir(), code)
-    if key not in _catalogues:
-        # while it loads, its own error message is in English (no endless reloading)
-        _catalogues[key] = gettext.NullTranslations()
-        try:
-            _catalogues[key] = _load(locale_dir() / code / "LC_MESSAGES" / f"{DOMAIN}.po")
-        except BaseException:
-            del _catalogues[key]
-            raise
-    return _catalogues[key]
+        found: gettext.NullTranslations = gettext.NullTranslations()
+    else:
+        key = (folder, code)
+        if key in _loading:  # its own error message, while it loads: in English
+            return gettext.NullTranslations()
+        if key not in _catalogues:
+            _loading.add(key)
+            try:
+                _catalogues[key] = _load(folder / code / "LC_MESSAGES" / f"{DOMAIN}.po")
+            finally:
+                _loading.discard(key)
+        found = _catalogues[key]
+    _chosen_catalogue[(folder, language)] = (stamp, found)
+    return found
 
 
 def _load(po: Path) -> gettext.NullTranslations:

@@ -188,3 +188,11 @@ def test_a_broken_po_is_one_error_naming_its_file(tmp_path, monkeypatch):
     with speaking("de"), pytest.raises(BackstretchError) as caught:
         _("Hold")
     assert len(caught.value.problems) == 1 and str(po) in str(caught.value)
+
+
+def test_a_language_added_after_a_first_lookup_is_spoken_at_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("BACKSTRETCH_LOCALE_DIR", str(tmp_path))
+    with speaking("it"):
+        assert _("Hold") == "Hold", "no Italian yet"
+        _po(tmp_path, "it", {"Hold": "Tenere"})
+        assert _("Hold") == "Tenere"
