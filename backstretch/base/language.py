@@ -169,6 +169,14 @@ def spoken(language: Language | None = None) -> str:
     return SOURCE
 
 
+def page_tag() -> str:
+    """``<html lang>`` and the voice's language for the words shown now: the current
+    language's BCP 47 tag (``de``, ``es-MX``), or ``en`` when no catalogue speaks it and
+    the words are English."""
+    language = current()
+    return language.tag if spoken(language).split("_")[0] == language.language else SOURCE
+
+
 def translations(language: Language | None = None) -> gettext.NullTranslations:
     """The compiled catalogue for ``language`` (the current one by default): looked up
     once per language and catalogues' folder (again when the folder changes, as when a

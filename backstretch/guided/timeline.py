@@ -10,7 +10,7 @@ those frames the figure is at each moment (:func:`step_motion`), the page only b
 
 from __future__ import annotations
 
-from ..base.language import _, current
+from ..base.language import _, page_tag
 from ..figures.drawing import stretch_svg
 from ..figures.frames import motion_figure
 from ..routines.model import Routine, format_duration
@@ -116,5 +116,5 @@ def page_timeline(routine: Routine) -> dict:
                       for item, side in routine.checklist_boxes()],
             "finished": {"title": _(FINISHED_TITLE), "cue": _(FINISHED_CUE),
                          "spoken": _(FINISHED_SPOKEN)},
-            "lang": current().tag, "words": page_words(),
+            "lang": page_tag(), "words": page_words(),
             "sides": {side: side_text(side) for side in ("left", "right")}}

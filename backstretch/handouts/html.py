@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..base.errors import BackstretchError, Problem
 from ..base.formats import joined
-from ..base.language import _, current, pgettext
+from ..base.language import _, page_tag, pgettext
 from ..figures.drawing import stretch_alt, stretch_svg
 from ..routines.model import Routine
 from ..safety.notes import safety_html
@@ -33,12 +33,6 @@ def css_string(text: str) -> str:
     """``text`` as a quoted CSS string that cannot end the string or the ``<style>``
     element it sits in: anything but a letter, digit or space is written as an escape."""
     return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
-
-
-def lang() -> str:
-    """The language the handout is written in (the current one): the page's ``lang``,
-    the PDF's ``/Lang``."""
-    return current().tag
 
 
 def _furniture(title: str) -> str:
@@ -167,7 +161,7 @@ def handout_html(routine: Routine, charts: list[tuple[str, str]] | None = None,
         ("checklist", _("Checklist")),
         ("tick", _("Tick each box as you finish that stretch or side.")))}
     return (
-        f'<!DOCTYPE html>\n<html lang="{escape(lang())}"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{escape(page_tag())}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(h.title)}</title>"
         f"<style>{CSS}{page_css(h.title, paper)}</style></head>"

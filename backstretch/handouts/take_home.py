@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 
 from ..base.errors import BackstretchError, Problem
-from ..base.language import N_, _, current, ngettext, pgettext
+from ..base.language import N_, _, ngettext, page_tag, pgettext
 from ..base.yamlio import atomic_write_text
 from ..guided import player_asset
 from ..guided.first_paint import timer_view_html
@@ -117,7 +117,7 @@ def take_home_html(routine: Routine) -> str:
     css = (player_asset("player.css").read_text(encoding="utf-8")
            + (HERE / "take_home.css").read_text(encoding="utf-8"))
     title = escape(routine.name)
-    lang = escape(current().tag)
+    lang = escape(page_tag())
     pain = _options(pain_choices())
     t = _words()
     import_button = escape(pgettext("button", "Import"))

@@ -8,7 +8,7 @@ import base64
 import hashlib
 from html import escape
 
-from ..base.language import N_, SOURCE, _, current, spoken
+from ..base.language import N_, _, page_tag
 from .class_figures import ClassFigures, row_words
 
 RISING_CSS = ".bs-rising{border:2px solid #b00020;padding:.5em 1em;margin:.5em 0}"
@@ -42,19 +42,12 @@ def figures_html(figures: ClassFigures) -> str:
     return "".join(out) + "</div>"
 
 
-def page_lang() -> str:
-    """``<html lang>`` for the current language: its BCP 47 tag (``de``, ``es-MX``), or
-    ``en`` when the workbook does not speak it and so speaks English."""
-    language = current()
-    return language.tag if spoken(language).split("_")[0] == language.language else SOURCE
-
-
 def class_page(figures: ClassFigures) -> str:
     """The service's whole page for the instructor, in the current language."""
     title = escape(_("The class's shared weeks"), quote=False)
     note = escape(_("Only what students chose to share is here. Anonymous shares carry no "
                     "name, and the service does not keep one."), quote=False)
-    return (f"<!DOCTYPE html><html lang=\"{escape(page_lang())}\"><head>"
+    return (f"<!DOCTYPE html><html lang=\"{escape(page_tag())}\"><head>"
             f"<meta charset=\"utf-8\"><title>{title}</title>"
             f"<style>{STYLE}</style></head><body><h1>{title}</h1>"
             f"{figures_html(figures)}<p>{note}</p></body></html>")

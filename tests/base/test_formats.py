@@ -21,6 +21,7 @@ from backstretch.base.language import (
     chosen,
     current,
     ngettext,
+    page_tag,
     parse,
     speaking,
     spoken,
@@ -188,6 +189,15 @@ def test_a_broken_po_is_one_error_naming_its_file(tmp_path, monkeypatch):
     with speaking("de"), pytest.raises(BackstretchError) as caught:
         _("Hold")
     assert len(caught.value.problems) == 1 and str(po) in str(caught.value)
+
+
+def test_the_page_tag_names_the_language_of_the_words_shown():
+    with speaking("es_MX"):
+        assert page_tag() == "es-MX"
+    with speaking("de_AT"):
+        assert page_tag() == "de-AT"
+    with speaking("pt_BR"):
+        assert page_tag() == "en", "no Portuguese catalogue: the words are English"
 
 
 def test_a_language_added_after_a_first_lookup_is_spoken_at_once(tmp_path, monkeypatch):

@@ -82,6 +82,9 @@ def test_the_timeline_is_in_the_language_it_was_made_in(catalogue):
     english = page_timeline(routine)
     assert german["lang"] == "de" and german["words"]["start"] == "Starten"
     assert english["lang"] == "en" and english["words"]["start"] == "Start"
+    with speaking("pt_BR"):  # no catalogue: English words, so an English voice and lang
+        fallback = page_timeline(routine)
+    assert fallback["lang"] == "en" and fallback["words"]["start"] == "Start"
 
 
 def test_counted_words_come_by_the_languages_own_plural_categories():

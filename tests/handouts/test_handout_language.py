@@ -10,9 +10,9 @@ import pytest
 
 from backstretch import load_routine
 from backstretch.base.errors import BackstretchError
-from backstretch.base.language import speaking
+from backstretch.base.language import page_tag, speaking
 from backstretch.handouts.content import Handout, dose_text
-from backstretch.handouts.html import handout_html, lang, page_css
+from backstretch.handouts.html import handout_html, page_css
 from backstretch.handouts.take_home import take_home_html
 
 
@@ -28,7 +28,7 @@ def _data(html: str) -> dict:
 
 def test_an_english_handout_says_so_and_keeps_its_words(desk):
     html = handout_html(desk, charts=[])
-    assert html.startswith('<!DOCTYPE html>\n<html lang="en">') and lang() == "en"
+    assert html.startswith('<!DOCTYPE html>\n<html lang="en">') and page_tag() == "en"
     h = Handout.from_routine(desk)
     assert h.total == ("5 min 28 s in all, 6 stretches, including getting ready, switching "
                        "sides and rests")

@@ -27,13 +27,12 @@ from pdf_tools import (
 )
 
 from backstretch import load_routine
-from backstretch.base.language import speaking
+from backstretch.base.language import page_tag, speaking
 from backstretch.base.resources import ready_routines
 from backstretch.cli import main
 from backstretch.figures.drawing import stretch_alt
 from backstretch.handouts.content import Handout
 from backstretch.handouts.files import save_handout
-from backstretch.handouts.html import lang
 from backstretch.safety.flags import STOP_SIGNS, TIERS
 
 pytest.importorskip("matplotlib")
@@ -93,7 +92,7 @@ def test_pdfua_qpdf_and_pdfinfo_pass(which, request):
 def test_language_title_and_its_display_are_set(daily_pdf):
     pikepdf = pytest.importorskip("pikepdf")
     with pikepdf.open(daily_pdf) as pdf:
-        assert str(pdf.Root.Lang) == lang()
+        assert str(pdf.Root.Lang) == page_tag()
         assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle) is True
         assert bool(pdf.Root.MarkInfo.Marked) is True
         meta = pdf.open_metadata()
