@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from .errors import BackstretchError, Problem
+from .formats import own_name
 from .language import N_, SOURCE, Language, _, available, ngettext, parse, spoken
 
 ARGPARSE_WORDS = (
@@ -86,16 +87,7 @@ def spoken_language(code: str) -> Language:
 def languages() -> str:
     """The languages the workbook speaks, each by its code and its own name:
     'en (English), de (Deutsch), es (español), fr (français)'."""
-    from babel import Locale, UnknownLocaleError
-
-    shown = []
-    for code in available():
-        try:
-            name = Locale.parse(code).get_display_name(code) or code
-        except (UnknownLocaleError, ValueError):
-            name = code
-        shown.append(f"{code} ({name})")
-    return ", ".join(shown)
+    return ", ".join(f"{code} ({own_name(code)})" for code in available())
 
 
 def parser(positions: Sequence[str], equipment: Sequence[str], muscles: Sequence[str],

@@ -39,6 +39,17 @@ def cldr_locale() -> Locale:
     return _cldr(current().code)
 
 
+def own_name(code: str) -> str:
+    """``code``'s language in its own words (CLDR): 'español', 'Deutsch', 'français';
+    the code itself when CLDR does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).get_display_name(code) or code
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
 def joined(words: Sequence[str], style: str = "standard") -> str:
     """'Mon', 'Mon and Fri', 'Mon, Wed and Fri' in the current language
     (``style="or"`` for 'Mon or Fri')."""

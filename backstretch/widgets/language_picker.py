@@ -18,6 +18,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..base.errors import BackstretchError
+from ..base.formats import own_name
 from ..base.language import (
     SOURCE,
     Language,
@@ -39,13 +40,8 @@ START = "00_start_here.ipynb"
 def native_name(code: str) -> str:
     """``code``'s language in its own words, as a menu lists it: "Español", "Deutsch",
     "Français" (CLDR's name, capitalised as at the start of a menu item)."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        name = Locale.parse(code).get_display_name(code) or code
-    except (ValueError, UnknownLocaleError):
-        return code
-    return name[:1].upper() + name[1:]
+    name = own_name(code)
+    return name if name == code else name[:1].upper() + name[1:]
 
 
 def notebooks_root(folder: str | os.PathLike[str]) -> Path:
