@@ -108,6 +108,7 @@ def test_the_spanish_class_view_speaks_spanish_with_a_spanish_voice(page, spanis
     view = page.locator(".bs-player.bs-class-view")
     expect(view).to_be_visible(timeout=bf.KERNEL_TIMEOUT_MS)
     assert view.get_attribute("lang") == "es"
+    assert "Language(" not in page.locator("body").inner_text(), "the language cell's repr"
     start = view.get_by_role("button", name=es["start"], exact=True)
     expect(start).to_be_visible()
     assert view.get_by_role("button", name="Start", exact=True).count() == 0
